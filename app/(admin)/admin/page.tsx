@@ -1,0 +1,70 @@
+import { StatusBadge } from "@/components/vps/status-badge";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { getAdminOverview } from "@/lib/admin-overview";
+import { getDb } from "@/lib/db";
+import { getI18n } from "@/lib/i18n/server";
+import { VPS_STATUSES } from "@/lib/vps/view";
+
+export const dynamic = "force-dynamic";
+
+export default async function AdminHome() {
+  const { t, format } = await getI18n();
+  const o = await getAdminOverview(await getDb());
+  const stats = [
+    { label: t("admin.users"), value: o.clients + o.admins, hint: t("admin.clients", { n: o.clients }) },
+    { label: t("admin.vpsTotal"), value: o.vpsTotal },
+    { label: t("admin.plans"), value: o.plans, hint: t("admin.activePlans", { n: o.activePlans }) },
+    { label: t("admin.webhooks"), value: o.webhooks },
+  ];
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold text-slate-900">{t("admin.title")}</h1>
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        {stats.map((s) => (
+          <Card key={s.label} className="p-4">
+            <dt className="text-sm text-slate-500">{s.label}</dt>
+            <dd className="mt-1 text-2xl font-semibold text-slate-900" data-testid="admin-stat">{s.value}</dd>
+            {s.hint && <dd className="text-xs text-slate-500">{s.hint}</dd>}
+          </Card>
+        ))}
+      </dl>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CardHeader><h2 className="font-medium text-slate-900">{t("admin.byStatus")}</h2></CardHeader>
+          <CardBody>
+            <ul className="space-y-2">
+              {VPS_STATUSES.map((s) => (
+                <li key={s} className="flex items-center justify-between">
+                  <StatusBadge status={s} />
+                  <span className="tabular-nums text-slate-700">{o.byStatus[s] ?? 0}</span>
+                </li>
+              ))}
+            </ul>
+          </CardBody>
+        </Card>
+        <Card>
+          <CardHeader><h2 className="font-medium text-slate-900">{t("admin.recentEvents")}</h2></CardHeader>
+          <CardBody>
+            {o.recent.length === 0 ? (
+              <p className="py-6 text-center text-sm text-slate-500">{t("admin.noEvents")}</p>
+            ) : (
+              <table className="w-full text-sm">
+                <thead className="text-left text-xs uppercase text-slate-500">
+                  <tr><th scope="col" className="pb-2">{t("admin.event")}</th><th scope="col" className="pb-2 text-right">{t("admin.at")}</th></tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {o.recent.map((e) => (
+                    <tr key={e.id}>
+                      <td className="py-1.5 font-mono text-xs text-slate-700">{e.type}{e.vpsId ? ` #${e.vpsId}` : ""}</td>
+                      <td className="py-1.5 text-right text-slate-500">{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </CardBody>
+        </Card>
+      </div>
+    </div>
+  );
+}

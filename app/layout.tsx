@@ -1,0 +1,19 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
+import { getI18n } from "@/lib/i18n/server";
+import "./globals.css";
+
+export const metadata: Metadata = { title: "ospab panel", description: "VPS control panel" };
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale, messages } = await getI18n();
+  return (
+    <html lang={locale}>
+      <body>
+        <Providers locale={locale} messages={messages}>{children}</Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,116 @@
+// The Prisma client factory: embedded PGlite under DATA_DIR when DATABASE_URL is unset,
+// node-postgres otherwise. One instance per process, kept on globalThis because server.ts
+// and Next's route bundles are separate module graphs (and one PGlite directory must
+// never be opened twice).
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import type { Pool } from "pg";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "./generated/prisma/client";
+
+export type { Prisma } from "./generated/prisma/client";
+
+/** Secrets are never part of a query result unless selected explicitly. */
+const omit = {
+  user: { passwordHash: true },
+  vps: { rootPasswordEnc: true, createFingerprint: true },
+  apiToken: { tokenHash: true },
+  webhook: { secretEnc: true, previousSecretEnc: true },
+} as const;
+
+function makeClient(adapter: SqlDriverAdapterFactory) {
+  return new PrismaClient({ adapter, omit });
+}
+export type Db = ReturnType<typeof makeClient>;
+
+/** Runs raw SQL on the same connection source as the client (migrations, catalog checks). */
+export interface SqlRunner {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Several statements in one go, no parameters. */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database {
+  kind: "pglite" | "postgres";
+  prisma: Db;
+  sql: SqlRunner;
+  /** The pg pool (postgres only): shared with the socket.io adapter and LISTEN. */
+  pool?: Pool;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pg = await import("pg");
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const pool = new pg.default.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle client that loses its server (restart) must not crash the process.
+    pool.on("error", () => {});
+    const prisma = makeClient(new PrismaPg(pool));
+    return {
+      kind: "postgres",
+      prisma,
+      pool,
+      sql: {
+        query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
+        exec: async (sql) => {
+          await pool.query(sql);
+        },
+      },
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const dir = path.resolve(opts.dataDir ?? "./.data", "pglite");
+  mkdirSync(dir, { recursive: true });
+  const lite: PGlite = await PGlite.create(dir);
+  const prisma = makeClient(new PrismaPGlite(lite));
+  return {
+    kind: "pglite",
+    prisma,
+    sql: {
+      query: async (sql, params) => (await lite.query(sql, params as unknown[])).rows as never[],
+      exec: async (sql) => {
+        await lite.exec(sql);
+      },
+    },
+    close: async () => {
+      await prisma.$disconnect();
+      await lite.close();
+    },
+  };
+}
+
+const store = globalThis as unknown as { __ospabDb?: Promise<Database> };
+
+/** The process-wide database, opened on first use from the environment. */
+export function getDatabase(): Promise<Database> {
+  if (!store.__ospabDb) {
+    store.__ospabDb = openDatabase({
+      databaseUrl: process.env.DATABASE_URL || undefined,
+      dataDir: process.env.DATA_DIR || "./.data",
+    });
+  }
+  return store.__ospabDb;
+}
+
+/** Installs an already opened database as the process-wide one (server start, tests). */
+export function setDatabase(db: Database) {
+  store.__ospabDb = Promise.resolve(db);
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).prisma;
+}

@@ -1,0 +1,106 @@
+// Configuration, validated once at start. A missing or weak setting stops the start with
+// one line naming it (see formatEnvError). Development needs no configuration at all.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/** The example key published in the sync seeds; accepted only in development. */
+export const SEED_EXAMPLE_SYNC_KEY = "your_secret_api_key_here_min_32_chars_change_this";
+
+const retrySchedule = z
+  .string()
+  .regex(/^\s*\d+[smhd](\s*,\s*\d+[smhd])*\s*$/, "expected a list like 10s,1m,5m,30m,2h,6h,24h");
+
+const raw = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(5050),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.url("must be a URL such as https://panel.example.com").optional(),
+  VPS_SYNC_API_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+  VPS_SYNC_API_KEY_PREVIOUS: z.string().min(32, "must be at least 32 characters").optional(),
+  ADMIN_EMAIL: z.email("must be an email address").optional(),
+  ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  DEMO_DATA: z.enum(["0", "1"]).optional(),
+  WEBHOOK_RETRY_SCHEDULE: retrySchedule.default("10s,1m,5m,30m,1h,2h,6h,12h,24h,24h"),
+  WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof raw> & {
+  NEXTAUTH_SECRET: string;
+  VPS_SYNC_API_KEY: string;
+  isProduction: boolean;
+  demoData: boolean;
+  warnings: string[];
+};
+
+export class EnvError extends Error {}
+
+/** Development secrets are generated once and kept beside the embedded database. */
+function devSecret(dataDir: string, name: string): string {
+  const file = path.join(dataDir, "dev-secrets.json");
+  mkdirSync(dataDir, { recursive: true });
+  const secrets: Record<string, string> = existsSync(file)
+    ? JSON.parse(readFileSync(file, "utf8"))
+    : {};
+  if (!secrets[name]) {
+    secrets[name] = randomBytes(32).toString("hex");
+    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return secrets[name];
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const result = raw.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new EnvError(`${String(issue.path[0])} ${issue.message}`);
+  }
+  const env = result.data;
+  const isProduction = env.NODE_ENV === "production";
+  const warnings: string[] = [];
+
+  if (isProduction) {
+    if (!env.NEXTAUTH_SECRET) throw new EnvError("NEXTAUTH_SECRET is required in production (32+ random characters, e.g. `openssl rand -hex 32`)");
+    if (!env.NEXTAUTH_URL) throw new EnvError("NEXTAUTH_URL is required in production (the panel's public URL, e.g. https://panel.example.com)");
+    if (!env.VPS_SYNC_API_KEY) throw new EnvError("VPS_SYNC_API_KEY is required in production (32+ random characters, e.g. `openssl rand -hex 32`)");
+    if (env.VPS_SYNC_API_KEY === SEED_EXAMPLE_SYNC_KEY || env.VPS_SYNC_API_KEY_PREVIOUS === SEED_EXAMPLE_SYNC_KEY)
+      throw new EnvError("VPS_SYNC_API_KEY is the published example key; generate your own with `openssl rand -hex 32`");
+    if (env.DEMO_DATA === "1") warnings.push("DEMO_DATA=1: demo accounts with published passwords are being created");
+  }
+  if ((env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) || (!env.ADMIN_EMAIL && env.ADMIN_PASSWORD))
+    throw new EnvError("ADMIN_EMAIL and ADMIN_PASSWORD must be set together");
+
+  const syncKey = env.VPS_SYNC_API_KEY ?? SEED_EXAMPLE_SYNC_KEY;
+  if (syncKey === SEED_EXAMPLE_SYNC_KEY)
+    warnings.push(
+      "!!! VPS_SYNC_API_KEY is the seeds' published example key. Anyone can push VPS records. Development only: set your own key before going live. !!!",
+    );
+
+  return {
+    ...env,
+    NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? devSecret(env.DATA_DIR, "NEXTAUTH_SECRET"),
+    VPS_SYNC_API_KEY: syncKey,
+    isProduction,
+    demoData: env.DEMO_DATA ? env.DEMO_DATA === "1" : !isProduction,
+    warnings,
+  };
+}
+
+const store = globalThis as unknown as { __ospabEnv?: Env };
+
+/** The validated environment; parsed on first use and shared by every module graph. */
+export function getEnv(): Env {
+  store.__ospabEnv ??= parseEnv(process.env);
+  return store.__ospabEnv;
+}

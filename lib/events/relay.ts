@@ -1,0 +1,127 @@
+// The outbox relay: claims unrelayed events (safe with many processes: SKIP LOCKED) and
+// hands them to `publish`, which in server.ts emits through the socket.io adapter so every
+// process's sockets receive them. Woken by commits in this process, by NOTIFY from other
+// processes (PostgreSQL), and by a slow timer as a safety net.
+import type { Database } from "../db";
+import { log } from "../log";
+import { onOutbox } from "./bus";
+import { EVENTS_CHANNEL } from "./record-event";
+import type { EventMessage, EventType } from "./types";
+
+export interface RelayedEvent extends EventMessage {
+  userId: number | null;
+  vpsId: number | null;
+}
+
+export interface Relay {
+  stop(): Promise<void>;
+  /** Resolves when the outbox has been drained once (tests, shutdown). */
+  drain(): Promise<void>;
+}
+
+const BATCH = 200;
+
+export function startRelay(
+  db: Database,
+  publish: (event: RelayedEvent) => void,
+  opts: { intervalMs?: number } = {},
+): Relay {
+  let running = false;
+  let again = false;
+  let stopped = false;
+  let current: Promise<void> = Promise.resolve();
+
+  async function claimBatch(): Promise<RelayedEvent[]> {
+    const rows = await db.sql.query<{
+      id: string;
+      type: string;
+      user_id: number | null;
+      vps_id: number | null;
+      payload: Record<string, unknown>;
+      created_at: Date;
+    }>(
+      `UPDATE domain_events SET relayed_at = now()
+        WHERE id IN (SELECT id FROM domain_events WHERE relayed_at IS NULL
+                     ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+        RETURNING id::text AS id, type, user_id, vps_id, payload, created_at`,
+    );
+    return rows
+      .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
+      .map((r) => ({
+        id: r.id,
+        type: r.type as EventType,
+        userId: r.user_id,
+        vpsId: r.vps_id,
+        payload: typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload,
+        timestamp: new Date(r.created_at).toISOString(),
+      }));
+  }
+
+  async function run() {
+    if (running) {
+      again = true;
+      return current;
+    }
+    running = true;
+    current = (async () => {
+      try {
+        do {
+          again = false;
+          let batch: RelayedEvent[];
+          do {
+            batch = await claimBatch();
+            for (const e of batch) publish(e);
+          } while (batch.length === BATCH && !stopped);
+        } while (again && !stopped);
+      } catch (err) {
+        log.warn("relay: outbox read failed, will retry", { error: (err as Error).message });
+      } finally {
+        running = false;
+      }
+    })();
+    return current;
+  }
+
+  const off = onOutbox(() => void run());
+  const timer = setInterval(() => void run(), opts.intervalMs ?? 1000);
+  timer.unref();
+
+  let unlisten: (() => Promise<void>) | undefined;
+  if (db.pool) {
+    const pool = db.pool;
+    let client: import("pg").PoolClient | undefined;
+    const listen = async () => {
+      try {
+        client = await pool.connect();
+        client.on("notification", () => void run());
+        client.on("error", () => {
+          client?.release(true);
+          client = undefined;
+          if (!stopped) setTimeout(listen, 1000).unref();
+        });
+        await client.query(`LISTEN ${EVENTS_CHANNEL}`);
+      } catch {
+        if (!stopped) setTimeout(listen, 1000).unref();
+      }
+    };
+    void listen();
+    unlisten = async () => {
+      client?.release(true);
+    };
+  }
+  void run();
+
+  return {
+    async stop() {
+      stopped = true;
+      off();
+      clearInterval(timer);
+      await unlisten?.();
+      await current;
+    },
+    async drain() {
+      await run();
+      await current;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// Locale-aware units. Browser-safe.
+import type { Locale } from "./config";
+
+const UNITS: Record<Locale, { mb: string; gb: string; tb: string }> = {
+  ru: { mb: "МБ", gb: "ГБ", tb: "ТБ" },
+  en: { mb: "MB", gb: "GB", tb: "TB" },
+};
+
+function num(locale: Locale, n: number) {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
+}
+
+/** RAM arrives in MB (sync contract); shown in GB from 1 GB up. */
+export function formatRam(locale: Locale, mb: number) {
+  const u = UNITS[locale];
+  return mb >= 1024 ? `${num(locale, mb / 1024)} ${u.gb}` : `${num(locale, mb)} ${u.mb}`;
+}
+
+export function formatDisk(locale: Locale, gb: number) {
+  const u = UNITS[locale];
+  return gb >= 1024 ? `${num(locale, gb / 1024)} ${u.tb}` : `${num(locale, gb)} ${u.gb}`;
+}

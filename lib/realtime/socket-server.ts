@@ -1,0 +1,72 @@
+// socket.io on the panel's HTTP server. Sockets authenticate with the next-auth session
+// cookie and join `user:<id>` (and `admins`). Events from the outbox relay are emitted to
+// the owner's room and the admins' room through the adapter, so with PostgreSQL every
+// panel process's sockets receive them.
+import type { IncomingMessage, Server as HttpServer } from "node:http";
+import { parse as parseCookie } from "cookie";
+import { getToken } from "next-auth/jwt";
+import { Server } from "socket.io";
+import type { Database } from "../db";
+import type { RelayedEvent } from "../events/relay";
+import { log } from "../log";
+
+export const ADMIN_ROOM = "admins";
+export const userRoom = (id: number) => `user:${id}`;
+
+const store = globalThis as unknown as { __ospabIo?: Server };
+
+export function getIo(): Server | undefined {
+  return store.__ospabIo;
+}
+
+export async function sessionUserFromRequest(db: Database, req: IncomingMessage, secret: string) {
+  const cookies = parseCookie(req.headers.cookie ?? "");
+  const token = await getToken({
+    req: { headers: req.headers, cookies } as never,
+    secret,
+  });
+  if (!token?.uid) return null;
+  return db.prisma.user.findUnique({
+    where: { id: Number(token.uid) },
+    select: { id: true, role: true },
+  });
+}
+
+export async function attachSocketServer(http: HttpServer, db: Database, secret: string) {
+  const io = new Server(http, {
+    path: "/socket.io/",
+    serveClient: false,
+    // Other upgrades on this server (Next's HMR, /ws) are not ours to close.
+    destroyUpgrade: false,
+  });
+  if (db.pool) {
+    const { createAdapter } = await import("@socket.io/postgres-adapter");
+    io.adapter(createAdapter(db.pool, { heartbeatInterval: 5000 }));
+  }
+  io.use(async (socket, next) => {
+    try {
+      const user = await sessionUserFromRequest(db, socket.request, secret);
+      if (!user) return next(new Error("unauthorized"));
+      socket.data.userId = user.id;
+      socket.data.role = user.role;
+      next();
+    } catch (err) {
+      log.warn("socket auth failed", { error: (err as Error).message });
+      next(new Error("unauthorized"));
+    }
+  });
+  io.on("connection", (socket) => {
+    void socket.join(userRoom(socket.data.userId));
+    if (socket.data.role === "admin") void socket.join(ADMIN_ROOM);
+  });
+  store.__ospabIo = io;
+  return io;
+}
+
+/** Emits a relayed domain event to the sockets allowed to see it. */
+export function publishToSockets(io: Server, event: RelayedEvent) {
+  const { userId, vpsId, ...message } = event;
+  void vpsId;
+  const target = userId ? io.to(userRoom(userId)).to(ADMIN_ROOM) : io.to(ADMIN_ROOM);
+  target.emit(event.type, message);
+}

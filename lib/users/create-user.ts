@@ -1,0 +1,46 @@
+// Creates a panel user and records `user.created`.
+import type { Db } from "../db";
+import { conflict } from "../errors";
+import { hashPassword } from "../auth/password";
+import { wakeRelay } from "../events/bus";
+import { recordEvent } from "../events/record-event";
+import { Prisma } from "../generated/prisma/client";
+
+export interface CreateUserInput {
+  email: string;
+  password: string;
+  name?: string | null;
+  username?: string | null;
+  role?: "client" | "admin";
+  locale?: "ru" | "en";
+}
+
+export async function createUser(db: Db, input: CreateUserInput) {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.$transaction(async (tx) => {
+      const u = await tx.user.create({
+        data: {
+          email: input.email.trim().toLowerCase(),
+          username: input.username?.trim() || null,
+          name: input.name ?? null,
+          role: input.role ?? "client",
+          locale: input.locale ?? "ru",
+          passwordHash,
+        },
+      });
+      await recordEvent(tx, {
+        type: "user.created",
+        userId: u.id,
+        payload: { user_id: u.id, email: u.email, username: u.username, name: u.name, role: u.role },
+      });
+      return u;
+    });
+    wakeRelay();
+    return user;
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+      throw conflict("A user with this email or username already exists");
+    throw err;
+  }
+}

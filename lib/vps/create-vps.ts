@@ -1,0 +1,45 @@
+// Creates a VPS for a client and records `vps.created` in the same transaction.
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { wakeRelay } from "../events/bus";
+import { recordEvent } from "../events/record-event";
+import { toVpsView, type VpsStatus, type VpsView } from "./view";
+
+export interface CreateVpsInput {
+  userId: number;
+  name: string;
+  cpu: number;
+  ramMb: number;
+  diskGb: number;
+  os: string;
+  status?: VpsStatus;
+  hypervisor?: string;
+  ipAddress?: string | null;
+  orderId?: number | null;
+}
+
+export async function createVps(db: Db, input: CreateVpsInput): Promise<VpsView> {
+  const vps = await db.$transaction(async (tx) => {
+    const owner = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+    if (!owner) throw new AppError(422, `Unknown user_id ${input.userId}: create the user first (POST /api/users/sync)`);
+    const row = await tx.vps.create({
+      data: {
+        userId: input.userId,
+        name: input.name,
+        cpu: input.cpu,
+        ramMb: input.ramMb,
+        diskGb: input.diskGb,
+        os: input.os,
+        status: input.status ?? "creating",
+        hypervisor: input.hypervisor ?? "proxmox",
+        ipAddress: input.ipAddress ?? null,
+        orderId: input.orderId ?? null,
+      },
+    });
+    const view = toVpsView(row);
+    await recordEvent(tx, { type: "vps.created", userId: row.userId, vpsId: row.id, payload: { vps: view } });
+    return view;
+  });
+  wakeRelay();
+  return vps;
+}

@@ -1,0 +1,17 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native-free database drivers and the Prisma runtime stay outside the route bundles,
+  // so route handlers share server.ts's database instance (see lib/db.ts).
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/adapter-pg",
+    "@prisma/client",
+    "pg",
+    "bcryptjs",
+    "rate-limiter-flexible",
+  ],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+export default nextConfig;

@@ -1,0 +1,92 @@
+// Entry point: validates config, opens and migrates the database, then serves Next.js with
+// socket.io on the same port and starts the outbox relay. Wiring only; logic lives in lib/.
+import { createServer } from "node:http";
+import next from "next";
+import { openDatabase, setDatabase } from "./lib/db";
+import { seedDemo } from "./lib/demo/seed-demo";
+import { EnvError, getEnv } from "./lib/env";
+import { startRelay } from "./lib/events/relay";
+import { log } from "./lib/log";
+import { migrate } from "./lib/migrate";
+import { attachSocketServer, publishToSockets } from "./lib/realtime/socket-server";
+import { ensureFirstAdmin } from "./lib/users/ensure-admin";
+
+function fail(message: string): never {
+  console.error(`ospab-panel: ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  const started = Date.now();
+  let env;
+  try {
+    env = getEnv();
+  } catch (err) {
+    if (err instanceof EnvError) fail(err.message);
+    throw err;
+  }
+  for (const w of env.warnings) console.warn(`\n  WARNING: ${w}\n`);
+  // No phoning home from a self-hosted panel; next-auth wants its own URL.
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+  process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;
+
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR }).catch((err) =>
+    fail(`cannot open the database (${env.DATABASE_URL ? "DATABASE_URL" : `embedded, ${env.DATA_DIR}`}): ${(err as Error).message}`),
+  );
+  setDatabase(db);
+  const { applied } = await migrate(db).catch((err) => fail((err as Error).message));
+  if (applied.length) log.info("migrations applied", { applied });
+
+  const admin = await ensureFirstAdmin(db.prisma, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
+  if (admin.created) log.info("first admin created", { email: env.ADMIN_EMAIL });
+  if (env.demoData) {
+    const { created } = await seedDemo(db.prisma);
+    if (created) log.info("demo data created", { records: created });
+  } else if ((await db.prisma.user.count({ where: { role: "admin" } })) === 0) {
+    fail("no admin account exists: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first one");
+  }
+
+  const dev = !env.isProduction;
+  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const upgrade = app.getUpgradeHandler();
+
+  const http = createServer((req, res) => void handle(req, res));
+  const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET);
+  http.on("upgrade", (req, socket, head) => {
+    const url = req.url ?? "";
+    if (url.startsWith("/socket.io/")) return; // socket.io's own listener answers
+    if (dev) void upgrade(req, socket, head);
+    else socket.destroy();
+  });
+  const relay = startRelay(db, (event) => publishToSockets(io, event));
+
+  await new Promise<void>((resolve) => http.listen(env.PORT, env.HOST, resolve));
+  log.info("ospab-panel ready", {
+    url: `http://localhost:${env.PORT}`,
+    database: db.kind,
+    mode: dev ? "development" : "production",
+    startup_ms: Date.now() - started,
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info("shutting down", { signal });
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await relay.stop();
+    await new Promise<void>((r) => io.close(() => r()));
+    await db.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
