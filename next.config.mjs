@@ -12,6 +12,8 @@ const nextConfig = {
     "rate-limiter-flexible",
   ],
   poweredByHeader: false,
+  // Lets several panel instances (tests, parallel checkouts) build or run side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
 };
 export default nextConfig;

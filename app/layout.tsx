@@ -4,6 +4,9 @@ import { Providers } from "@/components/providers";
 import { getI18n } from "@/lib/i18n/server";
 import "./globals.css";
 
+// Every page depends on the signed-in user and their language.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "ospab panel", description: "VPS control panel" };
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 

@@ -1,0 +1,38 @@
+// HTTP helpers for tests: a cookie-keeping client that signs in through next-auth exactly
+// as the browser's login form does.
+export class SessionClient {
+  private cookies = new Map<string, string>();
+  constructor(readonly baseUrl: string) {}
+
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  async fetch(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set("cookie", this.cookieHeader());
+    const res = await fetch(new URL(path, this.baseUrl), { ...init, headers, redirect: "manual" });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(";");
+      const i = pair.indexOf("=");
+      this.cookies.set(pair.slice(0, i), pair.slice(i + 1));
+    }
+    return res;
+  }
+
+  get cookieList() {
+    return [...this.cookies].map(([name, value]) => ({ name, value }));
+  }
+
+  /** Signs in with the Credentials provider; returns true on success. */
+  async signIn(login: string, password: string): Promise<boolean> {
+    const csrf = (await (await this.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+    const res = await this.fetch("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken: csrf.csrfToken, login, password, json: "true" }),
+    });
+    await res.text();
+    return [...this.cookies.keys()].some((k) => k.endsWith("next-auth.session-token"));
+  }
+}
