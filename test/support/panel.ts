@@ -85,7 +85,7 @@ export async function startPanel(opts: PanelOptions = {}): Promise<Panel> {
   let out = "";
   let child: ChildProcess;
   const launch = async () => {
-    child = spawn(process.execPath, ["--enable-source-maps", "dist/server.mjs"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, ["--enable-source-maps", "dist/server.mjs"], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout!.on("data", (d) => (out += d));
     child.stderr!.on("data", (d) => (out += d));
     await waitHealthy(url, child, () => out);
