@@ -3,6 +3,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { wakeRelay } from "../events/bus";
 import { recordEvent } from "../events/record-event";
+import { advanceOrder, assertOrderLinkable } from "../orders/advance-order";
 import { toVpsView, type VpsStatus, type VpsView } from "./view";
 
 export interface CreateVpsInput {
@@ -16,12 +17,15 @@ export interface CreateVpsInput {
   hypervisor?: string;
   ipAddress?: string | null;
   orderId?: number | null;
+  /** The service's id in an external billing system (BILLmanager), unique. */
+  externalRef?: string | null;
 }
 
 export async function createVps(db: Db, input: CreateVpsInput): Promise<VpsView> {
   const vps = await db.$transaction(async (tx) => {
     const owner = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!owner) throw new AppError(422, `Unknown user_id ${input.userId}: create the user first (POST /api/users/sync)`);
+    await assertOrderLinkable(tx, input.orderId, input.userId); // orders: order_id must be an open order of this user
     const row = await tx.vps.create({
       data: {
         userId: input.userId,
@@ -34,10 +38,12 @@ export async function createVps(db: Db, input: CreateVpsInput): Promise<VpsView>
         hypervisor: input.hypervisor ?? "proxmox",
         ipAddress: input.ipAddress ?? null,
         orderId: input.orderId ?? null,
+        externalRef: input.externalRef ?? null,
       },
     });
     const view = toVpsView(row);
     await recordEvent(tx, { type: "vps.created", userId: row.userId, vpsId: row.id, payload: { vps: view } });
+    await advanceOrder(tx, row.id); // orders: a VPS created ready (running + IP + root password) finishes its order
     return view;
   });
   wakeRelay();

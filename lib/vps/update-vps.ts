@@ -4,6 +4,7 @@ import type { Db } from "../db";
 import { notFound } from "../errors";
 import { wakeRelay } from "../events/bus";
 import { recordEvent } from "../events/record-event";
+import { advanceOrder } from "../orders/advance-order";
 import { toVpsView, type VpsStatus, type VpsView } from "./view";
 
 export interface UpdateVpsInput {
@@ -44,6 +45,7 @@ export async function updateVps(db: Db, id: number, changes: UpdateVpsInput): Pr
         payload: { vps: view, changed: others },
       });
     }
+    await advanceOrder(tx, row.id); // orders: running + IP + root password finishes the VPS's order
     return view;
   });
   wakeRelay();

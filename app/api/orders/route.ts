@@ -1,0 +1,33 @@
+// GET /api/orders — the signed-in user's orders (admins: everyone's with ?all=1)
+// POST /api/orders — order a plan: {plan_id, os}
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { forbidden } from "@/lib/errors";
+import { route } from "@/lib/http/handler";
+import { createOrder } from "@/lib/orders/create-order";
+import { listOrders } from "@/lib/orders/list-orders";
+
+const orderBody = z.object({
+  plan_id: z.number().int().positive(),
+  os: z.string().trim().min(1).max(100).optional(),
+});
+
+export const GET = route(
+  {
+    auth: "user",
+    query: z.object({
+      all: z.enum(["0", "1", "true", "false"]).optional(),
+      limit: z.coerce.number().int().min(1).max(200).optional(),
+    }),
+  },
+  async ({ actor, query }) => {
+    const all = query.all === "1" || query.all === "true";
+    if (all && actor!.role !== "admin") throw forbidden("Only administrators may list every order");
+    return { orders: await listOrders(await getDb(), actor!, { all, limit: query.limit }) };
+  },
+);
+
+export const POST = route({ auth: "user", body: orderBody }, async ({ actor, body }) => {
+  const order = await createOrder(await getDb(), actor!, { planId: body.plan_id, os: body.os, source: "panel" });
+  return Response.json({ order }, { status: 201 });
+});
