@@ -8,8 +8,11 @@ import { SignOutButton } from "./sign-out-button";
 
 export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = await getI18n();
-  const links = [{ href: "/dashboard", label: t("nav.dashboard") }];
-  if (user.role === "admin") links.push({ href: "/admin", label: t("nav.admin") });
+  const links = [
+    { href: "/dashboard", label: t("nav.dashboard") },
+    { href: "/orders", label: t("nav.orders") },
+  ];
+  if (user.role === "admin") links.push({ href: "/admin", label: t("nav.admin") }, { href: "/admin/plans", label: t("nav.plans") });
 
   return (
     <div className="min-h-screen bg-slate-50">

@@ -8,6 +8,8 @@ const en: Messages = {
     signOut: "Sign out",
     language: "Language",
     skip: "Skip to content",
+    orders: "Order",
+    plans: "Plans",
     menu: "Menu",
   },
   login: {

@@ -2,11 +2,12 @@
 // namespaces in a file of its own exporting `{ ru, en }` and spread here.
 import type { Locale } from "../config";
 import en from "./en";
+import plans from "./plans";
 import ru from "./ru";
 
 const core = { ru, en };
 // Feature message files, e.g. `import vpsDetail from "./vps-detail";` then add to FEATURES.
-const FEATURES = [] as const satisfies readonly { ru: object; en: object }[];
+const FEATURES = [plans] as const satisfies readonly { ru: object; en: object }[];
 
 type Merge<T extends readonly { ru: object }[]> = T extends readonly [infer H extends { ru: object }, ...infer R extends { ru: object }[]]
   ? H["ru"] & Merge<R>

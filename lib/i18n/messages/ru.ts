@@ -6,6 +6,8 @@ const ru = {
     signOut: "Выйти",
     language: "Язык",
     skip: "Перейти к содержимому",
+    orders: "Заказать",
+    plans: "Тарифы",
     menu: "Меню",
   },
   login: {

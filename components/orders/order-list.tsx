@@ -1,0 +1,107 @@
+"use client";
+import Link from "next/link";
+import { useFormatter, useTranslations } from "use-intl";
+import { Badge } from "@/components/ui/badge";
+import { orderStep, type OrderView } from "@/lib/orders/view";
+import { cn } from "@/lib/utils/cn";
+import { StatusBadge } from "@/components/vps/status-badge";
+import { useOwnOrders } from "./queries";
+
+const STEPS = ["accepted", "building", "starting", "ready"] as const;
+const TONE = { in_progress: "blue", finished: "green", error: "red" } as const;
+
+function Progress({ order }: { order: OrderView }) {
+  const t = useTranslations("orders");
+  // orderStep: 1 accepted, 2 building, 2.5 running (waiting for IP/password), 3 ready.
+  const step = orderStep(order);
+  const reached = step >= 3 ? 4 : step >= 2.5 ? 3 : step >= 2 ? 2 : 1;
+  const failed = order.status === "error";
+  const percent = failed ? 100 : Math.round((reached / STEPS.length) * 100);
+  return (
+    <div className="mt-3">
+      <div
+        role="progressbar"
+        aria-label={t("progress", { id: order.id })}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={failed ? t("status.error") : t(`step.${STEPS[reached - 1]}`)}
+        className="h-2 overflow-hidden rounded-full bg-slate-100"
+      >
+        <div
+          className={cn(
+            "h-full rounded-full transition-all duration-700",
+            failed ? "bg-red-500" : reached === 4 ? "bg-emerald-500" : "bg-sky-500",
+            !failed && reached < 4 && "animate-pulse",
+          )}
+          style={{ width: `${percent}%` }}
+        />
+      </div>
+      <ol className="mt-2 grid grid-cols-4 gap-1 text-[11px] leading-tight text-slate-500 sm:text-xs">
+        {STEPS.map((s, i) => (
+          <li key={s} className={cn(i < reached && !failed && "font-medium text-slate-800", i === reached - 1 && !failed && order.status !== "finished" && "text-sky-700")} data-done={i < reached}>
+            {t(`step.${s}`)}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+export function OrderList({ userId, initial }: { userId: number; initial: OrderView[] }) {
+  const t = useTranslations("orders");
+  const format = useFormatter();
+  const { data: orders = [] } = useOwnOrders(userId, initial);
+
+  if (orders.length === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center" data-testid="orders-empty">
+        <h3 className="text-base font-medium text-slate-900">{t("empty")}</h3>
+        <p className="mt-1 text-sm text-slate-500">{t("emptyText")}</p>
+      </div>
+    );
+  }
+  return (
+    <ul className="space-y-3">
+      {orders.map((o) => (
+        <li key={o.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="order-item" data-order-id={o.id} data-status={o.status}>
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <div>
+              <h3 className="font-medium text-slate-900">
+                {t("order", { id: o.id })} · {o.plan.name}
+              </h3>
+              <p className="text-sm text-slate-500">
+                {o.os} · {t("createdAt", { at: format.dateTime(new Date(o.created_at), { dateStyle: "medium", timeStyle: "short" }) })}
+              </p>
+            </div>
+            <Badge tone={TONE[o.status]} data-testid="order-status">{t(`status.${o.status}`)}</Badge>
+          </div>
+          <Progress order={o} />
+          {o.vps && (
+            <dl className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-1 text-sm">
+              <div className="flex items-center gap-2">
+                <dt className="text-slate-500">{t("server")}</dt>
+                <dd className="font-medium text-slate-900" data-testid="order-vps-name">{o.vps.name}</dd>
+                <dd><StatusBadge status={o.vps.status} /></dd>
+              </div>
+              {o.vps.ip_address && (
+                <div className="flex items-center gap-2">
+                  <dt className="text-slate-500">{t("ip")}</dt>
+                  <dd className="font-mono text-xs text-slate-800" data-testid="order-vps-ip">{o.vps.ip_address}</dd>
+                </div>
+              )}
+              {o.status === "finished" && (
+                <Link href="/dashboard" className="text-sm font-medium text-sky-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500">
+                  {t("goToServers")} →
+                </Link>
+              )}
+            </dl>
+          )}
+          {o.status === "error" && o.error_message && (
+            <p className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="order-error-message">{t("reason", { message: o.error_message })}</p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
