@@ -26,6 +26,12 @@ interface Options<B extends z.ZodType, Q extends z.ZodType> {
   query?: Q;
   /** Largest accepted body in bytes. */
   maxBody?: number;
+  /** Body encoding: JSON (default) or an HTML-form/curl `--data-urlencode` body, whose
+   *  repeated keys become arrays. */
+  bodyType?: "json" | "form";
+  /** Answers errors in a caller's own format (BILLmanager lines, Bitrix JSON); the status
+   *  and message are the ones the JSON answer would carry. */
+  renderError?: (e: { status: number; message: string; requestId: string }) => Response;
 }
 
 export function errorResponse(err: unknown, requestId: string): NextResponse {
@@ -65,6 +71,20 @@ async function readJson(req: Request, maxBody: number): Promise<unknown> {
   }
 }
 
+async function readForm(req: Request, maxBody: number): Promise<Record<string, string | string[]>> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/x-www-form-urlencoded\b/i.test(type))
+    throw new AppError(415, "Content-Type must be application/x-www-form-urlencoded");
+  const text = await req.text();
+  if (Buffer.byteLength(text) > maxBody) throw new AppError(413, `Request body too large (limit ${maxBody} bytes)`);
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of new URLSearchParams(text)) {
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
+
 export async function sessionActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions());
   return session?.user ? { userId: session.user.id, role: session.user.role } : null;
@@ -85,7 +105,8 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
       }
       let body: unknown;
       if (opts.body) {
-        const parsed = opts.body.safeParse(await readJson(req, opts.maxBody ?? 64 * 1024));
+        const max = opts.maxBody ?? 64 * 1024;
+        const parsed = opts.body.safeParse(opts.bodyType === "form" ? await readForm(req, max) : await readJson(req, max));
         if (!parsed.success) {
           const { message, details } = zodMessage(parsed.error);
           throw new AppError(400, message, details);
@@ -107,7 +128,10 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
       if (result instanceof Response) return result;
       return NextResponse.json(result, { headers: { "x-request-id": requestId } });
     } catch (err) {
-      return errorResponse(err, requestId);
+      const res = errorResponse(err, requestId);
+      if (!opts.renderError) return res;
+      const { message } = (await res.json()) as { message: string };
+      return opts.renderError({ status: res.status, message, requestId });
     }
   };
 }

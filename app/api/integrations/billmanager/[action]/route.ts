@@ -1,0 +1,38 @@
+// POST /api/integrations/billmanager/:action — BILLmanager ShellScripts (open, resume,
+// suspend, close, setparam): X-API-Key, form body of the script's argv; one-line answer
+import { getDb } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { errorLine, line, scriptRequest, settingsOf } from "@/lib/billmanager/http";
+import { closeService, resumeService, setServiceParams, suspendService } from "@/lib/billmanager/manage-service";
+import { openService } from "@/lib/billmanager/open-service";
+import { route } from "@/lib/http/handler";
+import { requireSyncKey } from "@/lib/http/sync-key";
+
+export const POST = route(
+  { auth: "none", bodyType: "form", body: scriptRequest, renderError: errorLine },
+  async ({ req, body, params }) => {
+    requireSyncKey(req);
+    const db = await getDb();
+    const settings = settingsOf(body);
+    switch (params.action) {
+      case "open": {
+        const s = await openService(db, body.arg, settings);
+        return line(`OK --id=${s.vpsId} --username=${s.username} --password=${s.password}`);
+      }
+      case "resume":
+        await resumeService(db, body.arg);
+        return line("OK");
+      case "suspend":
+        await suspendService(db, body.arg);
+        return line("OK");
+      case "close":
+        await closeService(db, body.arg);
+        return line("OK");
+      case "setparam":
+        await setServiceParams(db, body.arg, settings);
+        return line("OK");
+      default:
+        throw notFound(`Unknown BILLmanager action "${params.action}": use open, resume, suspend, close or setparam`);
+    }
+  },
+);

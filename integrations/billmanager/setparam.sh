@@ -1,0 +1,6 @@
+#!/bin/bash
+# BILLmanager ShellScripts module: setparam.sh applies changed tariff parameters (cpu, ram, disk, os).
+# Arguments exactly as BILLmanager passes them (--user=, --password=, --id=, --<param>=,
+# --<addon>=, any order). Setup: docs/billmanager.md.
+. "$(dirname "${BASH_SOURCE[0]}")/_ospab.sh" || exit 3
+ospab_call setparam "$@"

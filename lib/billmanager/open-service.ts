@@ -1,0 +1,65 @@
+// open.sh: creates the VPS of a new BILLmanager service for the client login BILLmanager
+// generated. Idempotent: BILLmanager may run open.sh again for the same service; the
+// service id (--id, else the login) is kept as the VPS's external_ref, so a re-run answers
+// with the VPS created the first time.
+import type { Db } from "../db";
+import { badRequest, conflict } from "../errors";
+import { Prisma } from "../generated/prisma/client";
+import { createVps } from "../vps/create-vps";
+import { parseArgs, required, vpsParams, type BillmanagerSettings } from "./args";
+import { ensureClient } from "./ensure-client";
+
+export interface OpenedService {
+  vpsId: number;
+  username: string;
+  password: string;
+  created: boolean;
+}
+
+export async function openService(db: Db, argv: readonly string[], settings: BillmanagerSettings): Promise<OpenedService> {
+  const args = parseArgs(argv);
+  const user = required(args, "user", "the account login BILLmanager generated");
+  const password = required(args, "password", "the account password BILLmanager generated");
+  const serviceId = args.get("id")?.trim();
+  if (serviceId !== undefined && !/^[A-Za-z0-9_.:-]{1,64}$/.test(serviceId)) throw badRequest(`Bad value for id (--id=${serviceId.slice(0, 40)})`);
+  const externalRef = serviceId ? `billmanager:${serviceId}` : `billmanager-user:${user}`;
+
+  const p = vpsParams(args, settings);
+  const os = p.os ?? settings.defaultOs;
+  const missing = [
+    p.cpu === undefined && `--${settings.map.cpu}= (cpu)`,
+    p.ramMb === undefined && `--${settings.map.ram}= (ram, ${settings.ramUnit})`,
+    p.diskGb === undefined && `--${settings.map.disk}= (disk, GB)`,
+    !os && `--${settings.map.os}= (os; or set OSPAB_DEFAULT_OS)`,
+  ].filter(Boolean);
+  if (missing.length) throw badRequest(`Missing parameter ${missing.join(", ")}: map the tariff's parameter names in panel.env (OSPAB_PARAM_*)`);
+
+  const existing = async () => {
+    const vps = await db.vps.findUnique({ where: { externalRef }, select: { id: true, deletedAt: true } });
+    if (vps?.deletedAt) throw conflict(`Service ${serviceId ?? user} was closed (VPS ${vps.id}); BILLmanager must open a new service`);
+    return vps;
+  };
+  const client = await ensureClient(db, { user, password, email: args.get(settings.map.email)?.trim() || undefined });
+  const found = await existing();
+  if (found) return { vpsId: found.id, username: user, password, created: false };
+  try {
+    const vps = await createVps(db, {
+      userId: client.id,
+      name: p.name ?? (serviceId ? `bm-${serviceId}` : `${user}-vps`),
+      cpu: p.cpu!,
+      ramMb: p.ramMb!,
+      diskGb: p.diskGb!,
+      os: os!,
+      status: "creating",
+      externalRef,
+    });
+    return { vpsId: vps.id, username: user, password, created: true };
+  } catch (err) {
+    // Two runs at once: the other one created it.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+      const again = await existing();
+      if (again) return { vpsId: again.id, username: user, password, created: false };
+    }
+    throw err;
+  }
+}
