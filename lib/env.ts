@@ -25,6 +25,13 @@ const raw = z.object({
   NEXTAUTH_URL: z.url("must be a URL such as https://panel.example.com").optional(),
   VPS_SYNC_API_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   VPS_SYNC_API_KEY_PREVIOUS: z.string().min(32, "must be at least 32 characters").optional(),
+  // Encrypts secrets at rest (root passwords, webhook secrets, idempotent replays). Unset:
+  // derived from NEXTAUTH_SECRET (lib/crypto/secret-box.ts).
+  PANEL_ENCRYPTION_KEY: z
+    .string()
+    .min(32, "must be at least 32 characters (e.g. `openssl rand -hex 32`)")
+    .refine((v) => new Set(v).size >= 8, "is too weak: use random characters (e.g. `openssl rand -hex 32`)")
+    .optional(),
   ADMIN_EMAIL: z.email("must be an email address").optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   DEMO_DATA: z.enum(["0", "1"]).optional(),
