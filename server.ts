@@ -46,7 +46,9 @@ async function main() {
     fail("no admin account exists: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first one");
   }
 
-  const dev = !env.isProduction;
+  // NODE_ENV=test serves the production build with development's lenient config (the
+  // seeds' example key): how the HTTP tests replay the seeds' curls verbatim.
+  const dev = env.NODE_ENV === "development";
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();

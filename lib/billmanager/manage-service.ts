@@ -3,10 +3,8 @@
 // only touches VPS that BILLmanager opened.
 import type { Db } from "../db";
 import { conflict, notFound } from "../errors";
-import { wakeRelay } from "../events/bus";
-import { recordEvent } from "../events/record-event";
+import { deleteVps } from "../vps/delete-vps";
 import { updateVps } from "../vps/update-vps";
-import { toVpsView } from "../vps/view";
 import { parseArgs, serviceVpsId, vpsParams, type BillmanagerSettings } from "./args";
 
 async function findService(db: Db, argv: readonly string[]) {
@@ -55,11 +53,6 @@ export async function setServiceParams(db: Db, argv: readonly string[], settings
 /** Removes the VPS from the client's panel (soft delete, `vps.deleted`). Closing twice is fine. */
 export async function closeService(db: Db, argv: readonly string[]) {
   const { vps } = await findService(db, argv);
-  if (vps.deletedAt) return { vpsId: vps.id, alreadyClosed: true };
-  await db.$transaction(async (tx) => {
-    const row = await tx.vps.update({ where: { id: vps.id }, data: { deletedAt: new Date(), status: "deleting" } });
-    await recordEvent(tx, { type: "vps.deleted", userId: row.userId, vpsId: row.id, payload: { vps: toVpsView(row), reason: "billmanager close" } });
-  });
-  wakeRelay();
-  return { vpsId: vps.id, alreadyClosed: false };
+  if (!vps.deletedAt) await deleteVps(db, vps.id);
+  return { vpsId: vps.id, alreadyClosed: !!vps.deletedAt };
 }

@@ -12,9 +12,9 @@ export async function assertOrderLinkable(tx: Tx, orderId: number | null | undef
   if (orderId === null || orderId === undefined) return;
   const order = await lockOrder(tx, orderId);
   if (!order) throw new AppError(422, `Unknown order_id ${orderId}`);
-  if (order.userId !== userId) throw new AppError(422, `order_id ${orderId} was placed by another user than user_id ${userId}`);
-  if (order.status !== "in_progress") throw new AppError(409, `Order ${orderId} is already ${order.status}`);
-  if (order.vps) throw new AppError(409, `Order ${orderId} is already linked to VPS ${order.vps.id}`);
+  if (order.userId !== userId) throw new AppError(422, `order_id ${orderId} belongs to another user`);
+  if (order.vps) throw new AppError(409, `order_id ${orderId} is already linked to VPS ${order.vps.id}`);
+  if (order.status !== "in_progress") throw new AppError(409, `order_id ${orderId} is already ${order.status}`);
 }
 
 export async function advanceOrder(tx: Tx, vpsId: number): Promise<void> {

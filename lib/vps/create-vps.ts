@@ -16,16 +16,35 @@ export interface CreateVpsInput {
   status?: VpsStatus;
   hypervisor?: string;
   ipAddress?: string | null;
+  /** Already encrypted (lib/crypto/secret-box.ts, purpose ROOT_PASSWORD_PURPOSE). */
+  rootPasswordEnc?: string | null;
   orderId?: number | null;
   /** The service's id in an external billing system (BILLmanager), unique. */
   externalRef?: string | null;
+  /**
+   * Natural key against twins from retried creates (see sync-vps.ts). A live VPS created
+   * less than FINGERPRINT_WINDOW_HOURS ago with the same fingerprint makes this insert
+   * fail on the unique index; older or deleted holders give the fingerprint up first.
+   */
+  createFingerprint?: string;
 }
+
+export const FINGERPRINT_WINDOW_HOURS = 24;
 
 export async function createVps(db: Db, input: CreateVpsInput): Promise<VpsView> {
   const vps = await db.$transaction(async (tx) => {
     const owner = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!owner) throw new AppError(422, `Unknown user_id ${input.userId}: create the user first (POST /api/users/sync)`);
     await assertOrderLinkable(tx, input.orderId, input.userId); // orders: order_id must be an open order of this user
+    if (input.createFingerprint) {
+      await tx.vps.updateMany({
+        where: {
+          createFingerprint: input.createFingerprint,
+          OR: [{ deletedAt: { not: null } }, { createdAt: { lt: new Date(Date.now() - FINGERPRINT_WINDOW_HOURS * 3_600_000) } }],
+        },
+        data: { createFingerprint: null },
+      });
+    }
     const row = await tx.vps.create({
       data: {
         userId: input.userId,
@@ -37,8 +56,10 @@ export async function createVps(db: Db, input: CreateVpsInput): Promise<VpsView>
         status: input.status ?? "creating",
         hypervisor: input.hypervisor ?? "proxmox",
         ipAddress: input.ipAddress ?? null,
+        rootPasswordEnc: input.rootPasswordEnc ?? null,
         orderId: input.orderId ?? null,
         externalRef: input.externalRef ?? null,
+        createFingerprint: input.createFingerprint ?? null,
       },
     });
     const view = toVpsView(row);

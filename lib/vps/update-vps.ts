@@ -4,7 +4,7 @@ import type { Db } from "../db";
 import { notFound } from "../errors";
 import { wakeRelay } from "../events/bus";
 import { recordEvent } from "../events/record-event";
-import { advanceOrder } from "../orders/advance-order";
+import { advanceOrder, assertOrderLinkable } from "../orders/advance-order";
 import { toVpsView, type VpsStatus, type VpsView } from "./view";
 
 export interface UpdateVpsInput {
@@ -16,13 +16,31 @@ export interface UpdateVpsInput {
   os?: string;
   hypervisor?: string;
   ipAddress?: string | null;
+  /** Already encrypted (lib/crypto/secret-box.ts); null clears it. */
+  rootPasswordEnc?: string | null;
+  orderId?: number | null;
 }
+
+/** Field names as the sync contract and events spell them. */
+const PUBLIC_NAME: Record<keyof UpdateVpsInput, string> = {
+  name: "name",
+  status: "status",
+  cpu: "cpu",
+  ramMb: "ram",
+  diskGb: "disk",
+  os: "os",
+  hypervisor: "hypervisor",
+  ipAddress: "ip_address",
+  rootPasswordEnc: "root_password",
+  orderId: "order_id",
+};
 
 export async function updateVps(db: Db, id: number, changes: UpdateVpsInput): Promise<VpsView> {
   const result = await db.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM vps WHERE id = ${id} AND deleted_at IS NULL FOR UPDATE`;
     if (locked.length === 0) throw notFound(`VPS ${id} not found`);
-    const before = await tx.vps.findUniqueOrThrow({ where: { id } });
+    const before = await tx.vps.findUniqueOrThrow({ where: { id }, omit: { rootPasswordEnc: false } });
+    if (changes.orderId !== before.orderId) await assertOrderLinkable(tx, changes.orderId, before.userId); // orders
     const row = await tx.vps.update({ where: { id }, data: changes });
     const view = toVpsView(row);
     const changed = (Object.keys(changes) as (keyof UpdateVpsInput)[]).filter(
@@ -42,7 +60,7 @@ export async function updateVps(db: Db, id: number, changes: UpdateVpsInput): Pr
         type: "vps.updated",
         userId: row.userId,
         vpsId: row.id,
-        payload: { vps: view, changed: others },
+        payload: { vps: view, changed: others.map((k) => PUBLIC_NAME[k]) },
       });
     }
     await advanceOrder(tx, row.id); // orders: running + IP + root password finishes the VPS's order

@@ -1,5 +1,5 @@
-// GET /api/orders — the signed-in user's orders (admins: everyone's with ?all=1)
-// POST /api/orders — order a plan: {plan_id, os}
+// GET /api/orders — the caller's orders, session or token with vps:read/orders:write (admins: everyone's with ?all=1)
+// POST /api/orders — order a plan: {plan_id, os} (session, or token with orders:write; Idempotency-Key honoured)
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { forbidden } from "@/lib/errors";
@@ -15,6 +15,7 @@ const orderBody = z.object({
 export const GET = route(
   {
     auth: "user",
+    tokenScope: ["vps:read", "orders:write"],
     query: z.object({
       all: z.enum(["0", "1", "true", "false"]).optional(),
       limit: z.coerce.number().int().min(1).max(200).optional(),
@@ -27,7 +28,8 @@ export const GET = route(
   },
 );
 
-export const POST = route({ auth: "user", body: orderBody }, async ({ actor, body }) => {
-  const order = await createOrder(await getDb(), actor!, { planId: body.plan_id, os: body.os, source: "panel" });
+export const POST = route({ auth: "user", tokenScope: "orders:write", idempotent: true, body: orderBody }, async ({ actor, body, req }) => {
+  const viaToken = req.headers.has("authorization");
+  const order = await createOrder(await getDb(), actor!, { planId: body.plan_id, os: body.os, source: viaToken ? "api" : "panel" });
   return Response.json({ order }, { status: 201 });
 });

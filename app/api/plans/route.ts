@@ -1,4 +1,4 @@
-// GET /api/plans — active plans for anyone signed in (admins: every plan with ?all=1)
+// GET /api/plans — active plans for anyone signed in or with a token (admins: every plan with ?all=1)
 // POST /api/plans — admin creates a plan
 import { z } from "zod";
 import { getDb } from "@/lib/db";
@@ -9,7 +9,7 @@ import { createPlan } from "@/lib/plans/save-plan";
 import { createPlanSchema } from "@/lib/plans/view";
 
 export const GET = route(
-  { auth: "user", query: z.object({ all: z.enum(["0", "1", "true", "false"]).optional() }) },
+  { auth: "user", tokenScope: ["vps:read", "orders:write"], query: z.object({ all: z.enum(["0", "1", "true", "false"]).optional() }) },
   async ({ actor, query }) => {
     const all = query.all === "1" || query.all === "true";
     if (all && actor!.role !== "admin") throw forbidden("Only administrators may list inactive plans");

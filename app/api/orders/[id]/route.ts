@@ -4,6 +4,6 @@ import { route } from "@/lib/http/handler";
 import { idParam } from "@/lib/http/id-param";
 import { getOrder } from "@/lib/orders/list-orders";
 
-export const GET = route({ auth: "user" }, async ({ actor, params }) => {
+export const GET = route({ auth: "user", tokenScope: ["vps:read", "orders:write"] }, async ({ actor, params }) => {
   return { order: await getOrder(await getDb(), actor!, idParam(params.id, "Order")) };
 });

@@ -7,7 +7,7 @@ import { getPlan } from "@/lib/plans/list-plans";
 import { updatePlan } from "@/lib/plans/save-plan";
 import { updatePlanSchema } from "@/lib/plans/view";
 
-export const GET = route({ auth: "user" }, async ({ actor, params }) => {
+export const GET = route({ auth: "user", tokenScope: ["vps:read", "orders:write"] }, async ({ actor, params }) => {
   return { plan: await getPlan(await getDb(), idParam(params.id, "Plan"), { includeInactive: actor!.role === "admin" }) };
 });
 

@@ -6,12 +6,10 @@ import { errorLine, line, scriptRequest, settingsOf } from "@/lib/billmanager/ht
 import { closeService, resumeService, setServiceParams, suspendService } from "@/lib/billmanager/manage-service";
 import { openService } from "@/lib/billmanager/open-service";
 import { route } from "@/lib/http/handler";
-import { requireSyncKey } from "@/lib/http/sync-key";
 
 export const POST = route(
-  { auth: "none", bodyType: "form", body: scriptRequest, renderError: errorLine },
-  async ({ req, body, params }) => {
-    requireSyncKey(req);
+  { auth: "machine", bodyType: "form", body: scriptRequest, renderError: errorLine },
+  async ({ body, params }) => {
     const db = await getDb();
     const settings = settingsOf(body);
     switch (params.action) {

@@ -3,13 +3,11 @@ import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/handler";
 import { idParam } from "@/lib/http/id-param";
-import { requireSyncKey } from "@/lib/http/sync-key";
 import { failOrder } from "@/lib/orders/fail-order";
 
 export const POST = route(
-  { auth: "none", body: z.object({ reason: z.string().trim().min(1, "reason is required").max(500) }) },
-  async ({ req, body, params }) => {
-    requireSyncKey(req);
+  { auth: "machine", idempotent: true, body: z.object({ reason: z.string().trim().min(1, "reason is required").max(500) }) },
+  async ({ body, params }) => {
     return { status: "success", order: await failOrder(await getDb(), idParam(params.id, "Order"), body.reason) };
   },
 );
