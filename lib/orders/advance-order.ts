@@ -8,12 +8,23 @@ import { AppError } from "../errors";
 import { changeOrderStatus, lockOrder } from "./change-order-status";
 import type { Tx } from "./tx";
 
-export async function assertOrderLinkable(tx: Tx, orderId: number | null | undefined, userId: number): Promise<void> {
+export async function assertOrderLinkable(
+  tx: Tx,
+  orderId: number | null | undefined,
+  userId: number,
+  /** A retried sync create carries the first one's fingerprint: let it reach the unique
+   *  index, where the sync API answers with the VPS already made. */
+  createFingerprint?: string,
+): Promise<void> {
   if (orderId === null || orderId === undefined) return;
   const order = await lockOrder(tx, orderId);
   if (!order) throw new AppError(422, `Unknown order_id ${orderId}`);
   if (order.userId !== userId) throw new AppError(422, `order_id ${orderId} belongs to another user`);
-  if (order.vps) throw new AppError(409, `order_id ${orderId} is already linked to VPS ${order.vps.id}`);
+  if (order.vps) {
+    const linked = await tx.vps.findUnique({ where: { id: order.vps.id }, select: { createFingerprint: true } });
+    if (createFingerprint && linked?.createFingerprint === createFingerprint) return;
+    throw new AppError(409, `order_id ${orderId} is already linked to VPS ${order.vps.id}`);
+  }
   if (order.status !== "in_progress") throw new AppError(409, `order_id ${orderId} is already ${order.status}`);
 }
 

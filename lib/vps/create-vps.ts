@@ -35,7 +35,7 @@ export async function createVps(db: Db, input: CreateVpsInput): Promise<VpsView>
   const vps = await db.$transaction(async (tx) => {
     const owner = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
     if (!owner) throw new AppError(422, `Unknown user_id ${input.userId}: create the user first (POST /api/users/sync)`);
-    await assertOrderLinkable(tx, input.orderId, input.userId); // orders: order_id must be an open order of this user
+    await assertOrderLinkable(tx, input.orderId, input.userId, input.createFingerprint); // orders: order_id must be an open order of this user
     if (input.createFingerprint) {
       await tx.vps.updateMany({
         where: {

@@ -12,6 +12,7 @@ import { getOrder, listOrders } from "../../lib/orders/list-orders";
 import { createPlan, updatePlan } from "../../lib/plans/save-plan";
 import { createUser } from "../../lib/users/create-user";
 import { createVps } from "../../lib/vps/create-vps";
+import { syncVps } from "../../lib/vps/sync-vps";
 import { updateVps } from "../../lib/vps/update-vps";
 import { createTestDatabase } from "../support/pg";
 
@@ -101,6 +102,23 @@ describe("orders (service level)", () => {
     const failed = await getOrder(db, alice, b.id);
     assert.equal(failed.status, "error");
     assert.match(failed.error_message ?? "", /could not be built/);
+  });
+
+  it("a retried sync create with order_id (no Idempotency-Key) answers with the VPS already made", async () => {
+    const db = database.prisma;
+    const order = await createOrder(db, alice, { planId });
+    const create = { action: "create" as const, vps: { user_id: alice.userId, name: `vps-pro-${order.id}`, cpu: 2, ram: 4096, disk: 60, os: order.os, order_id: order.id } };
+    const first = await syncVps(db, create);
+    const again = await syncVps(db, create);
+    assert.equal(first.httpStatus, 201);
+    assert.equal(again.httpStatus, 200);
+    assert.equal(again.duplicate, true);
+    assert.equal(again.vps.id, first.vps.id);
+    // A different VPS for the same order is still refused.
+    await rejects(syncVps(db, { ...create, vps: { ...create.vps, name: "other" } }), 409, /already linked/);
+    // The main site confirms it ready through sync update: the order finishes.
+    await syncVps(db, { action: "update", vps: { id: first.vps.id, status: "running", ip_address: "203.0.113.60", root_password: "Pa55-word" } } as never);
+    assert.equal((await getOrder(db, alice, order.id)).status, "finished");
   });
 
   it("the main site fails an order with a reason; failing again keeps the first reason", async () => {

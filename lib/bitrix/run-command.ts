@@ -1,0 +1,45 @@
+// What the plugin's commands do, for the client whose API token the plugin holds: list the
+// orderable configurations, place an order (a provisioning task), report its status with
+// the server's address and root password once the main site has built it.
+import type { Db } from "../db";
+import { AppError, badRequest } from "../errors";
+import { createOrder } from "../orders/create-order";
+import { getOrder } from "../orders/list-orders";
+import { listPlans } from "../plans/list-plans";
+import type { Actor } from "../users/actor";
+import { decryptRootPassword } from "../vps/root-password";
+import { configurations, parseConfigId, taskStatus } from "./protocol";
+
+export async function listConfigurations(db: Db) {
+  return { configurations: configurations(await listPlans(db)), status: "enabled" };
+}
+
+export async function orderConfiguration(db: Db, actor: Actor, configId: string) {
+  const parsed = parseConfigId(configId);
+  if (!parsed) throw badRequest(`Unknown configuration "${configId.slice(0, 40)}": take an id from the configs command`);
+  const plan = await db.plan.findFirst({ where: { id: parsed.planId, isActive: true }, select: { osChoices: true } });
+  const os = plan?.osChoices[parsed.osNumber - 1];
+  if (!plan || !os) throw new AppError(404, `Unknown configuration "${configId}": take an id from the configs command`);
+  const order = await createOrder(db, actor, { planId: parsed.planId, os, source: "bitrix" });
+  return { task_id: String(order.id) };
+}
+
+export async function orderStatus(db: Db, actor: Actor, taskId: string) {
+  const id = /^\d{1,12}$/.test(taskId.trim()) ? Number(taskId.trim()) : Number.NaN;
+  const order = Number.isSafeInteger(id) && id > 0 ? await getOrder(db, actor, id).catch(() => null) : null;
+  if (!order) throw new AppError(404, `get_task error: No task found with id ${taskId.slice(0, 40)}`);
+  let password: string | null = null;
+  if (order.status === "finished" && order.vps) {
+    const vps = await db.vps.findFirst({
+      where: { id: order.vps.id, userId: order.user_id, deletedAt: null },
+      select: { rootPasswordEnc: true },
+    });
+    if (!vps?.rootPasswordEnc) throw new AppError(409, `Task ${order.id}: the server's root password is no longer available`);
+    try {
+      password = decryptRootPassword(vps.rootPasswordEnc);
+    } catch {
+      throw new AppError(500, `Task ${order.id}: the server's root password cannot be decrypted (was PANEL_ENCRYPTION_KEY changed?)`);
+    }
+  }
+  return taskStatus(order, password);
+}
