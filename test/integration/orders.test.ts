@@ -107,7 +107,7 @@ describe("orders (service level)", () => {
   it("a retried sync create with order_id (no Idempotency-Key) answers with the VPS already made", async () => {
     const db = database.prisma;
     const order = await createOrder(db, alice, { planId });
-    const create = { action: "create" as const, vps: { user_id: alice.userId, name: `vps-pro-${order.id}`, cpu: 2, ram: 4096, disk: 60, os: order.os, order_id: order.id } };
+    const create = { action: "create" as const, vps: { user_id: alice.userId, name: `vps-pro-${order.id}`, cpu: 2, ram: 4096, disk: 60, os: order.os, order_id: order.id, status: "creating" as const, hypervisor: "proxmox" } };
     const first = await syncVps(db, create);
     const again = await syncVps(db, create);
     assert.equal(first.httpStatus, 201);

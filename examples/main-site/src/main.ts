@@ -1,0 +1,126 @@
+// Reference main site for ospab-panel: receives the panel's webhooks (signature checked)
+// and lets a simulated hypervisor act on them through the panel's sync API.
+//
+//   OSPAB_PANEL_URL    the panel (default http://localhost:5050)
+//   VPS_SYNC_API_KEY   the panel's sync key (X-API-Key)
+//   WEBHOOK_SECRET     the secret of the panel webhook pointing here; unset: signatures
+//                      are not checked (development only, loudly logged)
+//   PORT, HOST         where to listen (default 5060 on 127.0.0.1); the webhook URL is
+//                      http://HOST:PORT/webhooks/ospab
+//   PROVISION_DELAY_MS creating → running (default 3000); ACTION_DELAY_MS (default 1500)
+//   FAIL_PLANS         plan codes whose orders are failed ("no capacity"), comma-separated
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { Hypervisor } from "./hypervisor";
+import { PanelClient } from "./panel-client";
+import { verifySignature } from "./signature";
+
+const env = process.env;
+const log = (msg: string) => console.log(`[main-site] ${new Date().toISOString()} ${msg}`);
+
+function setting(name: string, fallback?: string): string {
+  const v = env[name] || fallback;
+  if (v === undefined) {
+    console.error(`[main-site] ${name} is required`);
+    process.exit(1);
+  }
+  return v;
+}
+
+const panelUrl = setting("OSPAB_PANEL_URL", "http://localhost:5050");
+const apiKey = setting("VPS_SYNC_API_KEY");
+const secret = env.WEBHOOK_SECRET || "";
+const port = Number(setting("PORT", "5060"));
+const host = setting("HOST", "127.0.0.1");
+const ms = (name: string, d: number) => {
+  const n = Number(env[name] ?? d);
+  return Number.isFinite(n) && n >= 0 ? n : d;
+};
+
+const panel = new PanelClient({ baseUrl: panelUrl, apiKey, log });
+const hypervisor = new Hypervisor(panel, {
+  provisionDelayMs: ms("PROVISION_DELAY_MS", 3000),
+  actionDelayMs: ms("ACTION_DELAY_MS", 1500),
+  failPlans: (env.FAIL_PLANS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+  log,
+});
+
+/** Deliveries already handled (the panel retries a delivery until it gets a 2xx). */
+const seen = new Set<string>();
+const MAX_BODY = 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+}
+
+async function onWebhook(req: IncomingMessage, res: ServerResponse) {
+  const raw = await readBody(req);
+  if (raw === null) return send(res, 413, { error: "body too large" });
+  if (secret) {
+    const h = req.headers;
+    const ok =
+      verifySignature(secret, raw, h["x-webhook-signature"] as string | undefined) ||
+      verifySignature(secret, raw, h["x-webhook-signature-previous"] as string | undefined);
+    if (!ok) {
+      log("webhook refused: bad or missing X-Webhook-Signature");
+      return send(res, 401, { error: "Invalid signature" });
+    }
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(raw.toString("utf8"));
+  } catch {
+    return send(res, 400, { error: "body is not JSON" });
+  }
+  const event = String(req.headers["x-webhook-event"] ?? "");
+  const delivery = String(req.headers["x-webhook-delivery"] ?? "");
+  // Answer at once; the work happens in the background (the panel times deliveries out).
+  send(res, 200, { status: "ok" });
+  if (delivery) {
+    if (seen.has(delivery)) return;
+    seen.add(delivery);
+    if (seen.size > 10_000) seen.delete(seen.values().next().value!);
+  }
+  log(`webhook ${event}${delivery ? ` (delivery ${delivery})` : ""}`);
+  void hypervisor.handle(event, payload);
+}
+
+const server = createServer((req, res) => {
+  const path = (req.url ?? "/").split("?")[0];
+  if (req.method === "POST" && path === "/webhooks/ospab") {
+    onWebhook(req, res).catch((err) => {
+      log(`webhook handling failed: ${(err as Error).message}`);
+      if (!res.headersSent) send(res, 500, { error: "internal error" });
+    });
+  } else if (req.method === "GET" && path === "/health") {
+    send(res, 200, { status: "ok" });
+  } else {
+    send(res, 404, { error: "not found" });
+  }
+});
+
+server.listen(port, host, () => {
+  log(`listening on http://${host}:${port}/webhooks/ospab, panel ${panelUrl}`);
+  if (!secret) log("WARNING: WEBHOOK_SECRET is not set, webhook signatures are NOT checked (development only)");
+});
+
+for (const sig of ["SIGTERM", "SIGINT"] as const)
+  process.on(sig, () => {
+    server.close();
+    process.exit(0);
+  });
