@@ -36,8 +36,8 @@ export function VpsList({ userId, initial }: { userId: number; initial: VpsView[
         </div>
       ) : (
         <>
-          {/* Wide screens: a table */}
-          <div className="hidden overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm md:block">
+          {/* Wide screens: a table (scrolls sideways rather than squeezing or clipping columns) */}
+          <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm lg:block">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
                 <tr>
@@ -51,10 +51,10 @@ export function VpsList({ userId, initial }: { userId: number; initial: VpsView[
                   <th scope="col" className="px-4 py-3">{t("created")}</th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody className="divide-y divide-slate-100 whitespace-nowrap">
                 {vps.map((v) => (
                   <tr key={v.id} data-testid="vps-row" data-vps-id={v.id} className="hover:bg-slate-50">
-                    <td className="px-4 py-3 font-medium text-slate-900">{v.name}</td>
+                    <td className="max-w-64 truncate px-4 py-3 font-medium text-slate-900" title={v.name}>{v.name}</td>
                     <td className="px-4 py-3"><StatusBadge status={v.status} /></td>
                     <td className="px-4 py-3 text-slate-700">{tu("cores", { n: v.cpu })}</td>
                     <td className="px-4 py-3 text-slate-700">{formatRam(locale, v.ram)}</td>
@@ -67,12 +67,12 @@ export function VpsList({ userId, initial }: { userId: number; initial: VpsView[
               </tbody>
             </table>
           </div>
-          {/* Phones: cards */}
-          <ul className="space-y-3 md:hidden">
+          {/* Phones and tablets: cards */}
+          <ul className="grid gap-3 sm:grid-cols-2 lg:hidden">
             {vps.map((v) => (
               <li key={v.id} data-testid="vps-card" data-vps-id={v.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-                <div className="flex items-center justify-between gap-2">
-                  <span className="font-medium text-slate-900">{v.name}</span>
+                <div className="flex items-start justify-between gap-2">
+                  <span className="min-w-0 font-medium text-slate-900 [overflow-wrap:anywhere]">{v.name}</span>
                   <StatusBadge status={v.status} />
                 </div>
                 <p className="mt-2 text-sm text-slate-600">
