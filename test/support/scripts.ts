@@ -1,7 +1,7 @@
 // Runs the integration scripts exactly as the other systems do: a program path, an argv
 // array (no shell), an environment, and nothing else; captures stdout, stderr, exit code.
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync } from "node:fs";
+import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ROOT } from "./panel";
@@ -43,4 +43,18 @@ export function parseBillmanagerOutput(stdout: string): Record<string, string> |
     if (m) params[m[1]] = m[2];
   }
   return params;
+}
+
+/** The Bitrix plugin installed as 1C-Bitrix expects it: <root>/opt/webdir/providers/<name>/bin/<name>,
+ *  settings in .../<name>/etc/<name>.conf. Returns the program path. */
+export function installBitrixPlugin(name: string, conf: Record<string, string> | null): { program: string; root: string } {
+  const root = mkdtempSync(path.join(tmpdir(), "bitrix-"));
+  const base = path.join(root, "opt/webdir/providers", name);
+  mkdirSync(path.join(base, "bin"), { recursive: true });
+  mkdirSync(path.join(base, "etc"), { recursive: true });
+  const program = path.join(base, "bin", name);
+  copyFileSync(path.join(ROOT, "integrations/bitrix/ospab/bin/ospab"), program);
+  chmodSync(program, 0o755);
+  if (conf) writeFileSync(path.join(base, "etc", `${name}.conf`), Object.entries(conf).map(([k, v]) => `${k}=${v}\n`).join(""), { mode: 0o600 });
+  return { program, root };
 }
