@@ -80,6 +80,6 @@ export function vpsParams(args: Map<string, string>, s: BillmanagerSettings): Vp
 /** The VPS id BILLmanager stored as externalid (what open.sh printed as --id). */
 export function serviceVpsId(args: Map<string, string>): number {
   const raw = required(args, "id", "the service's externalid, printed by open.sh");
-  if (!/^\d{1,12}$/.test(raw) || Number(raw) < 1) throw badRequest(`Bad value for id (--id=${raw.slice(0, 40)}): expected the panel VPS id printed by open.sh`);
+  if (!/^\d{1,10}$/.test(raw) || Number(raw) < 1 || Number(raw) > 2_147_483_647) throw badRequest(`Bad value for id (--id=${raw.slice(0, 40)}): expected the panel VPS id printed by open.sh`);
   return Number(raw);
 }

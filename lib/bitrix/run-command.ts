@@ -25,8 +25,8 @@ export async function orderConfiguration(db: Db, actor: Actor, configId: string)
 }
 
 export async function orderStatus(db: Db, actor: Actor, taskId: string) {
-  const id = /^\d{1,12}$/.test(taskId.trim()) ? Number(taskId.trim()) : Number.NaN;
-  const order = Number.isSafeInteger(id) && id > 0 ? await getOrder(db, actor, id).catch(() => null) : null;
+  const id = /^\d{1,10}$/.test(taskId.trim()) ? Number(taskId.trim()) : Number.NaN;
+  const order = id > 0 && id <= 2_147_483_647 ? await getOrder(db, actor, id).catch(() => null) : null;
   if (!order) throw new AppError(404, `get_task error: No task found with id ${taskId.slice(0, 40)}`);
   let password: string | null = null;
   if (order.status === "finished" && order.vps) {

@@ -3,6 +3,6 @@ import { notFound } from "../errors";
 
 export function idParam(raw: string | undefined, what: string): number {
   const id = Number(raw);
-  if (!raw || !/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id < 1) throw notFound(`${what} ${raw ?? ""} not found`);
+  if (!raw || !/^\d{1,10}$/.test(raw) || id < 1 || id > 2_147_483_647) throw notFound(`${what} ${raw ?? ""} not found`);
   return id;
 }

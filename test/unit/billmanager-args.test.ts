@@ -40,5 +40,6 @@ describe("BILLmanager arguments", () => {
     bad(() => serviceVpsId(parseArgs([])), /Missing parameter --id=/);
     bad(() => serviceVpsId(parseArgs(["--id=0"])), /Bad value for id/);
     bad(() => serviceVpsId(parseArgs(["--id=4a"])), /Bad value for id/);
+    bad(() => serviceVpsId(parseArgs(["--id=99999999999"])), /Bad value for id/);
   });
 });

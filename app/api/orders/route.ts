@@ -8,7 +8,7 @@ import { createOrder } from "@/lib/orders/create-order";
 import { listOrders } from "@/lib/orders/list-orders";
 
 const orderBody = z.object({
-  plan_id: z.number().int().positive(),
+  plan_id: z.number().int().positive().max(2_147_483_647),
   os: z.string().trim().min(1).max(100).optional(),
 });
 
