@@ -3,7 +3,8 @@
 import { startPanel } from "../test/support/panel";
 
 export default async function globalSetup() {
-  const panel = await startPanel({ demoData: true });
+  // Private webhook targets allowed: order.spec.ts runs the reference main site on 127.0.0.1.
+  const panel = await startPanel({ demoData: true, env: { WEBHOOK_ALLOW_PRIVATE: "1" } });
   process.env.E2E_BASE_URL = panel.url;
   process.env.E2E_DATABASE_URL = panel.databaseUrl;
   return async () => {

@@ -72,7 +72,12 @@ export function PlanForm({
   const [errors, setErrors] = useState<Partial<Record<Field, boolean>>>({});
   useEffect(() => document.getElementById("plan-name")?.focus(), []);
 
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const FIELD_OF: Record<keyof Draft, Field> = { name: "name", code: "code", cpu: "cpu", ram: "ram", disk: "disk", os: "os_choices", description: "description", price: "price_monthly", active: "is_active" };
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
+    setDraft((d) => ({ ...d, [k]: v }));
+    // Editing a field clears its complaint; the next save checks again.
+    setErrors((e) => (e[FIELD_OF[k]] ? { ...e, [FIELD_OF[k]]: false } : e));
+  };
   const ramMb = num(draft.ram);
 
   function submit(e: FormEvent) {
