@@ -3,7 +3,9 @@
 import { createServer } from "node:http";
 import next from "next";
 import { openDatabase, setDatabase } from "./lib/db";
+import { demoMainSite, startDemoMainSite } from "./lib/demo/main-site";
 import { seedDemo } from "./lib/demo/seed-demo";
+import { encryptSecret } from "./lib/crypto/secret-box";
 import { EnvError, getEnv } from "./lib/env";
 import { startRelay } from "./lib/events/relay";
 import { log } from "./lib/log";
@@ -39,8 +41,12 @@ async function main() {
 
   const admin = await ensureFirstAdmin(db.prisma, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
   if (admin.created) log.info("first admin created", { email: env.ADMIN_EMAIL });
+  const demoSite = env.demoData ? demoMainSite(env) : undefined;
+  if (env.demoMainSite && !env.demoData) log.warn("DEMO_MAIN_SITE=1 needs demo data (DEMO_DATA=1): not starting the demo main site");
   if (env.demoData) {
-    const { created } = await seedDemo(db.prisma);
+    const running = env.demoMainSite;
+    const mainSite = { url: demoSite!.webhookUrl, secretEnc: running ? encryptSecret(demoSite!.secret, "webhooks.secret") : null, running };
+    const { created } = await seedDemo(db.prisma, { mainSite });
     if (created) log.info("demo data created", { records: created });
   } else if ((await db.prisma.user.count({ where: { role: "admin" } })) === 0) {
     fail("no admin account exists: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first one");
@@ -71,6 +77,8 @@ async function main() {
     mode: dev ? "development" : "production",
     startup_ms: Date.now() - started,
   });
+  const demoChild = env.demoMainSite && demoSite && env.demoData ? startDemoMainSite(demoSite) : undefined;
+  if (demoChild) log.info("demo main site started", { webhook: demoSite!.webhookUrl });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -79,6 +87,7 @@ async function main() {
     log.info("shutting down", { signal });
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    demoChild?.kill("SIGTERM");
     await relay.stop();
     await new Promise<void>((r) => io.close(() => r()));
     await db.close();

@@ -35,6 +35,9 @@ const raw = z.object({
   ADMIN_EMAIL: z.email("must be an email address").optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   DEMO_DATA: z.enum(["0", "1"]).optional(),
+  // Development: also run the reference main site (examples/main-site) on PORT+10, with the
+  // demo webhook pointing at it, so orders and client actions complete by themselves.
+  DEMO_MAIN_SITE: z.enum(["0", "1"]).default("0"),
   WEBHOOK_RETRY_SCHEDULE: retrySchedule.default("10s,1m,5m,30m,1h,2h,6h,12h,24h,24h"),
   WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
@@ -45,6 +48,7 @@ export type Env = z.infer<typeof raw> & {
   VPS_SYNC_API_KEY: string;
   isProduction: boolean;
   demoData: boolean;
+  demoMainSite: boolean;
   warnings: string[];
 };
 
@@ -97,12 +101,19 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
       "!!! VPS_SYNC_API_KEY is the seeds' published example key. Anyone can push VPS records. Development only: set your own key before going live. !!!",
     );
 
+  if (env.DEMO_MAIN_SITE === "1") {
+    if (isProduction) throw new EnvError("DEMO_MAIN_SITE=1 is for development only (it runs the simulated main site from examples/main-site)");
+    // The demo main site listens on 127.0.0.1: webhooks must be allowed to reach it.
+    if (cleaned.WEBHOOK_ALLOW_PRIVATE === undefined) env.WEBHOOK_ALLOW_PRIVATE = "1";
+  }
+
   return {
     ...env,
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? devSecret(env.DATA_DIR, "NEXTAUTH_SECRET"),
     VPS_SYNC_API_KEY: syncKey,
     isProduction,
     demoData: env.DEMO_DATA ? env.DEMO_DATA === "1" : !isProduction,
+    demoMainSite: env.DEMO_MAIN_SITE === "1",
     warnings,
   };
 }

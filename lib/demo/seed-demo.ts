@@ -25,7 +25,15 @@ const CLIENT_VPS = [
   { name: "new-project", status: "creating", cpu: 2, ramMb: 2048, diskGb: 40, os: "Ubuntu 24.04 LTS", ipAddress: null },
 ] as const;
 
-export async function seedDemo(db: Db) {
+export const DEMO_WEBHOOK_NAME = "Main site (demo)";
+
+export interface SeedDemoOptions {
+  /** The demo webhook's target: the reference main site when it runs beside the panel
+   *  (then the webhook is active, with this sealed secret), else inactive. */
+  mainSite?: { url: string; secretEnc: string | null; running: boolean };
+}
+
+export async function seedDemo(db: Db, opts: SeedDemoOptions = {}) {
   const ids: Record<string, number> = {};
   let created = 0;
   for (const u of DEMO_USERS) {
@@ -57,17 +65,27 @@ export async function seedDemo(db: Db) {
     await createVps(db, { userId: client2Id, name: "jane-blog", status: "running", cpu: 1, ramMb: 1024, diskGb: 20, os: "Debian 12", ipAddress: "198.51.100.7" });
     created++;
   }
+  const site = opts.mainSite;
   if ((await db.webhook.count()) === 0) {
     await db.webhook.create({
       data: {
-        name: "Main site (demo)",
-        url: "http://127.0.0.1:5060/webhooks/ospab",
+        name: DEMO_WEBHOOK_NAME,
+        url: site?.url ?? "http://127.0.0.1:5060/webhooks/ospab",
         eventTypes: ["*"],
-        description: "Demo receiver: the reference main site from examples/main-site",
-        isActive: false,
+        description: "Demo receiver: the reference main site from examples/main-site (npm run dev:demo)",
+        secretEnc: site?.secretEnc ?? null,
+        isActive: site?.running ?? false,
       },
     });
     created++;
+  } else if (site) {
+    // Active exactly while the demo main site runs; a webhook an admin re-pointed elsewhere is left alone.
+    const demo = await db.webhook.findFirst({ where: { name: DEMO_WEBHOOK_NAME, url: { startsWith: "http://127.0.0.1:" } }, select: { id: true } });
+    if (demo)
+      await db.webhook.update({
+        where: { id: demo.id },
+        data: site.running ? { url: site.url, secretEnc: site.secretEnc, isActive: true } : { isActive: false },
+      });
   }
   return { created };
 }
