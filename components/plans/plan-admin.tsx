@@ -123,7 +123,7 @@ export function PlanAdmin({ initial }: { initial: PlanView[] }) {
                   <th scope="col" className="px-4 py-3">{t("name")}</th>
                   <th scope="col" className="px-4 py-3">{t("resources")}</th>
                   <th scope="col" className="px-4 py-3">{t("os")}</th>
-                  <th scope="col" className="px-4 py-3">{t("price")}</th>
+                  <th scope="col" className="px-4 py-3">{t("priceColumn")}</th>
                   <th scope="col" className="px-4 py-3">{t("status")}</th>
                   <th scope="col" className="px-4 py-3 text-right"><span className="sr-only">{t("actions")}</span></th>
                 </tr>
