@@ -22,6 +22,8 @@ const raw = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default("./.data"),
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // Key for secrets stored encrypted (root passwords); falls back to NEXTAUTH_SECRET.
+  PANEL_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url("must be a URL such as https://panel.example.com").optional(),
   VPS_SYNC_API_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   VPS_SYNC_API_KEY_PREVIOUS: z.string().min(32, "must be at least 32 characters").optional(),

@@ -4,6 +4,7 @@ import type { Db } from "../db";
 import { notFound } from "../errors";
 import { wakeRelay } from "../events/bus";
 import { recordEvent } from "../events/record-event";
+import { resolveVpsActions } from "./resolve-vps-actions";
 import { toVpsView, type VpsStatus, type VpsView } from "./view";
 
 export interface UpdateVpsInput {
@@ -44,6 +45,8 @@ export async function updateVps(db: Db, id: number, changes: UpdateVpsInput): Pr
         payload: { vps: view, changed: others },
       });
     }
+    // Client action requests (start/stop/reboot/rename) this change confirms are resolved here.
+    await resolveVpsActions(tx, { before, after: row, statusInUpdate: changes.status !== undefined });
     return view;
   });
   wakeRelay();
