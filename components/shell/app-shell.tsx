@@ -9,7 +9,12 @@ import { SignOutButton } from "./sign-out-button";
 export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = await getI18n();
   const links = [{ href: "/dashboard", label: t("nav.dashboard") }];
-  if (user.role === "admin") links.push({ href: "/admin", label: t("nav.admin") });
+  if (user.role === "admin")
+    links.push(
+      { href: "/admin", label: t("nav.admin") },
+      { href: "/admin/users", label: t("adminNav.users") },
+      { href: "/admin/vps", label: t("adminNav.vps") },
+    );
 
   return (
     <div className="min-h-screen bg-slate-50">

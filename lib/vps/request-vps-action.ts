@@ -38,7 +38,7 @@ export async function requestVpsAction(db: Db, actor: Actor, vpsId: number, inpu
     if (locked[0].user_id !== actor.userId) throw forbidden("Only the VPS owner can request actions");
     const vps = await tx.vps.findUniqueOrThrow({ where: { id: vpsId } });
 
-    await expireStaleRequests(tx, vps.id, vps.userId);
+    await expireStaleRequests(tx, vps);
     const pending = await tx.vpsActionRequest.findFirst({ where: { vpsId, status: "pending" }, orderBy: { id: "asc" } });
     if (pending)
       throw conflict(
@@ -82,7 +82,8 @@ function describeWrongStatus(action: "start" | "stop" | "reboot", status: VpsSta
 type Tx = Pick<Prisma.TransactionClient, "vpsActionRequest" | "domainEvent" | "$executeRaw">;
 
 /** Requests the main site never confirmed stop blocking after a while; each gets an event. */
-async function expireStaleRequests(tx: Tx, vpsId: number, ownerId: number) {
+async function expireStaleRequests(tx: Tx, vps: Parameters<typeof toVpsView>[0]) {
+  const vpsId = vps.id;
   const stale = await tx.vpsActionRequest.findMany({
     where: { vpsId, status: "pending", createdAt: { lte: new Date(Date.now() - ACTION_PENDING_TTL_MS) } },
   });
@@ -90,9 +91,17 @@ async function expireStaleRequests(tx: Tx, vpsId: number, ownerId: number) {
     const done = await tx.vpsActionRequest.update({ where: { id: r.id }, data: { status: "cancelled", resolvedAt: new Date() } });
     await recordEvent(tx, {
       type: "vps.action_resolved",
-      userId: ownerId,
+      userId: vps.userId,
       vpsId,
-      payload: { request_id: r.id, action: r.action, params: r.params as Record<string, unknown>, status: "cancelled", reason: "expired", request: toActionRequestView(done) },
+      payload: {
+        request_id: r.id,
+        action: r.action,
+        params: r.params as Record<string, unknown>,
+        status: "cancelled",
+        reason: "expired",
+        request: toActionRequestView(done),
+        vps: toVpsView(vps),
+      },
     });
   }
 }
