@@ -3,12 +3,12 @@ import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/auth/options";
 import { getI18n } from "@/lib/i18n/server";
 import { LanguageSwitcher } from "./language-switcher";
-import { NavLinks } from "./nav-links";
+import { NavLinks, type NavLink } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = await getI18n();
-  const links = [{ href: "/dashboard", label: t("nav.dashboard") }];
+  const links: NavLink[] = [{ href: "/dashboard", label: t("nav.dashboard"), match: ["/vps"] }];
   if (user.role === "admin")
     links.push(
       { href: "/admin", label: t("nav.admin") },

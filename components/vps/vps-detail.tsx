@@ -79,7 +79,7 @@ export function VpsDetailView({ initial, viewerIsAdmin }: { initial: VpsDetail; 
           <Card>
             <CardHeader><h2 className="font-medium text-slate-900">{t("access")}</h2></CardHeader>
             <CardBody>
-              <dl className="grid gap-4 sm:grid-cols-2">
+              <dl className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
                 <Field label={t("ip")} testId="vps-ip">
                   {vps.ip_address ? <span className="font-mono">{vps.ip_address}</span> : <span className="text-slate-500">{t("noIp")}</span>}
                 </Field>

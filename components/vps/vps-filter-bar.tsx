@@ -29,8 +29,8 @@ export function VpsFilterBar({ filter, action = "/dashboard" }: { filter: VpsFil
   }, [filter.q, filter.status, filter.sort]);
   return (
     <div ref={form}>
-    <FilterForm action={action} label={t("search")} className="mb-4 grid gap-3 sm:grid-cols-[minmax(0,1fr)_11rem_11rem_auto] sm:items-end">
-      <div>
+    <FilterForm action={action} label={t("search")} className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-[minmax(0,1fr)_11rem_11rem_auto] sm:items-end">
+      <div className="col-span-2 sm:col-span-1">
         <Label htmlFor="vps-q">{t("search")}</Label>
         <Input id="vps-q" name="q" type="search" defaultValue={filter.q} placeholder={t("searchPlaceholder")} maxLength={100} autoComplete="off" data-testid="vps-search" />
       </div>
@@ -51,7 +51,7 @@ export function VpsFilterBar({ filter, action = "/dashboard" }: { filter: VpsFil
           <option value="status">{t("sortStatus")}</option>
         </Select>
       </div>
-      <div className="flex gap-2">
+      <div className="col-span-2 flex gap-2 sm:col-span-1">
         <button type="submit" className={buttonVariants({ variant: "secondary" })}>{t("apply")}</button>
         {isFilterActive(filter) && (
           <Link href={action} className={buttonVariants({ variant: "ghost" })} data-testid="vps-filter-reset">{t("reset")}</Link>

@@ -42,12 +42,12 @@ export default async function AdminVpsPage({ searchParams }: { searchParams: Sea
         <h1 id="vps-heading" className="text-2xl font-semibold text-slate-900">{t("adminVps.title")}</h1>
         <p className="text-sm text-slate-500" data-testid="list-total">{t("adminVps.total", { n: result.total })}</p>
       </div>
-      <FilterForm action="/admin/vps" label={t("vpsList.search")} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_10rem_10rem_auto] lg:items-end">
-        <div>
+      <FilterForm action="/admin/vps" label={t("vpsList.search")} className="grid grid-cols-2 gap-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_10rem_11.5rem_auto] lg:items-end">
+        <div className="col-span-2 sm:col-span-1">
           <Label htmlFor="vps-q">{t("vpsList.search")}</Label>
           <Input id="vps-q" name="q" type="search" defaultValue={query.q} placeholder={t("adminVps.searchPlaceholder")} maxLength={100} autoComplete="off" />
         </div>
-        <div>
+        <div className="col-span-2 sm:col-span-1">
           <Label htmlFor="vps-owner">{t("adminVps.owner")}</Label>
           <Input id="vps-owner" name="owner" type="search" defaultValue={query.owner ?? ""} placeholder={t("adminVps.ownerPlaceholder")} maxLength={254} autoComplete="off" />
         </div>
@@ -68,7 +68,7 @@ export default async function AdminVpsPage({ searchParams }: { searchParams: Sea
             <option value="status">{t("vpsList.sortStatus")}</option>
           </Select>
         </div>
-        <div className="flex gap-2">
+        <div className="col-span-2 flex gap-2 lg:col-span-1">
           <button type="submit" className={buttonVariants({ variant: "secondary" })}>{t("vpsList.apply")}</button>
           {(query.q || query.status || query.owner) && <Link href="/admin/vps" className={buttonVariants({ variant: "ghost" })}>{t("vpsList.reset")}</Link>}
         </div>
