@@ -1,13 +1,26 @@
 "use client";
 // A GET form whose fields live in the URL: without JavaScript it submits as usual; with it,
 // a changed select applies at once and typing applies after a short pause, without a full
-// reload. Empty fields are left out of the URL, and so is the page number (a new filter
-// starts at page one).
+// reload. Empty and default fields are left out of the URL, and so is the page number (a
+// new filter starts at page one).
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition, type ReactNode } from "react";
 import { cn } from "@/lib/utils/cn";
 
-export function FilterForm({ action, children, className, label }: { action: string; children: ReactNode; className?: string; label: string }) {
+export function FilterForm({
+  action,
+  children,
+  className,
+  label,
+  defaults = {},
+}: {
+  action: string;
+  children: ReactNode;
+  className?: string;
+  label: string;
+  /** Values that are the default anyway, left out of the URL to keep it short. */
+  defaults?: Record<string, string>;
+}) {
   const router = useRouter();
   const ref = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -18,7 +31,7 @@ export function FilterForm({ action, children, className, label }: { action: str
   function apply() {
     clearTimeout(timer.current);
     const params = new URLSearchParams();
-    for (const [k, v] of new FormData(ref.current!)) if (typeof v === "string" && v.trim() !== "") params.set(k, v.trim());
+    for (const [k, v] of new FormData(ref.current!)) if (typeof v === "string" && v.trim() !== "" && defaults[k] !== v) params.set(k, v.trim());
     const qs = params.toString();
     start(() => router.replace(`${action}${qs ? `?${qs}` : ""}`, { scroll: false }));
   }

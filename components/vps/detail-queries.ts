@@ -20,10 +20,19 @@ export const vpsDetailKey = (id: number) => ["vps", id, "detail"] as const;
 
 const LIVE_TYPES = ["vps.status_changed", "vps.updated", "vps.deleted", "vps.action_requested", "vps.action_resolved"] as const;
 
+function compareEventIds(a: string, b: string): number {
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 export function applyDetailEvent(s: VpsDetailState, e: EventMessage): VpsDetailState {
   const p = e.payload as { vps?: VpsView; request_id?: number; action?: string; params?: { name?: string }; changed?: string[] };
   if (s.activity.some((a) => a.id === String(e.id))) return s;
-  const next: VpsDetailState = { ...s, activity: [toActivityEntry(e), ...s.activity] };
+  // Delivery order is not event order (the socket.io cluster adapter publishes through a
+  // connection pool before delivering), so the timeline is kept sorted by event id.
+  const activity = [toActivityEntry(e), ...s.activity].sort((a, b) => compareEventIds(b.id, a.id));
+  const next: VpsDetailState = { ...s, activity };
   // Events may arrive out of order across processes: keep the newest version of the VPS.
   if (p.vps && p.vps.updated_at >= s.vps.updated_at) next.vps = p.vps;
   if (e.type === "vps.deleted") next.deleted = true;

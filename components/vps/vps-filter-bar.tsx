@@ -29,7 +29,7 @@ export function VpsFilterBar({ filter, action = "/dashboard" }: { filter: VpsFil
   }, [filter.q, filter.status, filter.sort]);
   return (
     <div ref={form}>
-    <FilterForm action={action} label={t("search")} className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-[minmax(0,1fr)_11rem_11rem_auto] sm:items-end">
+    <FilterForm action={action} label={t("search")} defaults={{ sort: "created" }} className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-[minmax(0,1fr)_11rem_11rem_auto] sm:items-end">
       <div className="col-span-2 sm:col-span-1">
         <Label htmlFor="vps-q">{t("search")}</Label>
         <Input id="vps-q" name="q" type="search" defaultValue={filter.q} placeholder={t("searchPlaceholder")} maxLength={100} autoComplete="off" data-testid="vps-search" />

@@ -42,7 +42,7 @@ export default async function AdminVpsPage({ searchParams }: { searchParams: Sea
         <h1 id="vps-heading" className="text-2xl font-semibold text-slate-900">{t("adminVps.title")}</h1>
         <p className="text-sm text-slate-500" data-testid="list-total">{t("adminVps.total", { n: result.total })}</p>
       </div>
-      <FilterForm action="/admin/vps" label={t("vpsList.search")} className="grid grid-cols-2 gap-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_10rem_11.5rem_auto] lg:items-end">
+      <FilterForm action="/admin/vps" label={t("vpsList.search")} defaults={{ sort: "created" }} className="grid grid-cols-2 gap-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_10rem_11.5rem_auto] lg:items-end">
         <div className="col-span-2 sm:col-span-1">
           <Label htmlFor="vps-q">{t("vpsList.search")}</Label>
           <Input id="vps-q" name="q" type="search" defaultValue={query.q} placeholder={t("adminVps.searchPlaceholder")} maxLength={100} autoComplete="off" />
