@@ -55,54 +55,41 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
         </div>
       </FilterForm>
 
+      {/* One table for every width (phones drop the secondary columns). */}
       {result.items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-slate-500" data-testid="list-empty">{t("adminUsers.empty")}</p>
       ) : (
-        <>
-          <div className="hidden overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm md:block">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-3">{t("adminUsers.email")}</th>
-                  <th scope="col" className="px-4 py-3">{t("adminUsers.name")}</th>
-                  <th scope="col" className="px-4 py-3">{t("adminUsers.username")}</th>
-                  <th scope="col" className="px-4 py-3">{t("adminUsers.role")}</th>
-                  <th scope="col" className="px-4 py-3 text-right">{t("adminUsers.vpsCount")}</th>
-                  <th scope="col" className="px-4 py-3">{t("adminUsers.created")}</th>
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full divide-y divide-slate-200 text-sm [&_td]:px-4 [&_td]:py-3 [&_th]:px-4 [&_th]:py-3">
+            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col">{t("adminUsers.email")}</th>
+                <th scope="col" className="hidden md:table-cell">{t("adminUsers.name")}</th>
+                <th scope="col" className="hidden md:table-cell">{t("adminUsers.username")}</th>
+                <th scope="col">{t("adminUsers.role")}</th>
+                <th scope="col" className="text-right">{t("adminUsers.vpsCount")}</th>
+                <th scope="col" className="hidden lg:table-cell">{t("adminUsers.created")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 text-slate-700">
+              {result.items.map((u) => (
+                <tr key={u.id} data-testid="user-row" data-user-id={u.id} className="hover:bg-slate-50">
+                  <td className="max-w-[11rem] sm:max-w-none">
+                    <div className="truncate font-medium text-slate-900">{u.email}</div>
+                    <div className="truncate text-xs text-slate-500 md:hidden">{[u.name, u.username].filter(Boolean).join(" · ") || "—"}</div>
+                  </td>
+                  <td className="hidden md:table-cell">{u.name ?? "—"}</td>
+                  <td className="hidden font-mono text-xs md:table-cell">{u.username ?? "—"}</td>
+                  <td><Badge tone={u.role === "admin" ? "blue" : "gray"}>{role(u.role)}</Badge></td>
+                  <td className="text-right tabular-nums">
+                    <Link href={`/admin/vps?owner=${u.id}`} className="text-sky-700 hover:underline" aria-label={t("adminUsers.showVps", { email: u.email })} data-testid="user-vps-count">{u.vps_count}</Link>
+                  </td>
+                  <td className="hidden whitespace-nowrap text-slate-500 lg:table-cell">{format.dateTime(new Date(u.created_at), { dateStyle: "medium" })}</td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.items.map((u) => (
-                  <tr key={u.id} data-testid="user-row" data-user-id={u.id} className="hover:bg-slate-50">
-                    <td className="px-4 py-3 font-medium text-slate-900">{u.email}</td>
-                    <td className="px-4 py-3 text-slate-700">{u.name ?? "—"}</td>
-                    <td className="px-4 py-3 font-mono text-xs text-slate-700">{u.username ?? "—"}</td>
-                    <td className="px-4 py-3"><Badge tone={u.role === "admin" ? "blue" : "gray"}>{role(u.role)}</Badge></td>
-                    <td className="px-4 py-3 text-right tabular-nums">
-                      <Link href={`/admin/vps?owner=${u.id}`} className="text-sky-700 hover:underline" aria-label={t("adminUsers.showVps", { email: u.email })} data-testid="user-vps-count">{u.vps_count}</Link>
-                    </td>
-                    <td className="px-4 py-3 text-slate-500">{format.dateTime(new Date(u.created_at), { dateStyle: "medium" })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ul className="space-y-3 md:hidden">
-            {result.items.map((u) => (
-              <li key={u.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="user-card">
-                <div className="flex items-center justify-between gap-2">
-                  <span className="truncate font-medium text-slate-900">{u.email}</span>
-                  <Badge tone={u.role === "admin" ? "blue" : "gray"}>{role(u.role)}</Badge>
-                </div>
-                <p className="mt-1 text-sm text-slate-600">{[u.name, u.username].filter(Boolean).join(" · ") || "—"}</p>
-                <p className="mt-1 flex justify-between text-sm text-slate-500">
-                  <Link href={`/admin/vps?owner=${u.id}`} className="text-sky-700 hover:underline">{t("adminUsers.vpsCount")}: {u.vps_count}</Link>
-                  <span>{format.dateTime(new Date(u.created_at), { dateStyle: "medium" })}</span>
-                </p>
-              </li>
-            ))}
-          </ul>
-        </>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pager
         page={result.page}

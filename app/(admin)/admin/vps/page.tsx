@@ -74,56 +74,45 @@ export default async function AdminVpsPage({ searchParams }: { searchParams: Sea
         </div>
       </FilterForm>
 
+      {/* One table for every width (phones drop the secondary columns): each row is rendered
+          once, which keeps a 50-row page light. */}
       {result.items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center text-sm text-slate-500" data-testid="list-empty">{t("adminVps.empty")}</p>
       ) : (
-        <>
-          <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm md:block">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-3">{t("dashboard.name")}</th>
-                  <th scope="col" className="px-4 py-3">{t("adminVps.owner")}</th>
-                  <th scope="col" className="px-4 py-3">{t("dashboard.status")}</th>
-                  <th scope="col" className="px-4 py-3">{t("adminVps.specs")}</th>
-                  <th scope="col" className="px-4 py-3">{t("dashboard.os")}</th>
-                  <th scope="col" className="px-4 py-3">{t("dashboard.ip")}</th>
-                  <th scope="col" className="px-4 py-3">{t("dashboard.created")}</th>
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full divide-y divide-slate-200 text-sm [&_td]:px-4 [&_td]:py-3 [&_th]:px-4 [&_th]:py-3">
+            <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col">{t("dashboard.name")}</th>
+                <th scope="col" className="hidden md:table-cell">{t("adminVps.owner")}</th>
+                <th scope="col">{t("dashboard.status")}</th>
+                <th scope="col" className="hidden lg:table-cell">{t("adminVps.specs")}</th>
+                <th scope="col" className="hidden lg:table-cell">{t("dashboard.os")}</th>
+                <th scope="col" className="hidden md:table-cell">{t("dashboard.ip")}</th>
+                <th scope="col" className="hidden lg:table-cell">{t("dashboard.created")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 text-slate-700">
+              {result.items.map((v) => (
+                <tr key={v.id} data-testid="vps-row" data-vps-id={v.id} className="hover:bg-slate-50">
+                  <td className="max-w-[12rem] font-medium sm:max-w-none">
+                    <Link href={`/vps/${v.id}`} className="text-slate-900 hover:text-sky-700 hover:underline">{v.name}</Link>
+                    <div className="truncate text-xs font-normal text-slate-500 md:hidden">{v.owner.email}</div>
+                    <div className="text-xs font-normal text-slate-500 lg:hidden">{specs(v)}</div>
+                  </td>
+                  <td className="hidden max-w-[14rem] truncate md:table-cell">
+                    <Link href={`/admin/vps?owner=${v.owner.id}`} className="hover:text-sky-700 hover:underline" title={v.owner.email}>{v.owner.email}</Link>
+                  </td>
+                  <td><StatusBadge status={v.status} /></td>
+                  <td className="hidden whitespace-nowrap lg:table-cell">{specs(v)}</td>
+                  <td className="hidden lg:table-cell">{v.os}</td>
+                  <td className="hidden font-mono text-xs md:table-cell">{v.ip_address ?? "—"}</td>
+                  <td className="hidden whitespace-nowrap text-slate-500 lg:table-cell">{format.dateTime(new Date(v.created_at), { dateStyle: "medium" })}</td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {result.items.map((v) => (
-                  <tr key={v.id} data-testid="vps-row" data-vps-id={v.id} className="hover:bg-slate-50">
-                    <td className="px-4 py-3 font-medium">
-                      <Link href={`/vps/${v.id}`} className="text-slate-900 hover:text-sky-700 hover:underline">{v.name}</Link>
-                    </td>
-                    <td className="max-w-[14rem] truncate px-4 py-3">
-                      <Link href={`/admin/vps?owner=${v.owner.id}`} className="text-slate-700 hover:text-sky-700 hover:underline" title={v.owner.email}>{v.owner.email}</Link>
-                    </td>
-                    <td className="px-4 py-3"><StatusBadge status={v.status} /></td>
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-700">{specs(v)}</td>
-                    <td className="px-4 py-3 text-slate-700">{v.os}</td>
-                    <td className="px-4 py-3 font-mono text-xs text-slate-700">{v.ip_address ?? "—"}</td>
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-500">{format.dateTime(new Date(v.created_at), { dateStyle: "medium" })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ul className="space-y-3 md:hidden">
-            {result.items.map((v) => (
-              <li key={v.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="vps-card">
-                <div className="flex items-center justify-between gap-2">
-                  <Link href={`/vps/${v.id}`} className="truncate font-medium text-slate-900 hover:text-sky-700">{v.name}</Link>
-                  <StatusBadge status={v.status} />
-                </div>
-                <p className="mt-1 truncate text-sm text-slate-600">{v.owner.email}</p>
-                <p className="mt-1 text-sm text-slate-500">{specs(v)}</p>
-                <p className="mt-1 text-sm text-slate-500">{v.os}{v.ip_address ? ` · ${v.ip_address}` : ""}</p>
-              </li>
-            ))}
-          </ul>
-        </>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pager
         page={result.page}
