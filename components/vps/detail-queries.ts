@@ -36,7 +36,7 @@ export function applyDetailEvent(s: VpsDetailState, e: EventMessage): VpsDetailS
   // Events may arrive out of order across processes: keep the newest version of the VPS.
   if (p.vps && p.vps.updated_at >= s.vps.updated_at) next.vps = p.vps;
   if (e.type === "vps.deleted") next.deleted = true;
-  if (e.type === "vps.updated" && p.changed?.includes("rootPasswordEnc")) next.hasRootPassword = true;
+  if (e.type === "vps.updated" && p.changed?.some((f) => f === "root_password" || f === "rootPasswordEnc")) next.hasRootPassword = true;
   if (e.type === "vps.action_requested" && typeof p.request_id === "number" && !s.resolvedIds.includes(p.request_id)) {
     next.pendingAction = {
       id: p.request_id,

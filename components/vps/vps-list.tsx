@@ -63,8 +63,8 @@ export function VpsList({ userId, initial, total, filter }: { userId: number; in
         </div>
       ) : (
         <>
-          {/* Wide screens: a table */}
-          <div className="hidden overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm md:block">
+          {/* Wide screens: a table (scrolls sideways rather than squeezing or clipping columns) */}
+          <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm lg:block">
             <table className="min-w-full divide-y divide-slate-200 text-sm">
               <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
                 <tr>
@@ -78,10 +78,10 @@ export function VpsList({ userId, initial, total, filter }: { userId: number; in
                   <SortHeader filter={filter} sort="created">{t("created")}</SortHeader>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody className="divide-y divide-slate-100 whitespace-nowrap">
                 {vps.map((v) => (
                   <tr key={v.id} data-testid="vps-row" data-vps-id={v.id} className="relative hover:bg-slate-50">
-                    <td className="px-4 py-3 font-medium text-slate-900">
+                    <td className="max-w-64 truncate px-4 py-3 font-medium text-slate-900" title={v.name}>
                       {/* The link covers the whole row (after: pseudo-element), so any cell opens it. */}
                       <Link href={`/vps/${v.id}`} className="after:absolute after:inset-0 hover:text-sky-700 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" aria-label={tl("open", { name: v.name })}>
                         {v.name}
@@ -99,13 +99,13 @@ export function VpsList({ userId, initial, total, filter }: { userId: number; in
               </tbody>
             </table>
           </div>
-          {/* Phones: cards */}
-          <ul className="space-y-3 md:hidden">
+          {/* Phones and tablets: cards */}
+          <ul className="grid gap-3 sm:grid-cols-2 lg:hidden">
             {vps.map((v) => (
               <li key={v.id} data-testid="vps-card" data-vps-id={v.id}>
-                <Link href={`/vps/${v.id}`} className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-sky-300 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500">
-                  <div className="flex items-center justify-between gap-2">
-                    <span className="truncate font-medium text-slate-900">{v.name}</span>
+                <Link href={`/vps/${v.id}`} className="block h-full rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-sky-300 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500">
+                  <div className="flex items-start justify-between gap-2">
+                    <span className="min-w-0 font-medium text-slate-900 [overflow-wrap:anywhere]">{v.name}</span>
                     <StatusBadge status={v.status} />
                   </div>
                   <p className="mt-2 text-sm text-slate-600">

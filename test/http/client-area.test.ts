@@ -4,8 +4,9 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import { createSecretBox } from "../../lib/crypto/secret-box";
+import { deriveKey, encryptSecret } from "../../lib/crypto/secret-box";
 import { openDatabase, type Database } from "../../lib/db";
+import { ROOT_PASSWORD_PURPOSE } from "../../lib/vps/root-password";
 import { updateVps } from "../../lib/vps/update-vps";
 import { SessionClient } from "../support/http";
 import { startPanel, TEST_ADMIN, type Panel } from "../support/panel";
@@ -141,7 +142,7 @@ describe("client area over HTTP", () => {
   describe("root password", () => {
     it("is revealed to the owner on request only, decrypted, never in the page", async () => {
       const id = vpsId["db-primary"];
-      const sealed = createSecretBox(ENCRYPTION_KEY).seal("Xy7-root-Pa55");
+      const sealed = encryptSecret("Xy7-root-Pa55", ROOT_PASSWORD_PURPOSE, deriveKey(ENCRYPTION_KEY));
       await db.prisma.vps.update({ where: { id }, data: { rootPasswordEnc: sealed } });
 
       const page = await (await alice.fetch(`/vps/${id}`)).text();
