@@ -8,6 +8,7 @@ import { seedDemo } from "./lib/demo/seed-demo";
 import { encryptSecret } from "./lib/crypto/secret-box";
 import { EnvError, getEnv } from "./lib/env";
 import { startRelay } from "./lib/events/relay";
+import { stampClientAddress } from "./lib/http/client-address";
 import { log } from "./lib/log";
 import { migrate } from "./lib/migrate";
 import { attachSocketServer, publishToSockets } from "./lib/realtime/socket-server";
@@ -60,7 +61,11 @@ async function main() {
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
 
-  const http = createServer((req, res) => void handle(req, res));
+  const trustProxy = env.TRUST_PROXY === "1";
+  const http = createServer((req, res) => {
+    stampClientAddress(req, trustProxy);
+    void handle(req, res);
+  });
   const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET);
   http.on("upgrade", (req, socket, head) => {
     const url = req.url ?? "";

@@ -40,6 +40,8 @@ const raw = z.object({
   DEMO_MAIN_SITE: z.enum(["0", "1"]).default("0"),
   WEBHOOK_RETRY_SCHEDULE: retrySchedule.default("10s,1m,5m,30m,1h,2h,6h,12h,24h,24h"),
   WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  // 1 when a reverse proxy you control sets X-Forwarded-For (login throttling by client address).
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -3,16 +3,22 @@ import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/auth/options";
 import { getI18n } from "@/lib/i18n/server";
 import { LanguageSwitcher } from "./language-switcher";
-import { NavLinks } from "./nav-links";
+import { NavLinks, type NavLink } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = await getI18n();
-  const links = [
-    { href: "/dashboard", label: t("nav.dashboard") },
+  const links: NavLink[] = [
+    { href: "/dashboard", label: t("nav.dashboard"), match: ["/vps"] },
     { href: "/orders", label: t("nav.orders") },
   ];
-  if (user.role === "admin") links.push({ href: "/admin", label: t("nav.admin") }, { href: "/admin/plans", label: t("nav.plans") });
+  if (user.role === "admin")
+    links.push(
+      { href: "/admin", label: t("nav.admin") },
+      { href: "/admin/users", label: t("adminNav.users") },
+      { href: "/admin/vps", label: t("adminNav.vps") },
+      { href: "/admin/plans", label: t("nav.plans") },
+    );
 
   return (
     <div className="min-h-screen bg-slate-50">

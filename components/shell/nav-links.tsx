@@ -3,21 +3,31 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils/cn";
 
-export function NavLinks({ links, label }: { links: { href: string; label: string }[]; label: string }) {
+export interface NavLink {
+  href: string;
+  label: string;
+  /** Other path prefixes that belong to this section (e.g. /vps/… under "My servers"). */
+  match?: string[];
+}
+
+export function NavLinks({ links, label }: { links: NavLink[]; label: string }) {
   const path = usePathname();
+  // The most specific link wins: on /admin/users only "Users" is current, not "/admin" too.
+  const current = links
+    .flatMap((l) => [l.href, ...(l.match ?? [])].map((prefix) => ({ href: l.href, prefix })))
+    .filter(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`))
+    .sort((a, b) => b.prefix.length - a.prefix.length)[0]?.href;
   return (
-    <nav aria-label={label} className="-mx-1 order-last flex w-full gap-1 overflow-x-auto px-1 pb-1 text-sm md:order-none md:mx-0 md:w-auto md:overflow-visible md:p-0">
+    <nav aria-label={label} className="flex flex-wrap gap-1 text-sm">
       {links.map((l) => {
-        // The most specific link wins (/admin/plans, not also /admin).
-        const matches = (href: string) => path === href || path.startsWith(`${href}/`);
-        const active = matches(l.href) && !links.some((o) => o.href.length > l.href.length && matches(o.href));
+        const active = l.href === current;
         return (
           <Link
             key={l.href}
             href={l.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "whitespace-nowrap rounded-md px-3 py-1.5 font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500",
+              "rounded-md px-3 py-1.5 font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500",
               active ? "bg-sky-50 text-sky-700" : "text-slate-600 hover:bg-slate-100",
             )}
           >

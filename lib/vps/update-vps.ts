@@ -5,6 +5,7 @@ import { notFound } from "../errors";
 import { wakeRelay } from "../events/bus";
 import { recordEvent } from "../events/record-event";
 import { advanceOrder, assertOrderLinkable } from "../orders/advance-order";
+import { resolveVpsActions } from "./resolve-vps-actions";
 import { toVpsView, type VpsStatus, type VpsView } from "./view";
 
 export interface UpdateVpsInput {
@@ -63,6 +64,8 @@ export async function updateVps(db: Db, id: number, changes: UpdateVpsInput): Pr
         payload: { vps: view, changed: others.map((k) => PUBLIC_NAME[k]) },
       });
     }
+    // Client action requests (start/stop/reboot/rename) this change confirms are resolved here.
+    await resolveVpsActions(tx, { before, after: row, statusInUpdate: changes.status !== undefined });
     await advanceOrder(tx, row.id); // orders: running + IP + root password finishes the VPS's order
     return view;
   });

@@ -4,10 +4,12 @@ import type { Locale } from "../config";
 import en from "./en";
 import plans from "./plans";
 import ru from "./ru";
+import adminLists from "./admin-lists";
+import clientArea from "./client-area";
 
 const core = { ru, en };
 // Feature message files, e.g. `import vpsDetail from "./vps-detail";` then add to FEATURES.
-const FEATURES = [plans] as const satisfies readonly { ru: object; en: object }[];
+const FEATURES = [clientArea, adminLists, plans] as const satisfies readonly { ru: object; en: object }[];
 
 type Merge<T extends readonly { ru: object }[]> = T extends readonly [infer H extends { ru: object }, ...infer R extends { ru: object }[]]
   ? H["ru"] & Merge<R>
