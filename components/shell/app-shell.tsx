@@ -8,10 +8,9 @@ import { SignOutButton } from "./sign-out-button";
 
 export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = await getI18n();
-  const links: NavLink[] = [
-    { href: "/dashboard", label: t("nav.dashboard"), match: ["/vps"] },
-    { href: "/orders", label: t("nav.orders") },
-  ];
+  const links: NavLink[] = [{ href: "/dashboard", label: t("nav.dashboard"), match: ["/vps"] }];
+  // Admins manage the catalogue; ordering (/orders still works for them) is the clients' page.
+  if (user.role !== "admin") links.push({ href: "/orders", label: t("nav.orders") });
   if (user.role === "admin")
     links.push(
       { href: "/admin", label: t("nav.admin") },
