@@ -10,6 +10,7 @@ import { SessionClient } from "../support/http";
 import { eventually, startMainSite, type MainSite } from "../support/main-site";
 import { startPanel, TEST_ADMIN, TEST_SYNC_KEY, type Panel } from "../support/panel";
 import { installBillmanagerScripts, installBitrixPlugin, parseBillmanagerOutput, runProgram } from "../support/scripts";
+import { query } from "../support/sync";
 import { issueToken } from "../support/tokens";
 
 const SECRET = "order-flow-webhook-secret-0123456789";
@@ -65,6 +66,36 @@ describe("order flow: Bitrix plugin → panel → reference main site → finish
     assert.deepEqual({ status: vps.status, ip: vps.ip_address, cpu: vps.cpu, ram: vps.ram, disk: vps.disk, os: vps.os }, { status: "running", ip: status.server, cpu: 2, ram: 4096, disk: 60, os: "Ubuntu 24.04 LTS" });
     // The main site's log shows it acted on a signed webhook.
     assert.match(mainSite.logs(), new RegExp(`order ${task_id}: VPS \\d+ registered`));
+  });
+
+  it("the client's power actions and rename on that VPS are carried out by the main site and confirmed live", async () => {
+    const client = new SessionClient(panel.url);
+    assert.ok(await client.signIn("client@ospab.local", "client-demo-pass"));
+    const list = async () => (await (await client.fetch("/api/vps")).json()).vps as { id: number; name: string; status: string; order_id: number | null }[];
+    const vps = (await list()).find((v) => v.order_id !== null && v.status === "running")!;
+    const act = async (body: Record<string, string>) => {
+      const r = await client.fetch(`/api/vps/${vps.id}/actions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      assert.equal(r.status, 202, await r.text());
+    };
+    const settled = () =>
+      eventually(async () => {
+        const rows = await query<{ n: number }>(panel.databaseUrl, "SELECT count(*)::int AS n FROM vps_action_requests WHERE vps_id = $1 AND status = 'pending'", [vps.id]);
+        return rows[0].n === 0;
+      }, 20_000, `the action on VPS ${vps.id} to be confirmed\n${mainSite.logs()}`);
+
+    await act({ action: "stop" });
+    await settled();
+    assert.equal((await list()).find((v) => v.id === vps.id)!.status, "stopped");
+    await act({ action: "start" });
+    await settled();
+    assert.equal((await list()).find((v) => v.id === vps.id)!.status, "running");
+    await act({ action: "reboot" });
+    await settled();
+    await act({ action: "rename", name: "shop-frontend" });
+    await settled();
+    assert.equal((await list()).find((v) => v.id === vps.id)!.name, "shop-frontend");
+    const outcomes = await query<{ action: string; status: string }>(panel.databaseUrl, "SELECT action::text, status::text FROM vps_action_requests WHERE vps_id = $1 ORDER BY id", [vps.id]);
+    assert.deepEqual(outcomes, ["stop", "start", "reboot", "rename"].map((action) => ({ action, status: "completed" })));
   });
 
   it("an order the main site cannot fill ends in error with its reason", async () => {
