@@ -7,7 +7,7 @@ import { SessionClient } from "../support/http";
 import { startPanel, TEST_ADMIN, type Panel } from "../support/panel";
 import { installBitrixPlugin, runProgram } from "../support/scripts";
 import { post, sync } from "../support/sync";
-import { issueToken } from "../support/tokens";
+import { issueToken } from "../support/issue-token";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;

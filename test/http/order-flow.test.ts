@@ -11,7 +11,7 @@ import { eventually, startMainSite, type MainSite } from "../support/main-site";
 import { startPanel, TEST_ADMIN, TEST_SYNC_KEY, type Panel } from "../support/panel";
 import { installBillmanagerScripts, installBitrixPlugin, parseBillmanagerOutput, runProgram } from "../support/scripts";
 import { query } from "../support/sync";
-import { issueToken } from "../support/tokens";
+import { issueToken } from "../support/issue-token";
 
 const SECRET = "order-flow-webhook-secret-0123456789";
 

@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import { SessionClient } from "../support/http";
 import { startPanel, TEST_ADMIN, type Panel } from "../support/panel";
 import { post, sync } from "../support/sync";
-import { issueToken } from "../support/tokens";
+import { issueToken } from "../support/issue-token";
 
 const json = (body: unknown) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 const patch = (body: unknown) => ({ ...json(body), method: "PATCH" });
