@@ -5,7 +5,7 @@
 import type { Database } from "../db";
 import { log } from "../log";
 import { onOutbox } from "./bus";
-import { EVENTS_CHANNEL } from "./record-event";
+import { EVENTS_CHANNEL, instanceId } from "./record-event";
 import type { EventMessage, EventType } from "./types";
 
 export interface RelayedEvent extends EventMessage {
@@ -93,7 +93,11 @@ export function startRelay(
     const listen = async () => {
       try {
         client = await pool.connect();
-        client.on("notification", () => void run());
+        const self = instanceId();
+        // Our own commits already woke us through the in-process bus.
+        client.on("notification", (n) => {
+          if (n.payload !== self) void run();
+        });
         client.on("error", () => {
           client?.release(true);
           client = undefined;

@@ -1,5 +1,8 @@
 // Creates a VPS for a client and records `vps.created` in the same transaction.
+// Kept to two statements on the common path (the sync API's hot path): a missing owner is
+// found by the foreign key, and stale fingerprints are released only on a conflict.
 import type { Db } from "../db";
+import { isForeignKeyViolation, isUniqueViolation } from "../db-errors";
 import { AppError } from "../errors";
 import { wakeRelay } from "../events/bus";
 import { recordEvent } from "../events/record-event";
@@ -15,37 +18,27 @@ export interface CreateVpsInput {
   status?: VpsStatus;
   hypervisor?: string;
   ipAddress?: string | null;
-  /** Already encrypted (lib/crypto/secret-box.ts, purpose ROOT_PASSWORD_PURPOSE). */
+  /** Already encrypted (lib/vps/root-password.ts). */
   rootPasswordEnc?: string | null;
   orderId?: number | null;
   /**
    * Natural key against twins from retried creates (see sync-vps.ts). A live VPS created
-   * less than FINGERPRINT_WINDOW_HOURS ago with the same fingerprint makes this insert
-   * fail on the unique index; older or deleted holders give the fingerprint up first.
+   * less than FINGERPRINT_WINDOW_HOURS ago with the same fingerprint makes this create
+   * fail on the unique index (P2002 for the caller); older or deleted holders give the
+   * fingerprint up.
    */
   createFingerprint?: string;
 }
 
 export const FINGERPRINT_WINDOW_HOURS = 24;
 
-export async function createVps(db: Db, input: CreateVpsInput): Promise<VpsView> {
-  const vps = await db.$transaction(async (tx) => {
-    const owner = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
-    if (!owner) throw new AppError(422, `Unknown user_id ${input.userId}: create the user first (POST /api/users/sync)`);
+async function insert(db: Db, input: CreateVpsInput): Promise<VpsView> {
+  return db.$transaction(async (tx) => {
     if (input.orderId) {
       const order = await tx.order.findUnique({ where: { id: input.orderId }, select: { userId: true, vps: { select: { id: true } } } });
       if (!order) throw new AppError(422, `Unknown order_id ${input.orderId}`);
       if (order.userId !== input.userId) throw new AppError(422, `order_id ${input.orderId} belongs to another user`);
       if (order.vps) throw new AppError(409, `order_id ${input.orderId} is already linked to VPS ${order.vps.id}`);
-    }
-    if (input.createFingerprint) {
-      await tx.vps.updateMany({
-        where: {
-          createFingerprint: input.createFingerprint,
-          OR: [{ deletedAt: { not: null } }, { createdAt: { lt: new Date(Date.now() - FINGERPRINT_WINDOW_HOURS * 3_600_000) } }],
-        },
-        data: { createFingerprint: null },
-      });
     }
     const row = await tx.vps.create({
       data: {
@@ -67,6 +60,26 @@ export async function createVps(db: Db, input: CreateVpsInput): Promise<VpsView>
     await recordEvent(tx, { type: "vps.created", userId: row.userId, vpsId: row.id, payload: { vps: view } });
     return view;
   });
+}
+
+export async function createVps(db: Db, input: CreateVpsInput): Promise<VpsView> {
+  let vps: VpsView;
+  try {
+    vps = await insert(db, input);
+  } catch (err) {
+    if (isForeignKeyViolation(err))
+      throw new AppError(422, `Unknown user_id ${input.userId}: create the user first (POST /api/users/sync)`);
+    if (!isUniqueViolation(err) || !input.createFingerprint) throw err;
+    const released = await db.vps.updateMany({
+      where: {
+        createFingerprint: input.createFingerprint,
+        OR: [{ deletedAt: { not: null } }, { createdAt: { lt: new Date(Date.now() - FINGERPRINT_WINDOW_HOURS * 3_600_000) } }],
+      },
+      data: { createFingerprint: null },
+    });
+    if (released.count === 0) throw err;
+    vps = await insert(db, input);
+  }
   wakeRelay();
   return vps;
 }

@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { Prisma } from "../generated/prisma/client";
+import { isUniqueViolation } from "../db-errors";
 import { createVps, type CreateVpsInput } from "./create-vps";
 import { deleteVps } from "./delete-vps";
 import { encryptRootPassword } from "./root-password";
@@ -32,9 +32,6 @@ export function createFingerprint(vps: SyncCreate, idempotencyKey?: string): str
     : ["natural", vps.user_id, vps.name, vps.cpu, vps.ram, vps.disk, vps.os, vps.order_id ?? null];
   return createHash("sha256").update(JSON.stringify(material)).digest("hex");
 }
-
-const isUniqueViolation = (err: unknown) =>
-  err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
 export async function syncVps(db: Db, request: SyncRequest, opts: { idempotencyKey?: string } = {}): Promise<SyncOutcome> {
   if (request.action === "create") {

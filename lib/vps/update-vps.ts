@@ -34,11 +34,40 @@ const PUBLIC_NAME: Record<keyof UpdateVpsInput, string> = {
   orderId: "order_id",
 };
 
+interface LockedRow {
+  user_id: number;
+  name: string;
+  status: VpsStatus;
+  cpu: number;
+  ram_mb: number;
+  disk_gb: number;
+  os: string;
+  hypervisor: string;
+  ip_address: string | null;
+  root_password_enc: string | null;
+  order_id: number | null;
+}
+
 export async function updateVps(db: Db, id: number, changes: UpdateVpsInput): Promise<VpsView> {
   const result = await db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM vps WHERE id = ${id} AND deleted_at IS NULL FOR UPDATE`;
-    if (locked.length === 0) throw notFound(`VPS ${id} not found`);
-    const before = await tx.vps.findUniqueOrThrow({ where: { id }, omit: { rootPasswordEnc: false } });
+    // Lock and read in one round trip (the sync API's hot path).
+    const [raw] = await tx.$queryRaw<LockedRow[]>`
+      SELECT user_id, name, status::text AS status, cpu, ram_mb, disk_gb, os, hypervisor, ip_address, root_password_enc, order_id
+        FROM vps WHERE id = ${id} AND deleted_at IS NULL FOR UPDATE`;
+    if (!raw) throw notFound(`VPS ${id} not found`);
+    const before: Record<keyof UpdateVpsInput, unknown> & { userId: number } = {
+      userId: raw.user_id,
+      name: raw.name,
+      status: raw.status,
+      cpu: raw.cpu,
+      ramMb: raw.ram_mb,
+      diskGb: raw.disk_gb,
+      os: raw.os,
+      hypervisor: raw.hypervisor,
+      ipAddress: raw.ip_address,
+      rootPasswordEnc: raw.root_password_enc,
+      orderId: raw.order_id,
+    };
     if (changes.orderId && changes.orderId !== before.orderId) {
       const order = await tx.order.findUnique({ where: { id: changes.orderId }, select: { userId: true, vps: { select: { id: true } } } });
       if (!order) throw new AppError(422, `Unknown order_id ${changes.orderId}`);

@@ -1,0 +1,93 @@
+// Sync API throughput: N creates then N updates through POST /api/vps/sync on a
+// production panel on PostgreSQL, and, in the same run, the same writes against a
+// minimal node:http + pg server (bench/baseline-sync-server.ts). Prints req/s, p50/p99
+// and the panel/baseline ratio (target ≥ 0.5).
+//   npx tsx bench/sync-throughput.ts [--n=1000] [--concurrency=12]
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { openDatabase } from "../lib/db";
+import { migrate } from "../lib/migrate";
+import { freePort, ROOT, startPanel, TEST_SYNC_KEY } from "../test/support/panel";
+import { createTestDatabase } from "../test/support/pg";
+import { fmt, intArg, load, row, type LoadResult, type Req } from "./support";
+
+const N = intArg("n", 1000);
+const CONCURRENCY = intArg("concurrency", 12);
+const WARMUP = Math.min(200, N);
+
+const headers = { "content-type": "application/json", "x-api-key": TEST_SYNC_KEY };
+const createReqs = (userId: number, tag: string, n: number): Req[] =>
+  Array.from({ length: n }, (_, i) => ({
+    method: "POST",
+    path: "/api/vps/sync",
+    headers,
+    body: JSON.stringify({ action: "create", vps: { user_id: userId, name: `${tag}-${i}`, cpu: 2, ram: 2048, disk: 40, os: "Debian 12", hypervisor: "proxmox" } }),
+  }));
+const updateReqs = (ids: number[]): Req[] =>
+  ids.map((id, i) => ({ method: "POST", path: "/api/vps/sync", headers, body: JSON.stringify({ action: "update", vps: { id, status: i % 2 ? "stopped" : "running" } }) }));
+
+async function phase(url: string, userId: number, tag: string) {
+  // Warm-up (JIT, connection pools, Next's route compilation cache): not measured.
+  const warmIds: number[] = [];
+  await load(url, createReqs(userId, `${tag}-warm`, WARMUP), CONCURRENCY, (_, s, b) => s < 300 && warmIds.push(JSON.parse(b).vps.id));
+  await load(url, updateReqs(warmIds), CONCURRENCY);
+  const ids: number[] = [];
+  const create = await load(url, createReqs(userId, tag, N), CONCURRENCY, (_, s, b) => s < 300 && ids.push(JSON.parse(b).vps.id));
+  const update = await load(url, updateReqs(ids), CONCURRENCY);
+  return { create, update };
+}
+
+async function main() {
+  console.log(`sync throughput: ${N} creates + ${N} updates, concurrency ${CONCURRENCY}, PostgreSQL, production build`);
+  const panel = await startPanel({ demoData: false, env: { LOG_LEVEL: "error" } });
+  const baseDb = await createTestDatabase("ospab_bench_baseline");
+  let baseline: ReturnType<typeof spawn> | undefined;
+  try {
+    const user = await fetch(`${panel.url}/api/users/sync`, { method: "POST", headers, body: JSON.stringify({ email: "bench@example.com" }) });
+    const userId = (await user.json()).user.id as number;
+
+    // The baseline gets its own database with the same schema, so the panel's relay never
+    // touches its rows.
+    const db = await openDatabase({ databaseUrl: baseDb.url, poolSize: 2 });
+    await migrate(db, path.join(ROOT, "prisma/migrations"));
+    await db.sql.query("INSERT INTO users (email, password_hash, updated_at) VALUES ('bench@example.com', 'x', now())");
+    const baseUserId = (await db.sql.query<{ id: number }>("SELECT id FROM users"))[0].id;
+    await db.close();
+    const port = await freePort();
+    baseline = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/baseline-sync-server.ts")], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: baseDb.url, PORT: String(port), VPS_SYNC_API_KEY: TEST_SYNC_KEY },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    await new Promise<void>((resolve) => baseline!.stdout!.once("data", () => resolve()));
+    const baseUrl = `http://127.0.0.1:${port}`;
+
+    // Alternate the two so that background noise on a shared machine hits both alike.
+    const panelRuns: { create: LoadResult; update: LoadResult }[] = [];
+    const baseRuns: { create: LoadResult; update: LoadResult }[] = [];
+    for (let round = 0; round < 2; round++) {
+      panelRuns.push(await phase(panel.url, userId, `panel-r${round}`));
+      baseRuns.push(await phase(baseUrl, baseUserId, `base-r${round}`));
+    }
+    const best = (runs: typeof panelRuns, k: "create" | "update") => runs.map((r) => r[k]).sort((a, b) => b.rps - a.rps)[0];
+    const p = { create: best(panelRuns, "create"), update: best(panelRuns, "update") };
+    const b = { create: best(baseRuns, "create"), update: best(baseRuns, "update") };
+    console.log("");
+    console.log(row("panel    create (POST /api/vps/sync)", p.create));
+    console.log(row("baseline create (node:http + pg)", b.create));
+    console.log(row("panel    update", p.update));
+    console.log(row("baseline update", b.update));
+    console.log("");
+    console.log(`ratio panel/baseline: create ${fmt(p.create.rps / b.create.rps, 2)}, update ${fmt(p.update.rps / b.update.rps, 2)} (target ≥ 0.5; best of 2 alternating rounds)`);
+    if (p.create.errors + p.update.errors > 0) console.log("panel statuses:", p.create.statuses, p.update.statuses);
+  } finally {
+    baseline?.kill();
+    await panel.stop();
+    await baseDb.drop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
