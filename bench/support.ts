@@ -90,3 +90,27 @@ export function intArg(name: string, fallback: number): number {
   const v = flag ? Number(flag.split("=")[1]) : Number(process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
   return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
 }
+
+/** A session cookie for a user, minted the way next-auth signs its JWT (benchmark setup). */
+export async function sessionCookie(userId: number, secret: string): Promise<string> {
+  const { encode } = await import("next-auth/jwt");
+  const value = await encode({ token: { uid: userId, sub: String(userId) }, secret, maxAge: 3600 });
+  return `next-auth.session-token=${value}`;
+}
+
+/** Users straight into the database (benchmark setup; the password hash is unusable). */
+export async function insertUsers(databaseUrl: string, n: number, prefix: string): Promise<number[]> {
+  const pg = (await import("pg")).default;
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ id: number }>(
+      `INSERT INTO users (email, name, password_hash, updated_at)
+       SELECT $1 || g || '@example.com', 'Bench ' || g, 'x', now() FROM generate_series(1, $2::int) g RETURNING id`,
+      [prefix, n],
+    );
+    return rows.map((r) => r.id);
+  } finally {
+    await c.end();
+  }
+}
