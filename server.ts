@@ -6,7 +6,9 @@ import { openDatabase, setDatabase } from "./lib/db";
 import { seedDemo } from "./lib/demo/seed-demo";
 import { EnvError, getEnv } from "./lib/env";
 import { startRelay } from "./lib/events/relay";
+import { serveWebHandler } from "./lib/http/node-adapter";
 import { log } from "./lib/log";
+import { machineRoute } from "./lib/machine-api";
 import { migrate } from "./lib/migrate";
 import { attachSocketServer, publishToSockets } from "./lib/realtime/socket-server";
 import { ensureFirstAdmin } from "./lib/users/ensure-admin";
@@ -54,7 +56,11 @@ async function main() {
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
 
-  const http = createServer((req, res) => void handle(req, res));
+  const http = createServer((req, res) => {
+    const machine = machineRoute(req.method, req.url);
+    if (machine) void serveWebHandler(machine, req, res);
+    else void handle(req, res);
+  });
   const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET);
   http.on("upgrade", (req, socket, head) => {
     const url = req.url ?? "";

@@ -1,11 +1,11 @@
-// Creates a VPS for a client and records `vps.created` in the same transaction.
-// Kept to two statements on the common path (the sync API's hot path): a missing owner is
-// found by the foreign key, and stale fingerprints are released only on a conflict.
+// Creates a VPS for a client and records `vps.created` atomically. The sync API's hot
+// path, so it is one round trip: a missing owner is found by the foreign key, and stale
+// fingerprints are released only on a conflict.
 import type { Db } from "../db";
 import { isForeignKeyViolation, isUniqueViolation } from "../db-errors";
 import { AppError } from "../errors";
 import { wakeRelay } from "../events/bus";
-import { recordEvent } from "../events/record-event";
+import { EVENTS_CHANNEL, instanceId } from "../events/record-event";
 import { toVpsView, type VpsStatus, type VpsView } from "./view";
 
 export interface CreateVpsInput {
@@ -32,34 +32,53 @@ export interface CreateVpsInput {
 
 export const FINGERPRINT_WINDOW_HOURS = 24;
 
+/**
+ * One statement: the VPS row, its `vps.created` event and the relays' NOTIFY. A single
+ * statement is atomic by itself, so the hot path needs no interactive transaction.
+ */
 async function insert(db: Db, input: CreateVpsInput): Promise<VpsView> {
-  return db.$transaction(async (tx) => {
-    if (input.orderId) {
-      const order = await tx.order.findUnique({ where: { id: input.orderId }, select: { userId: true, vps: { select: { id: true } } } });
-      if (!order) throw new AppError(422, `Unknown order_id ${input.orderId}`);
-      if (order.userId !== input.userId) throw new AppError(422, `order_id ${input.orderId} belongs to another user`);
-      if (order.vps) throw new AppError(409, `order_id ${input.orderId} is already linked to VPS ${order.vps.id}`);
-    }
-    const row = await tx.vps.create({
-      data: {
-        userId: input.userId,
-        name: input.name,
-        cpu: input.cpu,
-        ramMb: input.ramMb,
-        diskGb: input.diskGb,
-        os: input.os,
-        status: input.status ?? "creating",
-        hypervisor: input.hypervisor ?? "proxmox",
-        ipAddress: input.ipAddress ?? null,
-        rootPasswordEnc: input.rootPasswordEnc ?? null,
-        orderId: input.orderId ?? null,
-        createFingerprint: input.createFingerprint ?? null,
-      },
-    });
-    const view = toVpsView(row);
-    await recordEvent(tx, { type: "vps.created", userId: row.userId, vpsId: row.id, payload: { vps: view } });
-    return view;
+  if (input.orderId) {
+    // Checked before; the unique index on vps.order_id still settles a race (409 upstream).
+    const order = await db.order.findUnique({ where: { id: input.orderId }, select: { userId: true, vps: { select: { id: true } } } });
+    if (!order) throw new AppError(422, `Unknown order_id ${input.orderId}`);
+    if (order.userId !== input.userId) throw new AppError(422, `order_id ${input.orderId} belongs to another user`);
+    if (order.vps) throw new AppError(409, `order_id ${input.orderId} is already linked to VPS ${order.vps.id}`);
+  }
+  const now = new Date();
+  const view: VpsView = toVpsView({
+    id: 0,
+    userId: input.userId,
+    name: input.name,
+    status: input.status ?? "creating",
+    cpu: input.cpu,
+    ramMb: input.ramMb,
+    diskGb: input.diskGb,
+    os: input.os,
+    hypervisor: input.hypervisor ?? "proxmox",
+    ipAddress: input.ipAddress ?? null,
+    orderId: input.orderId ?? null,
+    createdAt: now,
+    updatedAt: now,
   });
+  // Timestamps are stored as UTC wall time (timestamp without time zone), as Prisma does.
+  const at = now.toISOString().slice(0, -1);
+  const [row] = await db.$queryRaw<{ id: number }[]>`
+    WITH v AS (
+      INSERT INTO vps (user_id, name, status, cpu, ram_mb, disk_gb, os, hypervisor, ip_address,
+                       root_password_enc, order_id, create_fingerprint, created_at, updated_at)
+      VALUES (${view.user_id}::int, ${view.name}, ${view.status}::"VpsStatus", ${view.cpu}::int, ${view.ram}::int,
+              ${view.disk}::int, ${view.os}, ${view.hypervisor}, ${view.ip_address}, ${input.rootPasswordEnc ?? null},
+              ${view.order_id}::int, ${input.createFingerprint ?? null}, ${at}::timestamp(3), ${at}::timestamp(3))
+      RETURNING id, user_id
+    ), e AS (
+      INSERT INTO domain_events (type, user_id, vps_id, payload, created_at)
+      SELECT 'vps.created', v.user_id, v.id, jsonb_set(${JSON.stringify({ vps: view })}::jsonb, '{vps,id}', to_jsonb(v.id)),
+             ${at}::timestamp(3)
+        FROM v
+      RETURNING id
+    )
+    SELECT v.id, pg_notify(${EVENTS_CHANNEL}, ${instanceId()})::text AS notified FROM v, e`;
+  return { ...view, id: row.id };
 }
 
 export async function createVps(db: Db, input: CreateVpsInput): Promise<VpsView> {

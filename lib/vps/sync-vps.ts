@@ -82,12 +82,7 @@ export async function syncVps(db: Db, request: SyncRequest, opts: { idempotencyK
       rootPasswordEnc: v.root_password === undefined ? undefined : v.root_password === null ? null : encryptRootPassword(v.root_password),
       orderId: v.order_id,
     };
-    try {
-      return { httpStatus: 200, vps: await updateVps(db, v.id, changes), duplicate: false };
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError(409, `order_id ${v.order_id} is already linked to another VPS`);
-      throw err;
-    }
+    return { httpStatus: 200, vps: await updateVps(db, v.id, changes), duplicate: false };
   }
 
   return { httpStatus: 200, vps: await deleteVps(db, request.vps.id), duplicate: false };

@@ -1,9 +1,12 @@
 // Applies a change to a VPS and records `vps.status_changed` and/or `vps.updated`
-// in the same transaction. The row is locked so concurrent updates serialise.
+// atomically. The sync API's hot path, so it is one statement: lock and read the row,
+// update it, work out what changed, write the events and NOTIFY the relays. Concurrent
+// updates of one VPS serialise on the row lock.
 import type { Db } from "../db";
+import { isUniqueViolation } from "../db-errors";
 import { AppError, notFound } from "../errors";
 import { wakeRelay } from "../events/bus";
-import { recordEvent } from "../events/record-event";
+import { EVENTS_CHANNEL, instanceId } from "../events/record-event";
 import { toVpsView, type VpsStatus, type VpsView } from "./view";
 
 export interface UpdateVpsInput {
@@ -15,26 +18,13 @@ export interface UpdateVpsInput {
   os?: string;
   hypervisor?: string;
   ipAddress?: string | null;
-  /** Already encrypted (lib/crypto/secret-box.ts); null clears it. */
+  /** Already encrypted (lib/vps/root-password.ts); null clears it. */
   rootPasswordEnc?: string | null;
   orderId?: number | null;
 }
 
-/** Field names as the sync contract and events spell them. */
-const PUBLIC_NAME: Record<keyof UpdateVpsInput, string> = {
-  name: "name",
-  status: "status",
-  cpu: "cpu",
-  ramMb: "ram",
-  diskGb: "disk",
-  os: "os",
-  hypervisor: "hypervisor",
-  ipAddress: "ip_address",
-  rootPasswordEnc: "root_password",
-  orderId: "order_id",
-};
-
-interface LockedRow {
+interface UpdatedRow {
+  id: number;
   user_id: number;
   name: string;
   status: VpsStatus;
@@ -44,60 +34,96 @@ interface LockedRow {
   os: string;
   hypervisor: string;
   ip_address: string | null;
-  root_password_enc: string | null;
   order_id: number | null;
+  created_at: Date;
+  updated_at: Date;
 }
 
 export async function updateVps(db: Db, id: number, changes: UpdateVpsInput): Promise<VpsView> {
-  const result = await db.$transaction(async (tx) => {
-    // Lock and read in one round trip (the sync API's hot path).
-    const [raw] = await tx.$queryRaw<LockedRow[]>`
-      SELECT user_id, name, status::text AS status, cpu, ram_mb, disk_gb, os, hypervisor, ip_address, root_password_enc, order_id
-        FROM vps WHERE id = ${id} AND deleted_at IS NULL FOR UPDATE`;
-    if (!raw) throw notFound(`VPS ${id} not found`);
-    const before: Record<keyof UpdateVpsInput, unknown> & { userId: number } = {
-      userId: raw.user_id,
-      name: raw.name,
-      status: raw.status,
-      cpu: raw.cpu,
-      ramMb: raw.ram_mb,
-      diskGb: raw.disk_gb,
-      os: raw.os,
-      hypervisor: raw.hypervisor,
-      ipAddress: raw.ip_address,
-      rootPasswordEnc: raw.root_password_enc,
-      orderId: raw.order_id,
-    };
-    if (changes.orderId && changes.orderId !== before.orderId) {
-      const order = await tx.order.findUnique({ where: { id: changes.orderId }, select: { userId: true, vps: { select: { id: true } } } });
-      if (!order) throw new AppError(422, `Unknown order_id ${changes.orderId}`);
-      if (order.userId !== before.userId) throw new AppError(422, `order_id ${changes.orderId} belongs to another user`);
-      if (order.vps) throw new AppError(409, `order_id ${changes.orderId} is already linked to VPS ${order.vps.id}`);
-    }
-    const row = await tx.vps.update({ where: { id }, data: changes });
-    const view = toVpsView(row);
-    const changed = (Object.keys(changes) as (keyof UpdateVpsInput)[]).filter(
-      (k) => changes[k] !== undefined && changes[k] !== before[k],
-    );
-    if (changed.includes("status")) {
-      await recordEvent(tx, {
-        type: "vps.status_changed",
-        userId: row.userId,
-        vpsId: row.id,
-        payload: { vps: view, previous_status: before.status },
-      });
-    }
-    const others = changed.filter((k) => k !== "status");
-    if (others.length > 0) {
-      await recordEvent(tx, {
-        type: "vps.updated",
-        userId: row.userId,
-        vpsId: row.id,
-        payload: { vps: view, changed: others.map((k) => PUBLIC_NAME[k]) },
-      });
-    }
-    return view;
-  });
+  if (changes.orderId) {
+    const order = await db.order.findUnique({ where: { id: changes.orderId }, select: { userId: true, vps: { select: { id: true } } } });
+    const owner = await db.vps.findFirst({ where: { id, deletedAt: null }, select: { userId: true } });
+    if (!owner) throw notFound(`VPS ${id} not found`);
+    if (!order) throw new AppError(422, `Unknown order_id ${changes.orderId}`);
+    if (order.userId !== owner.userId) throw new AppError(422, `order_id ${changes.orderId} belongs to another user`);
+    if (order.vps && order.vps.id !== id) throw new AppError(409, `order_id ${changes.orderId} is already linked to VPS ${order.vps.id}`);
+  }
+  const set = (v: unknown) => v !== undefined;
+  const at = new Date().toISOString().slice(0, -1);
+  let rows: UpdatedRow[];
+  try {
+    rows = await db.$queryRaw<UpdatedRow[]>`
+      WITH before AS (
+        SELECT id, name, status, cpu, ram_mb, disk_gb, os, hypervisor, ip_address, root_password_enc, order_id
+          FROM vps WHERE id = ${id}::int AND deleted_at IS NULL FOR UPDATE
+      ), u AS (
+        UPDATE vps SET
+          name = CASE WHEN ${set(changes.name)} THEN ${changes.name ?? null}::text ELSE vps.name END,
+          status = CASE WHEN ${set(changes.status)} THEN ${changes.status ?? null}::"VpsStatus" ELSE vps.status END,
+          cpu = CASE WHEN ${set(changes.cpu)} THEN ${changes.cpu ?? null}::int ELSE vps.cpu END,
+          ram_mb = CASE WHEN ${set(changes.ramMb)} THEN ${changes.ramMb ?? null}::int ELSE vps.ram_mb END,
+          disk_gb = CASE WHEN ${set(changes.diskGb)} THEN ${changes.diskGb ?? null}::int ELSE vps.disk_gb END,
+          os = CASE WHEN ${set(changes.os)} THEN ${changes.os ?? null}::text ELSE vps.os END,
+          hypervisor = CASE WHEN ${set(changes.hypervisor)} THEN ${changes.hypervisor ?? null}::text ELSE vps.hypervisor END,
+          ip_address = CASE WHEN ${set(changes.ipAddress)} THEN ${changes.ipAddress ?? null}::text ELSE vps.ip_address END,
+          root_password_enc = CASE WHEN ${set(changes.rootPasswordEnc)} THEN ${changes.rootPasswordEnc ?? null}::text ELSE vps.root_password_enc END,
+          order_id = CASE WHEN ${set(changes.orderId)} THEN ${changes.orderId ?? null}::int ELSE vps.order_id END,
+          updated_at = ${at}::timestamp(3)
+        FROM before WHERE vps.id = before.id
+        RETURNING vps.id, vps.user_id, vps.name, vps.status, vps.cpu, vps.ram_mb, vps.disk_gb, vps.os, vps.hypervisor,
+                  vps.ip_address, vps.order_id, vps.created_at, vps.updated_at, before.status AS previous_status,
+                  array_remove(ARRAY[
+                    CASE WHEN vps.name IS DISTINCT FROM before.name THEN 'name' END,
+                    CASE WHEN vps.cpu IS DISTINCT FROM before.cpu THEN 'cpu' END,
+                    CASE WHEN vps.ram_mb IS DISTINCT FROM before.ram_mb THEN 'ram' END,
+                    CASE WHEN vps.disk_gb IS DISTINCT FROM before.disk_gb THEN 'disk' END,
+                    CASE WHEN vps.os IS DISTINCT FROM before.os THEN 'os' END,
+                    CASE WHEN vps.hypervisor IS DISTINCT FROM before.hypervisor THEN 'hypervisor' END,
+                    CASE WHEN vps.ip_address IS DISTINCT FROM before.ip_address THEN 'ip_address' END,
+                    CASE WHEN vps.root_password_enc IS DISTINCT FROM before.root_password_enc THEN 'root_password' END,
+                    CASE WHEN vps.order_id IS DISTINCT FROM before.order_id THEN 'order_id' END
+                  ], NULL) AS changed
+      ), v AS (
+        SELECT u.*, jsonb_build_object(
+          'id', u.id, 'user_id', u.user_id, 'name', u.name, 'status', u.status, 'cpu', u.cpu, 'ram', u.ram_mb,
+          'disk', u.disk_gb, 'os', u.os, 'hypervisor', u.hypervisor, 'ip_address', u.ip_address, 'order_id', u.order_id,
+          'created_at', to_char(u.created_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+          'updated_at', to_char(u.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) AS view
+        FROM u
+      ), e AS (
+        INSERT INTO domain_events (type, user_id, vps_id, payload, created_at)
+        SELECT 'vps.status_changed', user_id, id, jsonb_build_object('vps', view, 'previous_status', previous_status), ${at}::timestamp(3)
+          FROM v WHERE status IS DISTINCT FROM previous_status
+        UNION ALL
+        SELECT 'vps.updated', user_id, id, jsonb_build_object('vps', view, 'changed', to_jsonb(changed)), ${at}::timestamp(3)
+          FROM v WHERE cardinality(changed) > 0
+        RETURNING id
+      ), n AS (
+        SELECT pg_notify(${EVENTS_CHANNEL}, ${instanceId()}) FROM (SELECT 1 FROM e LIMIT 1) one
+      )
+      SELECT v.id, v.user_id, v.name, v.status::text AS status, v.cpu, v.ram_mb, v.disk_gb, v.os, v.hypervisor, v.ip_address,
+             v.order_id, v.created_at, v.updated_at, (SELECT count(*) FROM n)::int AS notified
+        FROM v`;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError(409, `order_id ${changes.orderId} is already linked to another VPS`);
+    throw err;
+  }
+  const row = rows[0];
+  if (!row) throw notFound(`VPS ${id} not found`);
   wakeRelay();
-  return result;
+  return toVpsView({
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    status: row.status,
+    cpu: row.cpu,
+    ramMb: row.ram_mb,
+    diskGb: row.disk_gb,
+    os: row.os,
+    hypervisor: row.hypervisor,
+    ipAddress: row.ip_address,
+    orderId: row.order_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
 }
