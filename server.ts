@@ -68,7 +68,7 @@ async function main() {
     if (dev) void upgrade(req, socket, head);
     else socket.destroy();
   });
-  const relay = startRelay(db, (event) => publishToSockets(io, event));
+  const relay = startRelay(db, (event) => void publishToSockets(io, event));
 
   await new Promise<void>((resolve) => http.listen(env.PORT, env.HOST, resolve));
   log.info("ospab-panel ready", {

@@ -2,7 +2,10 @@
 // production panel on PostgreSQL, and, in the same run, the same writes against a
 // minimal node:http + pg server (bench/baseline-sync-server.ts). Prints req/s, p50/p99
 // and the panel/baseline ratio (target ≥ 0.5).
-//   npx tsx bench/sync-throughput.ts [--n=1000] [--concurrency=12]
+// The two alternate over several rounds (which one goes first alternates too), so that
+// background load on a shared machine hits both alike; the ratio is the median of the
+// rounds' ratios.
+//   npx tsx bench/sync-throughput.ts [--n=500] [--concurrency=12] [--rounds=5]
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { openDatabase } from "../lib/db";
@@ -11,9 +14,10 @@ import { freePort, ROOT, startPanel, TEST_SYNC_KEY } from "../test/support/panel
 import { createTestDatabase } from "../test/support/pg";
 import { fmt, intArg, load, row, type LoadResult, type Req } from "./support";
 
-const N = intArg("n", 1000);
+const N = intArg("n", 500);
+const ROUNDS = intArg("rounds", 5);
 const CONCURRENCY = intArg("concurrency", 12);
-const WARMUP = Math.min(200, N);
+const WARMUP = 200;
 
 const headers = { "content-type": "application/json", "x-api-key": TEST_SYNC_KEY };
 const createReqs = (userId: number, tag: string, n: number): Req[] =>
@@ -62,24 +66,37 @@ async function main() {
     await new Promise<void>((resolve) => baseline!.stdout!.once("data", () => resolve()));
     const baseUrl = `http://127.0.0.1:${port}`;
 
-    // Alternate the two so that background noise on a shared machine hits both alike.
     const panelRuns: { create: LoadResult; update: LoadResult }[] = [];
     const baseRuns: { create: LoadResult; update: LoadResult }[] = [];
-    for (let round = 0; round < 2; round++) {
-      panelRuns.push(await phase(panel.url, userId, `panel-r${round}`));
-      baseRuns.push(await phase(baseUrl, baseUserId, `base-r${round}`));
+    for (let round = 0; round < ROUNDS; round++) {
+      if (round % 2 === 0) {
+        panelRuns.push(await phase(panel.url, userId, `panel-r${round}`));
+        baseRuns.push(await phase(baseUrl, baseUserId, `base-r${round}`));
+      } else {
+        baseRuns.push(await phase(baseUrl, baseUserId, `base-r${round}`));
+        panelRuns.push(await phase(panel.url, userId, `panel-r${round}`));
+      }
+      const [p, b] = [panelRuns[round], baseRuns[round]];
+      console.log(`round ${round + 1}: create ${fmt(p.create.rps, 0)} vs ${fmt(b.create.rps, 0)} req/s, update ${fmt(p.update.rps, 0)} vs ${fmt(b.update.rps, 0)} req/s`);
     }
-    const best = (runs: typeof panelRuns, k: "create" | "update") => runs.map((r) => r[k]).sort((a, b) => b.rps - a.rps)[0];
-    const p = { create: best(panelRuns, "create"), update: best(panelRuns, "update") };
-    const b = { create: best(baseRuns, "create"), update: best(baseRuns, "update") };
+    const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const typical = (runs: typeof panelRuns, k: "create" | "update") => {
+      const rs = runs.map((r) => r[k]).sort((a, b) => a.rps - b.rps);
+      return rs[Math.floor(rs.length / 2)];
+    };
+    const p = { create: typical(panelRuns, "create"), update: typical(panelRuns, "update") };
+    const b = { create: typical(baseRuns, "create"), update: typical(baseRuns, "update") };
+    const ratio = (k: "create" | "update") => median(panelRuns.map((r, i) => r[k].rps / baseRuns[i][k].rps));
     console.log("");
+    console.log("median round:");
     console.log(row("panel    create (POST /api/vps/sync)", p.create));
     console.log(row("baseline create (node:http + pg)", b.create));
     console.log(row("panel    update", p.update));
     console.log(row("baseline update", b.update));
     console.log("");
-    console.log(`ratio panel/baseline: create ${fmt(p.create.rps / b.create.rps, 2)}, update ${fmt(p.update.rps / b.update.rps, 2)} (target ≥ 0.5; best of 2 alternating rounds)`);
-    if (p.create.errors + p.update.errors > 0) console.log("panel statuses:", p.create.statuses, p.update.statuses);
+    console.log(`ratio panel/baseline (median of ${ROUNDS} paired rounds): create ${fmt(ratio("create"), 2)}, update ${fmt(ratio("update"), 2)} (target ≥ 0.5)`);
+    const errors = panelRuns.reduce((n, r) => n + r.create.errors + r.update.errors, 0);
+    if (errors > 0) console.log(`panel errors: ${errors}`, panelRuns.map((r) => [r.create.statuses, r.update.statuses]));
   } finally {
     baseline?.kill();
     await panel.stop();

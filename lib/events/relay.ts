@@ -1,11 +1,12 @@
 // The outbox relay: claims unrelayed events (safe with many processes: SKIP LOCKED) and
 // hands them to `publish`, which in server.ts emits through the socket.io adapter so every
-// process's sockets receive them. Woken by commits in this process, by NOTIFY from other
-// processes (PostgreSQL), and by a slow timer as a safety net.
+// process's sockets receive them. Woken by commits in this process (wakeRelay), by a NOTIFY
+// on `ospab_events` from other programs (PostgreSQL), and by a one-second timer that also
+// covers events whose writer died before relaying them.
 import type { Database } from "../db";
 import { log } from "../log";
 import { onOutbox } from "./bus";
-import { EVENTS_CHANNEL, instanceId } from "./record-event";
+import { EVENTS_CHANNEL } from "./record-event";
 import type { EventMessage, EventType } from "./types";
 
 export interface RelayedEvent extends EventMessage {
@@ -93,11 +94,7 @@ export function startRelay(
     const listen = async () => {
       try {
         client = await pool.connect();
-        const self = instanceId();
-        // Our own commits already woke us through the in-process bus.
-        client.on("notification", (n) => {
-          if (n.payload !== self) void run();
-        });
+        client.on("notification", () => void run());
         client.on("error", () => {
           client?.release(true);
           client = undefined;

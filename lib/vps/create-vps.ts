@@ -5,7 +5,6 @@ import type { Db } from "../db";
 import { isForeignKeyViolation, isUniqueViolation } from "../db-errors";
 import { AppError } from "../errors";
 import { wakeRelay } from "../events/bus";
-import { EVENTS_CHANNEL, instanceId } from "../events/record-event";
 import { toVpsView, type VpsStatus, type VpsView } from "./view";
 
 export interface CreateVpsInput {
@@ -33,8 +32,8 @@ export interface CreateVpsInput {
 export const FINGERPRINT_WINDOW_HOURS = 24;
 
 /**
- * One statement: the VPS row, its `vps.created` event and the relays' NOTIFY. A single
- * statement is atomic by itself, so the hot path needs no interactive transaction.
+ * One statement: the VPS row and its `vps.created` event. A single statement is atomic by
+ * itself, so the hot path needs no interactive transaction.
  */
 async function insert(db: Db, input: CreateVpsInput): Promise<VpsView> {
   if (input.orderId) {
@@ -77,7 +76,7 @@ async function insert(db: Db, input: CreateVpsInput): Promise<VpsView> {
         FROM v
       RETURNING id
     )
-    SELECT v.id, pg_notify(${EVENTS_CHANNEL}, ${instanceId()})::text AS notified FROM v, e`;
+    SELECT v.id FROM v, e`;
   return { ...view, id: row.id };
 }
 

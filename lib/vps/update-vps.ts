@@ -1,12 +1,11 @@
 // Applies a change to a VPS and records `vps.status_changed` and/or `vps.updated`
 // atomically. The sync API's hot path, so it is one statement: lock and read the row,
-// update it, work out what changed, write the events and NOTIFY the relays. Concurrent
-// updates of one VPS serialise on the row lock.
+// update it, work out what changed and write the events. Concurrent updates of one VPS
+// serialise on the row lock.
 import type { Db } from "../db";
 import { isUniqueViolation } from "../db-errors";
 import { AppError, notFound } from "../errors";
 import { wakeRelay } from "../events/bus";
-import { EVENTS_CHANNEL, instanceId } from "../events/record-event";
 import { toVpsView, type VpsStatus, type VpsView } from "./view";
 
 export interface UpdateVpsInput {
@@ -98,11 +97,9 @@ export async function updateVps(db: Db, id: number, changes: UpdateVpsInput): Pr
         SELECT 'vps.updated', user_id, id, jsonb_build_object('vps', view, 'changed', to_jsonb(changed)), ${at}::timestamp(3)
           FROM v WHERE cardinality(changed) > 0
         RETURNING id
-      ), n AS (
-        SELECT pg_notify(${EVENTS_CHANNEL}, ${instanceId()}) FROM (SELECT 1 FROM e LIMIT 1) one
       )
       SELECT v.id, v.user_id, v.name, v.status::text AS status, v.cpu, v.ram_mb, v.disk_gb, v.os, v.hypervisor, v.ip_address,
-             v.order_id, v.created_at, v.updated_at, (SELECT count(*) FROM n)::int AS notified
+             v.order_id, v.created_at, v.updated_at, (SELECT count(*) FROM e)::int AS events
         FROM v`;
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError(409, `order_id ${changes.orderId} is already linked to another VPS`);
