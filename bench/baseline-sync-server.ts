@@ -8,6 +8,7 @@ import pg from "pg";
 
 const { DATABASE_URL, PORT, VPS_SYNC_API_KEY } = process.env;
 const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
+pool.on("error", () => {});
 const keyDigest = createHash("sha256").update(VPS_SYNC_API_KEY!).digest();
 
 function send(res: http.ServerResponse, status: number, body: unknown) {

@@ -44,7 +44,7 @@ async function phase(url: string, userId: number, tag: string) {
 async function main() {
   console.log(`sync throughput: ${N} creates + ${N} updates, concurrency ${CONCURRENCY}, PostgreSQL, production build`);
   const panel = await startPanel({ demoData: false, env: { LOG_LEVEL: "error" } });
-  const baseDb = await createTestDatabase("ospab_bench_baseline");
+  const baseDb = await createTestDatabase("syncbench_baseline");
   let baseline: ReturnType<typeof spawn> | undefined;
   try {
     const user = await fetch(`${panel.url}/api/users/sync`, { method: "POST", headers, body: JSON.stringify({ email: "bench@example.com" }) });

@@ -21,6 +21,7 @@ export interface Relay {
 }
 
 const BATCH = 200;
+const BUSY_COALESCE_MS = 2;
 
 export function startRelay(
   db: Database,
@@ -73,6 +74,9 @@ export function startRelay(
             batch = await claimBatch();
             for (const e of batch) publish(e);
           } while (batch.length === BATCH && !stopped);
+          // Busy (commits arrived while we were claiming): let a few more gather, so that one
+          // claim covers many events instead of racing every commit with a write of its own.
+          if (again && !stopped) await new Promise((r) => setTimeout(r, BUSY_COALESCE_MS));
         } while (again && !stopped);
       } catch (err) {
         log.warn("relay: outbox read failed, will retry", { error: (err as Error).message });
