@@ -98,16 +98,19 @@ export async function sessionCookie(userId: number, secret: string): Promise<str
   return `next-auth.session-token=${value}`;
 }
 
-/** Users straight into the database (benchmark setup; the password hash is unusable). */
-export async function insertUsers(databaseUrl: string, n: number, prefix: string): Promise<number[]> {
+/**
+ * Users straight into the database (benchmark setup). With `passwordHash` (bcrypt) they can
+ * sign in; without, the hash is unusable and only minted sessions work.
+ */
+export async function insertUsers(databaseUrl: string, n: number, prefix: string, passwordHash = "x"): Promise<number[]> {
   const pg = (await import("pg")).default;
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   try {
     const { rows } = await c.query<{ id: number }>(
       `INSERT INTO users (email, name, password_hash, updated_at)
-       SELECT $1 || g || '@example.com', 'Bench ' || g, 'x', now() FROM generate_series(1, $2::int) g RETURNING id`,
-      [prefix, n],
+       SELECT $1 || g || '@example.com', 'Bench ' || g, $3, now() FROM generate_series(1, $2::int) g ORDER BY g RETURNING id`,
+      [prefix, n, passwordHash],
     );
     return rows.map((r) => r.id);
   } finally {
