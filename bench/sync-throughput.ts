@@ -17,7 +17,7 @@ import { fmt, intArg, load, row, type LoadResult, type Req } from "./support";
 const N = intArg("n", 500);
 const ROUNDS = intArg("rounds", 5);
 const CONCURRENCY = intArg("concurrency", 12);
-const WARMUP = 200;
+const WARMUP = 500;
 
 const headers = { "content-type": "application/json", "x-api-key": TEST_SYNC_KEY };
 const createReqs = (userId: number, tag: string, n: number): Req[] =>
