@@ -9,7 +9,9 @@ import { encryptSecret } from "./lib/crypto/secret-box";
 import { EnvError, getEnv } from "./lib/env";
 import { startRelay } from "./lib/events/relay";
 import { stampClientAddress } from "./lib/http/client-address";
+import { serveWebHandler } from "./lib/http/node-adapter";
 import { log } from "./lib/log";
+import { machineRoute } from "./lib/machine-api";
 import { migrate } from "./lib/migrate";
 import { attachSocketServer, publishToSockets } from "./lib/realtime/socket-server";
 import { ensureFirstAdmin } from "./lib/users/ensure-admin";
@@ -64,7 +66,9 @@ async function main() {
   const trustProxy = env.TRUST_PROXY === "1";
   const http = createServer((req, res) => {
     stampClientAddress(req, trustProxy);
-    void handle(req, res);
+    const machine = machineRoute(req.method, req.url);
+    if (machine) void serveWebHandler(machine, req, res);
+    else void handle(req, res);
   });
   const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET);
   http.on("upgrade", (req, socket, head) => {
@@ -73,7 +77,7 @@ async function main() {
     if (dev) void upgrade(req, socket, head);
     else socket.destroy();
   });
-  const relay = startRelay(db, (event) => publishToSockets(io, event));
+  const relay = startRelay(db, (event) => void publishToSockets(io, event));
 
   await new Promise<void>((resolve) => http.listen(env.PORT, env.HOST, resolve));
   log.info("ospab-panel ready", {

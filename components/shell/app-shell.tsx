@@ -8,9 +8,12 @@ import { SignOutButton } from "./sign-out-button";
 
 export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = await getI18n();
-  const links: NavLink[] = [{ href: "/dashboard", label: t("nav.dashboard"), match: ["/vps"] }];
+  const links: NavLink[] = [
+    { href: "/dashboard", label: t("nav.dashboard"), match: ["/vps"] },
+    { href: "/tokens", label: t("tokens.nav") },
+  ];
   // Admins manage the catalogue; ordering (/orders still works for them) is the clients' page.
-  if (user.role !== "admin") links.push({ href: "/orders", label: t("nav.orders") });
+  if (user.role !== "admin") links.splice(1, 0, { href: "/orders", label: t("nav.orders") });
   if (user.role === "admin")
     links.push(
       { href: "/admin", label: t("nav.admin") },
