@@ -5,11 +5,16 @@ import next from "next";
 import { openDatabase, setDatabase } from "./lib/db";
 import { seedDemo } from "./lib/demo/seed-demo";
 import { EnvError, getEnv } from "./lib/env";
-import { startRelay } from "./lib/events/relay";
+import { listenForOutbox } from "./lib/events/listen-outbox";
+import { startRelay, type Relay } from "./lib/events/relay";
 import { log } from "./lib/log";
 import { migrate } from "./lib/migrate";
-import { attachSocketServer, publishToSockets } from "./lib/realtime/socket-server";
+import { publishEvent, receiveClusterEvents } from "./lib/realtime/publish-event";
+import { attachSocketServer } from "./lib/realtime/socket-server";
+import { createWsHub } from "./lib/realtime/ws-hub";
 import { ensureFirstAdmin } from "./lib/users/ensure-admin";
+import { parseDuration, parseRetrySchedule } from "./lib/webhooks/retry-schedule";
+import { startWebhookWorker, type WebhookWorker } from "./lib/webhooks/worker";
 
 function fail(message: string): never {
   console.error(`ospab-panel: ${message}`);
@@ -54,18 +59,38 @@ async function main() {
 
   const http = createServer((req, res) => void handle(req, res));
   const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET);
+  const wsHub = createWsHub(db, env.NEXTAUTH_SECRET);
   http.on("upgrade", (req, socket, head) => {
     const url = req.url ?? "";
     if (url.startsWith("/socket.io/")) return; // socket.io's own listener answers
+    if (wsHub.isWsRequest(req)) return wsHub.handleUpgrade(req, socket, head);
     if (dev) void upgrade(req, socket, head);
     else socket.destroy();
   });
-  const relay = startRelay(db, (event) => publishToSockets(io, event));
+  const clustered = Boolean(db.pool);
+  if (clustered) receiveClusterEvents(io, wsHub);
+
+  // Background work: the outbox relay (live events) and webhook delivery. PANEL_WORKERS=0
+  // makes a web-only process; any number of processes may run the workers.
+  let relay: Relay | undefined;
+  let webhooks: WebhookWorker | undefined;
+  let unlisten = async () => {};
+  if (env.PANEL_WORKERS === "1") {
+    unlisten = listenForOutbox(db);
+    relay = startRelay(db, (event) => publishEvent(io, wsHub, event, clustered));
+    webhooks = startWebhookWorker(db, {
+      schedule: parseRetrySchedule(env.WEBHOOK_RETRY_SCHEDULE),
+      allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "1",
+      disableAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
+      disableAfterMs: parseDuration(env.WEBHOOK_DISABLE_AFTER),
+    });
+  }
 
   await new Promise<void>((resolve) => http.listen(env.PORT, env.HOST, resolve));
   log.info("ospab-panel ready", {
     url: `http://localhost:${env.PORT}`,
     database: db.kind,
+    workers: env.PANEL_WORKERS === "1",
     mode: dev ? "development" : "production",
     startup_ms: Date.now() - started,
   });
@@ -77,7 +102,9 @@ async function main() {
     log.info("shutting down", { signal });
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    await relay.stop();
+    await unlisten();
+    await Promise.all([relay?.stop(), webhooks?.stop()]);
+    await wsHub.close();
     await new Promise<void>((r) => io.close(() => r()));
     await db.close();
     process.exit(0);

@@ -1,11 +1,10 @@
 // The outbox relay: claims unrelayed events (safe with many processes: SKIP LOCKED) and
 // hands them to `publish`, which in server.ts emits through the socket.io adapter so every
-// process's sockets receive them. Woken by commits in this process, by NOTIFY from other
-// processes (PostgreSQL), and by a slow timer as a safety net.
+// process's sockets receive them. Woken by the outbox signal (commits in this process, and
+// NOTIFY from other processes via listen-outbox.ts) and by a slow timer as a safety net.
 import type { Database } from "../db";
 import { log } from "../log";
 import { onOutbox } from "./bus";
-import { EVENTS_CHANNEL } from "./record-event";
 import type { EventMessage, EventType } from "./types";
 
 export interface RelayedEvent extends EventMessage {
@@ -86,29 +85,6 @@ export function startRelay(
   const timer = setInterval(() => void run(), opts.intervalMs ?? 1000);
   timer.unref();
 
-  let unlisten: (() => Promise<void>) | undefined;
-  if (db.pool) {
-    const pool = db.pool;
-    let client: import("pg").PoolClient | undefined;
-    const listen = async () => {
-      try {
-        client = await pool.connect();
-        client.on("notification", () => void run());
-        client.on("error", () => {
-          client?.release(true);
-          client = undefined;
-          if (!stopped) setTimeout(listen, 1000).unref();
-        });
-        await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-      } catch {
-        if (!stopped) setTimeout(listen, 1000).unref();
-      }
-    };
-    void listen();
-    unlisten = async () => {
-      client?.release(true);
-    };
-  }
   void run();
 
   return {
@@ -116,7 +92,6 @@ export function startRelay(
       stopped = true;
       off();
       clearInterval(timer);
-      await unlisten?.();
       await current;
     },
     async drain() {

@@ -6,7 +6,9 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { authOptions } from "../auth/options";
 import { AppError } from "../errors";
+import { getDb } from "../db";
 import { log } from "../log";
+import { verifyApiToken } from "../tokens/verify-token";
 import type { Actor } from "../users/actor";
 
 export type Auth = "none" | "user" | "admin";
@@ -26,6 +28,11 @@ interface Options<B extends z.ZodType, Q extends z.ZodType> {
   query?: Q;
   /** Largest accepted body in bytes. */
   maxBody?: number;
+  /**
+   * Also accept `Authorization: Bearer <API token>` carrying this scope (or "*"); the
+   * token's owner must still pass `auth` (an admin's token for admin routes).
+   */
+  tokenScope?: string;
 }
 
 export function errorResponse(err: unknown, requestId: string): NextResponse {
@@ -70,6 +77,19 @@ export async function sessionActor(): Promise<Actor | null> {
   return session?.user ? { userId: session.user.id, role: session.user.role } : null;
 }
 
+/** The actor behind a Bearer API token with the given scope, null without such a header. */
+async function tokenActor(req: Request, scope: string): Promise<Actor | null> {
+  const header = req.headers.get("authorization");
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!m) throw new AppError(401, "Invalid Authorization header (expected: Bearer <token>)");
+  const token = await verifyApiToken(await getDb(), m[1]);
+  if (!token) throw new AppError(401, "Invalid or expired API token");
+  if (!token.scopes.includes(scope) && !token.scopes.includes("*"))
+    throw new AppError(403, `API token lacks the "${scope}" scope`);
+  return { userId: token.userId, role: token.role };
+}
+
 export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
   opts: Options<B, Q>,
   fn: (ctx: Ctx<z.infer<B>, z.infer<Q>>) => Promise<unknown>,
@@ -79,7 +99,7 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
     try {
       let actor: Actor | null = null;
       if (opts.auth !== "none") {
-        actor = await sessionActor();
+        actor = (opts.tokenScope ? await tokenActor(req, opts.tokenScope) : null) ?? (await sessionActor());
         if (!actor) throw new AppError(401, "Authentication required");
         if (opts.auth === "admin" && actor.role !== "admin") throw new AppError(403, "Administrator access required");
       }
