@@ -214,7 +214,7 @@ describe("webhook delivery", () => {
     try {
       await rx.control({ plan: [{ status: 410 }] });
       const hook = await c.createHook(rx, "vps.created", "gone");
-      const watch = await c.createHook(watcher, "webhook.disabled", "watcher");
+      await c.createHook(watcher, "webhook.disabled", "watcher");
       await events.createVps(owner, "gone-1");
       const d = await c.settled(hook.id, "failed");
       assert.equal(d.attempts.length, 1);
