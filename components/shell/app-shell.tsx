@@ -9,7 +9,7 @@ import { SignOutButton } from "./sign-out-button";
 export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = await getI18n();
   const links = [{ href: "/dashboard", label: t("nav.dashboard") }];
-  if (user.role === "admin") links.push({ href: "/admin", label: t("nav.admin") });
+  if (user.role === "admin") links.push({ href: "/admin", label: t("nav.admin") }, { href: "/admin/webhooks", label: t("webhooks.nav") });
 
   return (
     <div className="min-h-screen bg-slate-50">

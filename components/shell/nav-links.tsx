@@ -5,10 +5,14 @@ import { cn } from "@/lib/utils/cn";
 
 export function NavLinks({ links, label }: { links: { href: string; label: string }[]; label: string }) {
   const path = usePathname();
+  // The most specific link wins (/admin/webhooks over /admin).
+  const current = links
+    .filter((l) => path === l.href || path.startsWith(`${l.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label={label} className="flex gap-1 text-sm">
       {links.map((l) => {
-        const active = path === l.href || path.startsWith(`${l.href}/`);
+        const active = l.href === current;
         return (
           <Link
             key={l.href}

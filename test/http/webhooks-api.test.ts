@@ -171,6 +171,24 @@ describe("webhooks admin API", () => {
     assert.equal((await admin.fetch(`/api/webhooks/999999/deliveries`)).status, 404);
   });
 
+  it("serves the admin pages to admins only", async () => {
+    const list = await admin.fetch("/admin/webhooks");
+    assert.equal(list.status, 200);
+    const html = await list.text();
+    assert.match(html, /My Webhook/);
+    assert.ok(!html.includes("optional-secret-for-signing"));
+    const w = (await (await admin.fetch("/api/webhooks?limit=200")).json()).items.find((x: { name: string }) => x.name === "My Webhook");
+    for (const page of [`/admin/webhooks/${w.id}`, `/admin/webhooks/${w.id}/edit`, "/admin/webhooks/new"]) {
+      const res = await admin.fetch(page);
+      assert.equal(res.status, 200, page);
+      assert.ok(!(await res.text()).includes("optional-secret-for-signing"), page);
+    }
+    assert.equal((await admin.fetch("/admin/webhooks/999999")).status, 404);
+    const denied = await client.fetch("/admin/webhooks");
+    assert.equal(denied.status, 307);
+    assert.match(denied.headers.get("location") ?? "", /\/dashboard$/);
+  });
+
   it("accepts an admin's API token with the webhooks scope, and nothing less", async () => {
     const adminId = await events.userId(TEST_ADMIN.email);
     const clientId = await events.userId("client@ospab.local");
