@@ -20,6 +20,15 @@ import { deliveryHeaders } from "./signature";
 const NOW = `(now() AT TIME ZONE 'UTC')`;
 export const LEASE_MS = TOTAL_TIMEOUT_MS + 15_000;
 
+export interface DeliveryTarget {
+  id: number;
+  name: string;
+  url: string;
+  secretEnc: string | null;
+  /** Only while the rotated-out secret is still valid. */
+  previousSecretEnc: string | null;
+}
+
 export interface ClaimedDelivery {
   id: string;
   webhookId: number;
@@ -27,15 +36,7 @@ export interface ClaimedDelivery {
   body: string;
   /** Attempt number of this attempt (1-based); the fencing token. */
   attempt: number;
-}
-
-export interface DeliveryTarget {
-  id: number;
-  name: string;
-  url: string;
-  secretEnc: string | null;
-  previousSecretEnc: string | null;
-  previousSecretUntil: Date | null;
+  target: DeliveryTarget;
 }
 
 export interface DeliveryPolicy {
@@ -47,13 +48,26 @@ export interface DeliveryPolicy {
   send?: (req: SendRequest) => Promise<SendResult>;
 }
 
+/** Claims up to `limit` due deliveries, with what is needed to send them, in one statement. */
 export async function claimDueDeliveries(db: Database, limit: number): Promise<ClaimedDelivery[]> {
-  const rows = await db.sql.query<{ id: string; webhook_id: number; event_type: string; body: string; attempts: number }>(
+  const rows = await db.sql.query<{
+    id: string;
+    webhook_id: number;
+    event_type: string;
+    body: string;
+    attempts: number;
+    name: string;
+    url: string;
+    secret_enc: string | null;
+    previous_secret_enc: string | null;
+  }>(
     `UPDATE webhook_deliveries d
         SET locked_until = ${NOW} + interval '${LEASE_MS} milliseconds',
             attempts = d.attempts + 1,
             updated_at = ${NOW}
-       FROM (SELECT d2.id FROM webhook_deliveries d2 JOIN webhooks w ON w.id = d2.webhook_id
+       FROM (SELECT d2.id, w.name, w.url, w.secret_enc,
+                    CASE WHEN w.previous_secret_until > ${NOW} THEN w.previous_secret_enc END AS previous_secret_enc
+               FROM webhook_deliveries d2 JOIN webhooks w ON w.id = d2.webhook_id
               WHERE d2.status = 'pending'
                 AND d2.next_attempt_at <= ${NOW}
                 AND (d2.locked_until IS NULL OR d2.locked_until < ${NOW})
@@ -62,33 +76,44 @@ export async function claimDueDeliveries(db: Database, limit: number): Promise<C
               LIMIT $1
               FOR UPDATE OF d2 SKIP LOCKED) c
       WHERE d.id = c.id
-  RETURNING d.id::text AS id, d.webhook_id, d.event_type, d.body, d.attempts`,
+  RETURNING d.id::text AS id, d.webhook_id, d.event_type, d.body, d.attempts,
+            c.name, c.url, c.secret_enc, c.previous_secret_enc`,
     [limit],
   );
-  return rows.map((r) => ({ id: r.id, webhookId: r.webhook_id, eventType: r.event_type, body: r.body, attempt: r.attempts }));
+  return rows.map((r) => ({
+    id: r.id,
+    webhookId: r.webhook_id,
+    eventType: r.event_type,
+    body: r.body,
+    attempt: r.attempts,
+    target: { id: r.webhook_id, name: r.name, url: r.url, secretEnc: r.secret_enc, previousSecretEnc: r.previous_secret_enc },
+  }));
 }
 
-export async function loadTargets(db: Database, ids: number[]): Promise<Map<number, DeliveryTarget>> {
-  const rows = await db.prisma.webhook.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, name: true, url: true, secretEnc: true, previousSecretEnc: true, previousSecretUntil: true },
-  });
-  return new Map(rows.map((r) => [r.id, r]));
+/** Sealed secrets are opened once per process, not once per delivery. */
+const opened = new Map<string, string>();
+function open(sealed: string): string {
+  let plain = opened.get(sealed);
+  if (plain === undefined) {
+    plain = openSecret(sealed);
+    if (opened.size > 1000) opened.clear();
+    opened.set(sealed, plain);
+  }
+  return plain;
 }
 
 function secretsOf(target: DeliveryTarget): { secret: string | null; previous: string | null } {
-  const secret = target.secretEnc ? openSecret(target.secretEnc) : null;
-  const previous =
-    target.previousSecretEnc && target.previousSecretUntil && target.previousSecretUntil > new Date()
-      ? openSecret(target.previousSecretEnc)
-      : null;
-  return { secret, previous };
+  return {
+    secret: target.secretEnc ? open(target.secretEnc) : null,
+    previous: target.previousSecretEnc ? open(target.previousSecretEnc) : null,
+  };
 }
 
 export type Outcome = "success" | "retry" | "failed" | "disabled" | "superseded";
 
 /** Sends one claimed delivery and records the attempt. Never throws for receiver errors. */
-export async function deliverWebhook(db: Database, d: ClaimedDelivery, target: DeliveryTarget, policy: DeliveryPolicy): Promise<Outcome> {
+export async function deliverWebhook(db: Database, d: ClaimedDelivery, policy: DeliveryPolicy): Promise<Outcome> {
+  const target = d.target;
   const startedAt = new Date();
   let result: SendResult;
   try {

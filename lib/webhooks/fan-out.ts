@@ -6,8 +6,10 @@
 import type { Database } from "../db";
 import { ALL_EVENTS } from "./schemas";
 import { pythonJsonDumps } from "./serialize";
+import { sqlTransaction } from "./sql-tx";
 
-const BATCH = 200;
+const BATCH = 500;
+const NOW = `(now() AT TIME ZONE 'UTC')`;
 
 export interface FanOutResult {
   events: number;
@@ -15,41 +17,43 @@ export interface FanOutResult {
 }
 
 export async function fanOutEvents(db: Database, batch = BATCH): Promise<FanOutResult> {
-  return db.prisma.$transaction(async (tx) => {
-    const events = await tx.$queryRaw<{ id: bigint; type: string; payload: unknown }[]>`
-      SELECT id, type, payload FROM domain_events
-       WHERE webhooks_queued_at IS NULL
-       ORDER BY id LIMIT ${batch}
-       FOR UPDATE SKIP LOCKED`;
+  return sqlTransaction(db, async (q) => {
+    const events = await q<{ id: string; type: string; payload: unknown }>(
+      `SELECT id::text AS id, type, payload FROM domain_events
+        WHERE webhooks_queued_at IS NULL
+        ORDER BY id LIMIT ${Number(batch)}
+        FOR UPDATE SKIP LOCKED`,
+    );
     if (events.length === 0) return { events: 0, deliveries: 0 };
-    const hooks = await tx.webhook.findMany({ where: { isActive: true }, select: { id: true, eventTypes: true } });
+    const hooks = await q<{ id: number; event_types: string[] }>(`SELECT id, event_types FROM webhooks WHERE is_active`);
     const webhookIds: number[] = [];
     const eventIds: string[] = [];
     const types: string[] = [];
     const bodies: string[] = [];
     for (const e of events) {
-      const targets = hooks.filter((h) => h.eventTypes.includes(ALL_EVENTS) || h.eventTypes.includes(e.type));
+      const targets = hooks.filter((h) => h.event_types.includes(ALL_EVENTS) || h.event_types.includes(e.type));
       if (targets.length === 0) continue;
-      const payload = typeof e.payload === "string" ? JSON.parse(e.payload) : e.payload;
-      const body = pythonJsonDumps(payload);
+      const body = pythonJsonDumps(typeof e.payload === "string" ? JSON.parse(e.payload) : e.payload);
       for (const h of targets) {
         webhookIds.push(h.id);
-        eventIds.push(e.id.toString());
+        eventIds.push(e.id);
         types.push(e.type);
         bodies.push(body);
       }
     }
     let deliveries = 0;
     if (webhookIds.length > 0) {
-      deliveries = await tx.$executeRaw`
-        INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, body, next_attempt_at, created_at, updated_at)
-        SELECT w, e, t, b, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-          FROM unnest(${webhookIds}::int[], ${eventIds}::bigint[], ${types}::text[], ${bodies}::text[]) AS x(w, e, t, b)
-        ON CONFLICT (webhook_id, event_id) DO NOTHING`;
+      const inserted = await q(
+        `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, body, next_attempt_at, created_at, updated_at)
+         SELECT w, e, t, b, ${NOW}, ${NOW}, ${NOW}
+           FROM unnest($1::int[], $2::bigint[], $3::text[], $4::text[]) AS x(w, e, t, b)
+         ON CONFLICT (webhook_id, event_id) DO NOTHING
+         RETURNING id`,
+        [webhookIds, eventIds, types, bodies],
+      );
+      deliveries = inserted.length;
     }
-    const ids = events.map((e) => e.id.toString());
-    await tx.$executeRaw`
-      UPDATE domain_events SET webhooks_queued_at = now() AT TIME ZONE 'UTC' WHERE id = ANY(${ids}::bigint[])`;
+    await q(`UPDATE domain_events SET webhooks_queued_at = ${NOW} WHERE id = ANY($1::bigint[])`, [events.map((e) => e.id)]);
     return { events: events.length, deliveries };
   });
 }

@@ -6,7 +6,7 @@
 import type { Database } from "../db";
 import { onOutbox, onWebhookWork } from "../events/bus";
 import { log } from "../log";
-import { claimDueDeliveries, deliverWebhook, loadTargets, type DeliveryPolicy } from "./deliver-webhook";
+import { claimDueDeliveries, deliverWebhook, type DeliveryPolicy } from "./deliver-webhook";
 import { fanOutEvents } from "./fan-out";
 
 export interface WebhookWorker {
@@ -75,11 +75,8 @@ export function startWebhookWorker(db: Database, policy: DeliveryPolicy, opts: W
         if (stopped || free <= 0) return;
         const claimed = await claimDueDeliveries(db, free);
         if (claimed.length === 0) return;
-        const targets = await loadTargets(db, [...new Set(claimed.map((c) => c.webhookId))]);
         for (const d of claimed) {
-          const target = targets.get(d.webhookId);
-          if (!target) continue; // deleted meanwhile: its deliveries went with it
-          const p: Promise<void> = deliverWebhook(db, d, target, policy)
+          const p: Promise<void> = deliverWebhook(db, d, policy)
             .then(() => undefined)
             .catch((err) => warn("webhooks: recording a delivery attempt failed; it will be retried after its lease", err))
             .finally(() => {

@@ -1,0 +1,118 @@
+// Webhook delivery benchmark against the production build (`npm run build` first):
+//  1. throughput: 10,000 events committed to the outbox as fast as 16 writers can → every
+//     one answered 2xx by a local receiver; events/s from first commit to last 2xx;
+//  2. latency: events committed at a steady 200/s; commit → first delivery attempt
+//     (request arriving at the receiver), p50/p90/p99/max.
+// Events are written the way recordEvent writes them (INSERT into domain_events + pg_notify,
+// one transaction per event) with plain SQL, so the writer is not the bottleneck: the
+// panel's own createVps (a Prisma interactive transaction) commits ~50/s per writer here.
+// Usage: node --import tsx bench/webhooks-throughput.ts [events=10000] [rate=200] [seconds=20]
+import { createServer } from "node:http";
+import { EventSource } from "../test/support/events";
+import { SessionClient } from "../test/support/http";
+import { startPanel, TEST_ADMIN } from "../test/support/panel";
+
+const TOTAL = Number(process.argv[2] ?? 10_000);
+const RATE = Number(process.argv[3] ?? 200);
+const SECONDS = Number(process.argv[4] ?? 20);
+
+const firstSeen = new Map<string, number>(); // vps name → first arrival (ms, performance.now)
+const answered = new Map<string, number>();
+let requests = 0;
+const receiver = createServer((req, res) => {
+  const arrived = performance.now();
+  const chunks: Buffer[] = [];
+  req.on("data", (c) => chunks.push(c));
+  req.on("end", () => {
+    requests++;
+    const name = (JSON.parse(Buffer.concat(chunks).toString()) as { vps: { name: string } }).vps.name;
+    if (!firstSeen.has(name)) firstSeen.set(name, arrived);
+    res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+    if (!answered.has(name)) answered.set(name, performance.now());
+  });
+});
+await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+const url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
+
+const panel = await startPanel({ env: { WEBHOOK_ALLOW_PRIVATE: "1", LOG_LEVEL: "error" } });
+const events = await EventSource.open(panel.databaseUrl, 24);
+const pool = events.db.pool!;
+let vpsSeq = 1_000_000;
+/** One committed outbox event, as recordEvent writes it (vps.created with a VPS payload). */
+async function commitEvent(owner: number, name: string) {
+  const id = vpsSeq++;
+  const now = new Date().toISOString();
+  const vps = { id, user_id: owner, name, status: "creating", cpu: 2, ram: 2048, disk: 40, os: "Ubuntu 24.04", hypervisor: "proxmox", ip_address: null, order_id: null, created_at: now, updated_at: now };
+  const c = await pool.connect();
+  try {
+    await c.query("BEGIN");
+    await c.query("INSERT INTO domain_events (type, user_id, vps_id, payload) VALUES ('vps.created', $1, $2, $3)", [owner, id, JSON.stringify({ vps })]);
+    await c.query("SELECT pg_notify('ospab_events', '')");
+    await c.query("COMMIT");
+  } finally {
+    c.release();
+  }
+}
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const fmt = (n: number) => n.toFixed(1);
+
+try {
+  const admin = new SessionClient(panel.url);
+  await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+  const res = await admin.fetch("/api/webhooks", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name: "bench", url, event_type: "vps.created", secret: "bench-secret-0123456789abcdef" }),
+  });
+  if (res.status !== 201) throw new Error(`create webhook: ${res.status} ${await res.text()}`);
+  const owner = await events.userId("client@ospab.local");
+
+  const waitAll = async (names: string[], timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    while (names.some((n) => !answered.has(n))) {
+      if (Date.now() > deadline) throw new Error(`only ${names.filter((n) => answered.has(n)).length}/${names.length} delivered`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+
+  // 1. Throughput.
+  const names = Array.from({ length: TOTAL }, (_, i) => `tp-${i}`);
+  const WRITERS = 16;
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: WRITERS }, async () => {
+      while (next < names.length) await commitEvent(owner, names[next++]);
+    }),
+  );
+  const committedAt = performance.now();
+  await waitAll(names, 600_000);
+  const doneAt = Math.max(...names.map((n) => answered.get(n)!));
+  console.log(`throughput: ${TOTAL} events`);
+  console.log(`  commits:   ${fmt((TOTAL / (committedAt - t0)) * 1000)} events/s (${WRITERS} writers, ${fmt((committedAt - t0) / 1000)} s)`);
+  console.log(`  delivered: ${fmt((TOTAL / (doneAt - t0)) * 1000)} events/s, first commit → last 2xx ${fmt((doneAt - t0) / 1000)} s`);
+  console.log(`  receiver saw ${requests} requests for ${TOTAL} events (${requests - TOTAL} repeats)`);
+
+  // 2. Latency at a steady rate.
+  const steady: { name: string; committed: number }[] = [];
+  const count = RATE * SECONDS;
+  const start = performance.now();
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const due = start + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const name = `lat-${i}`;
+    inflight.push(commitEvent(owner, name).then(() => void steady.push({ name, committed: performance.now() })));
+  }
+  await Promise.all(inflight);
+  const actualRate = (count / (performance.now() - start)) * 1000;
+  await waitAll(steady.map((s) => s.name), 120_000);
+  const lat = steady.map((s) => firstSeen.get(s.name)! - s.committed).sort((a, b) => a - b);
+  console.log(`latency at ${fmt(actualRate)} events/s for ${SECONDS} s (${count} events), commit → first attempt:`);
+  console.log(`  p50 ${fmt(pct(lat, 50))} ms   p90 ${fmt(pct(lat, 90))} ms   p99 ${fmt(pct(lat, 99))} ms   max ${fmt(lat[lat.length - 1])} ms`);
+} finally {
+  await events.close();
+  await panel.stop();
+  receiver.close();
+}
