@@ -5,7 +5,8 @@
 //   cannot overwrite the outcome of the attempt that replaced it;
 // - a process killed mid-attempt leaves the lease to expire; the delivery is then retried
 //   (at-least-once: receivers deduplicate on webhook-id);
-// - record: the attempt row and the delivery's new state are written together.
+// - record: the attempt row and the delivery's new state are written together (nothing,
+//   if the webhook was deleted meanwhile).
 import type { Database } from "../db";
 import { openSecret } from "../crypto/secret-box";
 import { wakeRelay } from "../events/bus";
@@ -154,7 +155,8 @@ async function recordSuccess(db: Database, d: ClaimedDelivery, startedAt: Date, 
      RETURNING webhook_id),
      att AS (
         INSERT INTO webhook_attempts (delivery_id, started_at, duration_ms, response_status, response_body, error)
-        VALUES ($1::bigint, $6::timestamptz AT TIME ZONE 'UTC', $5, $3, $4, NULL)),
+        SELECT id, $6::timestamptz AT TIME ZONE 'UTC', $5::int, $3::int, $4::text, NULL
+          FROM webhook_deliveries WHERE id = $1::bigint),
      streak AS (
         UPDATE webhooks SET consecutive_failures = 0
          WHERE id IN (SELECT webhook_id FROM upd) AND consecutive_failures <> 0)
@@ -180,7 +182,8 @@ async function recordFailure(
   const outcome = await db.prisma.$transaction(async (tx) => {
     await tx.$executeRaw`
       INSERT INTO webhook_attempts (delivery_id, started_at, duration_ms, response_status, response_body, error)
-      VALUES (${d.id}::bigint, ${startedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${r.durationMs}, ${r.status}, ${r.body}, ${r.error})`;
+      SELECT id, ${startedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC', ${r.durationMs}::int, ${r.status}::int, ${r.body}::text, ${r.error}::text
+        FROM webhook_deliveries WHERE id = ${d.id}::bigint`;
     const status = delay === null ? "failed" : "pending";
     const updated = await tx.$queryRaw<{ webhook_id: number }[]>`
       UPDATE webhook_deliveries
