@@ -10,15 +10,18 @@ export async function sqlTransaction<R>(db: Database, fn: (q: Query) => Promise<
     return db.prisma.$transaction((tx) => fn(<T,>(sql: string, params: unknown[] = []) => tx.$queryRawUnsafe<T[]>(sql, ...params)));
   }
   const client = await db.pool.connect();
+  let failed: Error | undefined;
   try {
     await client.query("BEGIN");
     const result = await fn(async <T,>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[]);
     await client.query("COMMIT");
     return result;
   } catch (err) {
+    failed = err as Error;
     await client.query("ROLLBACK").catch(() => {});
     throw err;
   } finally {
-    client.release();
+    // After an error the connection may be broken (server restart): discard it.
+    client.release(failed);
   }
 }
