@@ -192,6 +192,23 @@ describe("webhook delivery", () => {
     }
   });
 
+  it("does not follow a redirect: a 3xx is a failed attempt", async () => {
+    const rx = await SeedReceiver.start(SECRET);
+    try {
+      await rx.control({ plan: [{ status: 307 }] });
+      const hook = await c.createHook(rx, "vps.created");
+      await events.createVps(owner, "redirected");
+      const d = await c.settled(hook.id, "success");
+      const [second, first] = d.attempts;
+      assert.equal(first.response_status, 307);
+      assert.match(first.error!, /redirects are not followed/);
+      assert.equal(second.response_status, 200);
+      assert.equal((await rx.log()).filter((r) => r.path !== "/webhook").length, 0);
+    } finally {
+      await rx.down();
+    }
+  });
+
   it("honours Retry-After", async () => {
     const rx = await SeedReceiver.start(SECRET);
     try {

@@ -110,7 +110,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(401, {'error': 'Invalid signature'})
         status = step.get('status', 200)
         record['answered'] = status
-        extra = {'Retry-After': str(step['retry_after'])} if 'retry_after' in step else None
+        extra = {'Retry-After': str(step['retry_after'])} if 'retry_after' in step else {}
+        if 300 <= status < 400:
+            extra['Location'] = '/elsewhere'  # a client that follows redirects would show up there
         try:
             self.reply(status, {'status': 'ok'} if status < 300 else {'error': 'scripted'}, extra)
         except (BrokenPipeError, ConnectionResetError):
