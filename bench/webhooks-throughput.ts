@@ -53,6 +53,19 @@ async function commitEvent(owner: number, name: string) {
     c.release();
   }
 }
+// Never leave a panel behind, whatever happens.
+let cleaned = false;
+const cleanup = async () => {
+  if (cleaned) return;
+  cleaned = true;
+  await events.close().catch(() => {});
+  await panel.stop().catch(() => {});
+};
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void cleanup().then(() => process.exit(130)));
+process.on("unhandledRejection", (err) => {
+  console.error(err);
+  void cleanup().then(() => process.exit(1));
+});
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const fmt = (n: number) => n.toFixed(1);
 
@@ -112,7 +125,6 @@ try {
   console.log(`latency at ${fmt(actualRate)} events/s for ${SECONDS} s (${count} events), commit → first attempt:`);
   console.log(`  p50 ${fmt(pct(lat, 50))} ms   p90 ${fmt(pct(lat, 90))} ms   p99 ${fmt(pct(lat, 99))} ms   max ${fmt(lat[lat.length - 1])} ms`);
 } finally {
-  await events.close();
-  await panel.stop();
+  await cleanup();
   receiver.close();
 }

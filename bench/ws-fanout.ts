@@ -16,6 +16,19 @@ const BURST = Number(process.argv[5] ?? 1000);
 const panel = await startPanel({ env: { LOG_LEVEL: "error" } });
 const events = await EventSource.open(panel.databaseUrl, 16);
 const pool = events.db.pool!;
+// Never leave a panel behind, whatever happens.
+let cleaned = false;
+const cleanup = async () => {
+  if (cleaned) return;
+  cleaned = true;
+  await events.close().catch(() => {});
+  await panel.stop().catch(() => {});
+};
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void cleanup().then(() => process.exit(130)));
+process.on("unhandledRejection", (err) => {
+  console.error(err);
+  void cleanup().then(() => process.exit(1));
+});
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const fmt = (n: number) => n.toFixed(1);
 
@@ -108,6 +121,5 @@ try {
   console.log(`total messages received: ${received}`);
   for (const s of sockets) s.close();
 } finally {
-  await events.close();
-  await panel.stop();
+  await cleanup();
 }
