@@ -7,6 +7,7 @@ import { seedDemo } from "./lib/demo/seed-demo";
 import { EnvError, getEnv } from "./lib/env";
 import { listenForOutbox } from "./lib/events/listen-outbox";
 import { startRelay, type Relay } from "./lib/events/relay";
+import { stampClientAddress } from "./lib/http/client-address";
 import { log } from "./lib/log";
 import { migrate } from "./lib/migrate";
 import { publishEvent, receiveClusterEvents } from "./lib/realtime/publish-event";
@@ -51,13 +52,19 @@ async function main() {
     fail("no admin account exists: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first one");
   }
 
-  const dev = !env.isProduction;
+  // NODE_ENV=test serves the production build with development's lenient config (the
+  // seeds' example key): how the HTTP tests replay the seeds' curls verbatim.
+  const dev = env.NODE_ENV === "development";
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
 
-  const http = createServer((req, res) => void handle(req, res));
+  const trustProxy = env.TRUST_PROXY === "1";
+  const http = createServer((req, res) => {
+    stampClientAddress(req, trustProxy);
+    void handle(req, res);
+  });
   const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET);
   const wsHub = createWsHub(db, env.NEXTAUTH_SECRET);
   http.on("upgrade", (req, socket, head) => {

@@ -25,6 +25,13 @@ const raw = z.object({
   NEXTAUTH_URL: z.url("must be a URL such as https://panel.example.com").optional(),
   VPS_SYNC_API_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   VPS_SYNC_API_KEY_PREVIOUS: z.string().min(32, "must be at least 32 characters").optional(),
+  // Encrypts secrets at rest (root passwords, webhook secrets, idempotent replays). Unset:
+  // derived from NEXTAUTH_SECRET (lib/crypto/secret-box.ts).
+  PANEL_ENCRYPTION_KEY: z
+    .string()
+    .min(32, "must be at least 32 characters (e.g. `openssl rand -hex 32`)")
+    .refine((v) => new Set(v).size >= 8, "is too weak: use random characters (e.g. `openssl rand -hex 32`)")
+    .optional(),
   ADMIN_EMAIL: z.email("must be an email address").optional(),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   DEMO_DATA: z.enum(["0", "1"]).optional(),
@@ -34,10 +41,10 @@ const raw = z.object({
   // WEBHOOK_DISABLE_AFTER (both must hold), with a `webhook.disabled` event.
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(20),
   WEBHOOK_DISABLE_AFTER: z.string().regex(/^\s*\d+[smhd]\s*$/, "expected a duration like 24h").default("24h"),
-  // Key for secrets stored encrypted (webhook secrets, root passwords); NEXTAUTH_SECRET if unset.
-  PANEL_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
   // 0: this process serves web traffic only (no outbox relay, no webhook delivery).
   PANEL_WORKERS: z.enum(["0", "1"]).default("1"),
+  // 1 when a reverse proxy you control sets X-Forwarded-For (login throttling by client address).
+  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -82,12 +89,15 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     if (!env.NEXTAUTH_SECRET) throw new EnvError("NEXTAUTH_SECRET is required in production (32+ random characters, e.g. `openssl rand -hex 32`)");
     if (!env.NEXTAUTH_URL) throw new EnvError("NEXTAUTH_URL is required in production (the panel's public URL, e.g. https://panel.example.com)");
     if (!env.VPS_SYNC_API_KEY) throw new EnvError("VPS_SYNC_API_KEY is required in production (32+ random characters, e.g. `openssl rand -hex 32`)");
-    if (env.VPS_SYNC_API_KEY === SEED_EXAMPLE_SYNC_KEY || env.VPS_SYNC_API_KEY_PREVIOUS === SEED_EXAMPLE_SYNC_KEY)
-      throw new EnvError("VPS_SYNC_API_KEY is the published example key; generate your own with `openssl rand -hex 32`");
+    for (const name of ["VPS_SYNC_API_KEY", "VPS_SYNC_API_KEY_PREVIOUS"] as const)
+      if (env[name] === SEED_EXAMPLE_SYNC_KEY)
+        throw new EnvError(`${name} is the published example key; generate your own with \`openssl rand -hex 32\``);
     if (env.DEMO_DATA === "1") warnings.push("DEMO_DATA=1: demo accounts with published passwords are being created");
   }
-  if ((env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) || (!env.ADMIN_EMAIL && env.ADMIN_PASSWORD))
-    throw new EnvError("ADMIN_EMAIL and ADMIN_PASSWORD must be set together");
+  if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD)
+    throw new EnvError("ADMIN_PASSWORD is required when ADMIN_EMAIL is set (the first admin's password, 12+ characters)");
+  if (!env.ADMIN_EMAIL && env.ADMIN_PASSWORD)
+    throw new EnvError("ADMIN_EMAIL is required when ADMIN_PASSWORD is set (the first admin's email)");
 
   const syncKey = env.VPS_SYNC_API_KEY ?? SEED_EXAMPLE_SYNC_KEY;
   if (syncKey === SEED_EXAMPLE_SYNC_KEY)

@@ -45,3 +45,19 @@ export function useLiveConnection(): boolean {
   }, []);
   return connected;
 }
+
+/** Runs after the socket reconnects (not on the first connect): time to refetch. */
+export function useOnReconnect(onReconnect: () => void) {
+  useEffect(() => {
+    const s = getSocket();
+    let wasConnected = s.connected;
+    const on = () => {
+      if (wasConnected) onReconnect();
+      wasConnected = true;
+    };
+    s.on("connect", on);
+    return () => {
+      s.off("connect", on);
+    };
+  }, [onReconnect]);
+}

@@ -3,27 +3,36 @@ import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/auth/options";
 import { getI18n } from "@/lib/i18n/server";
 import { LanguageSwitcher } from "./language-switcher";
-import { NavLinks } from "./nav-links";
+import { NavLinks, type NavLink } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
 export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = await getI18n();
-  const links = [{ href: "/dashboard", label: t("nav.dashboard") }];
-  if (user.role === "admin") links.push({ href: "/admin", label: t("nav.admin") }, { href: "/admin/webhooks", label: t("webhooks.nav") });
+  const links: NavLink[] = [{ href: "/dashboard", label: t("nav.dashboard"), match: ["/vps"] }];
+  if (user.role === "admin")
+    links.push(
+      { href: "/admin", label: t("nav.admin") },
+      { href: "/admin/users", label: t("adminNav.users") },
+      { href: "/admin/vps", label: t("adminNav.vps") },
+      { href: "/admin/webhooks", label: t("webhooks.nav") },
+    );
 
   return (
     <div className="min-h-screen bg-slate-50">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow focus:outline-none focus:ring-2 focus:ring-sky-500">
         {t("nav.skip")}
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link href="/dashboard" className="flex items-center gap-2 font-semibold text-slate-900">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-6">
+          <Link href="/dashboard" className="flex items-center gap-2 rounded-md font-semibold text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:ring-offset-2">
             <span aria-hidden className="grid size-7 place-items-center rounded-md bg-sky-600 text-xs font-bold text-white">os</span>
             {t("app.name")}
           </Link>
-          <NavLinks links={links} label={t("nav.menu")} />
-          <div className="ml-auto flex items-center gap-3">
+          {/* Phones: logo and account controls on the first row, navigation on its own row below. */}
+          <div className="order-3 w-full sm:order-none sm:w-auto">
+            <NavLinks links={links} label={t("nav.menu")} />
+          </div>
+          <div className="ml-auto flex items-center gap-2 sm:gap-3">
             <span className="hidden text-sm text-slate-600 sm:inline" data-testid="current-user">{user.name ?? user.email}</span>
             <LanguageSwitcher />
             <SignOutButton />

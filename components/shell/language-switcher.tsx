@@ -15,7 +15,7 @@ export function LanguageSwitcher() {
   return (
     <label className="flex items-center gap-2 text-sm text-slate-600">
       <span className="sr-only">{t("language")}</span>
-      <svg aria-hidden viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.8"><circle cx="12" cy="12" r="9" /><path d="M3 12h18M12 3c2.5 3 2.5 15 0 18M12 3c-2.5 3-2.5 15 0 18" /></svg>
+      <svg aria-hidden viewBox="0 0 24 24" className="hidden size-4 sm:block" fill="none" stroke="currentColor" strokeWidth="1.8"><circle cx="12" cy="12" r="9" /><path d="M3 12h18M12 3c2.5 3 2.5 15 0 18M12 3c-2.5 3-2.5 15 0 18" /></svg>
       <select
         data-testid="language-switcher"
         className="rounded-md border border-slate-300 bg-white py-1 pl-2 pr-7 text-sm focus:outline-none focus:ring-2 focus:ring-sky-500"

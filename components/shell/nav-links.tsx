@@ -3,14 +3,22 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils/cn";
 
-export function NavLinks({ links, label }: { links: { href: string; label: string }[]; label: string }) {
+export interface NavLink {
+  href: string;
+  label: string;
+  /** Other path prefixes that belong to this section (e.g. /vps/… under "My servers"). */
+  match?: string[];
+}
+
+export function NavLinks({ links, label }: { links: NavLink[]; label: string }) {
   const path = usePathname();
-  // The most specific link wins (/admin/webhooks over /admin).
+  // The most specific link wins: on /admin/users only "Users" is current, not "/admin" too.
   const current = links
-    .filter((l) => path === l.href || path.startsWith(`${l.href}/`))
-    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+    .flatMap((l) => [l.href, ...(l.match ?? [])].map((prefix) => ({ href: l.href, prefix })))
+    .filter(({ prefix }) => path === prefix || path.startsWith(`${prefix}/`))
+    .sort((a, b) => b.prefix.length - a.prefix.length)[0]?.href;
   return (
-    <nav aria-label={label} className="flex gap-1 text-sm">
+    <nav aria-label={label} className="flex flex-wrap gap-1 text-sm">
       {links.map((l) => {
         const active = l.href === current;
         return (

@@ -8,6 +8,7 @@ import { getDb } from "../db";
 import { getEnv } from "../env";
 import { log } from "../log";
 import { DUMMY_HASH, verifyPassword } from "./password";
+import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { getLoginThrottle } from "./throttle";
 
 const credentials = z.object({
@@ -25,10 +26,10 @@ export interface SessionUser {
   locale: string;
 }
 
+/** The caller's address as server.ts established it (see lib/http/client-address.ts). */
 export function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const fwd = headers?.["x-forwarded-for"];
-  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(",")[0]?.trim();
-  return first || "local";
+  const v = headers?.[CLIENT_ADDRESS_HEADER];
+  return (Array.isArray(v) ? v[0] : v) || "unknown";
 }
 
 export async function findUserByLogin(login: string) {

@@ -1,46 +1,74 @@
-// The one wrapper every route handler goes through: authenticate, parse (zod), run, map
-// errors. Unknown errors become a generic 500 logged with a request id, never echoed.
+// The one wrapper every route handler goes through: authenticate, parse (zod), claim an
+// Idempotency-Key, run, map errors. Unknown errors become a generic 500 logged with a
+// request id, never echoed.
+//
+// Auth modes: "none"; "user"/"admin" — a next-auth session, or, where the route names a
+// `tokenScope`, `Authorization: Bearer osp_…` holding that scope; "machine" — the main
+// site's X-API-Key (VPS_SYNC_API_KEY, or the previous key during rotation).
 import { randomUUID } from "node:crypto";
 import { getServerSession } from "next-auth";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { isValidSyncKey } from "../auth/machine-key";
 import { authOptions } from "../auth/options";
+import { getDatabase } from "../db";
 import { AppError } from "../errors";
-import { getDb } from "../db";
 import { log } from "../log";
-import { verifyApiToken } from "../tokens/verify-token";
+import { authenticateToken } from "../tokens/authenticate-token";
+import type { TokenScope } from "../tokens/scopes";
 import type { Actor } from "../users/actor";
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  parseIdempotencyKey,
+  releaseIdempotencyKey,
+  requestHash,
+} from "./idempotency";
 
-export type Auth = "none" | "user" | "admin";
+export type Auth = "none" | "user" | "admin" | "machine";
 
 interface Ctx<B, Q> {
   req: Request;
+  /** The signed-in user (session or token); null for "none" and "machine". */
   actor: Actor | null;
+  /** True when the main site's X-API-Key authenticated the request. */
+  machine: boolean;
   body: B;
   query: Q;
   params: Record<string, string>;
   requestId: string;
+  /** The request's Idempotency-Key, if any (already claimed by the wrapper). */
+  idempotencyKey?: string;
 }
 
 interface Options<B extends z.ZodType, Q extends z.ZodType> {
   auth: Auth;
+  /** With auth "user"/"admin": also accept a bearer API token that holds this scope. */
+  tokenScope?: TokenScope;
+  /** Honour Idempotency-Key (every write should). */
+  idempotent?: boolean;
   body?: B;
   query?: Q;
   /** Largest accepted body in bytes. */
   maxBody?: number;
-  /**
-   * Also accept `Authorization: Bearer <API token>` carrying this scope (or "*"); the
-   * token's owner must still pass `auth` (an admin's token for admin routes).
-   */
-  tokenScope?: string;
 }
+
+/** A JSON reply with a status other than 200 and/or extra headers. */
+export class JsonReply {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+export const reply = (status: number, body: unknown, headers?: Record<string, string>) =>
+  new JsonReply(status, body, headers);
 
 export function errorResponse(err: unknown, requestId: string): NextResponse {
   if (err instanceof AppError) {
-    return NextResponse.json(
-      { status: "error", message: err.message, ...(err.details ?? {}) },
-      { status: err.status, headers: { "x-request-id": requestId } },
-    );
+    const headers: Record<string, string> = { "x-request-id": requestId };
+    if (err.status === 401) headers["www-authenticate"] = 'Bearer realm="ospab-panel"';
+    return NextResponse.json({ status: "error", message: err.message, ...(err.details ?? {}) }, { status: err.status, headers });
   }
   log.error("unhandled error", { requestId, error: (err as Error)?.stack ?? String(err) });
   return NextResponse.json(
@@ -77,17 +105,39 @@ export async function sessionActor(): Promise<Actor | null> {
   return session?.user ? { userId: session.user.id, role: session.user.role } : null;
 }
 
-/** The actor behind a Bearer API token with the given scope, null without such a header. */
-async function tokenActor(req: Request, scope: string): Promise<Actor | null> {
-  const header = req.headers.get("authorization");
-  if (!header) return null;
-  const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!m) throw new AppError(401, "Invalid Authorization header (expected: Bearer <token>)");
-  const token = await verifyApiToken(await getDb(), m[1]);
-  if (!token) throw new AppError(401, "Invalid or expired API token");
-  if (!token.scopes.includes(scope) && !token.scopes.includes("*"))
-    throw new AppError(403, `API token lacks the "${scope}" scope`);
-  return { userId: token.userId, role: token.role };
+function bearer(req: Request): string | null {
+  const h = req.headers.get("authorization");
+  if (!h) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
+  if (!m) throw new AppError(401, "Authorization header must be `Bearer <token>`");
+  return m[1];
+}
+
+async function authenticate(req: Request, auth: Auth, tokenScope?: TokenScope): Promise<Actor | null> {
+  if (auth === "none" || auth === "machine") return null;
+  const secret = bearer(req);
+  let actor: Actor | null;
+  if (secret !== null) {
+    if (!tokenScope) throw new AppError(401, "This endpoint accepts a signed-in session only, not an API token");
+    const token = await authenticateToken((await getDatabase()).prisma, secret);
+    if (!token) throw new AppError(401, "Invalid, expired or revoked API token");
+    if (!token.scopes.includes(tokenScope)) throw new AppError(403, `API token lacks the ${tokenScope} scope`);
+    actor = token;
+  } else {
+    actor = await sessionActor();
+    if (!actor) throw new AppError(401, "Authentication required");
+  }
+  if (auth === "admin" && actor.role !== "admin") throw new AppError(403, "Administrator access required");
+  return actor;
+}
+
+function toResponse(result: unknown, requestId: string): Response {
+  if (result instanceof Response) return result;
+  const r = result instanceof JsonReply ? result : new JsonReply(200, result);
+  return new NextResponse(JSON.stringify(r.body ?? null), {
+    status: r.status,
+    headers: { "content-type": "application/json", "x-request-id": requestId, ...r.headers },
+  });
 }
 
 export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
@@ -96,16 +146,18 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
 ) {
   return async (req: Request, context: { params: Promise<Record<string, string>> }) => {
     const requestId = randomUUID();
+    let claimId: number | undefined;
     try {
-      let actor: Actor | null = null;
-      if (opts.auth !== "none") {
-        actor = (opts.tokenScope ? await tokenActor(req, opts.tokenScope) : null) ?? (await sessionActor());
-        if (!actor) throw new AppError(401, "Authentication required");
-        if (opts.auth === "admin" && actor.role !== "admin") throw new AppError(403, "Administrator access required");
-      }
+      const machine = opts.auth === "machine";
+      if (machine && !isValidSyncKey(req.headers.get("x-api-key"))) throw new AppError(401, "Invalid or missing API key");
+      const actor = await authenticate(req, opts.auth, opts.tokenScope);
+
+      const idempotencyKey = opts.idempotent ? parseIdempotencyKey(req) : undefined;
+      let raw: unknown;
       let body: unknown;
       if (opts.body) {
-        const parsed = opts.body.safeParse(await readJson(req, opts.maxBody ?? 64 * 1024));
+        raw = await readJson(req, opts.maxBody ?? 64 * 1024);
+        const parsed = opts.body.safeParse(raw);
         if (!parsed.success) {
           const { message, details } = zodMessage(parsed.error);
           throw new AppError(400, message, details);
@@ -123,10 +175,43 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
         query = parsed.data;
       }
       const params = (await context?.params) ?? {};
-      const result = await fn({ req, actor, body: body as never, query: query as never, params, requestId });
-      if (result instanceof Response) return result;
-      return NextResponse.json(result, { headers: { "x-request-id": requestId } });
+
+      if (idempotencyKey !== undefined) {
+        const db = await getDatabase();
+        const scope = machine ? "machine" : actor ? `user:${actor.userId}` : "anonymous";
+        const url = new URL(req.url);
+        const claim = await claimIdempotencyKey(db, scope, idempotencyKey, requestHash(req.method, url.pathname, raw ?? null));
+        if (claim.kind === "replay")
+          return new NextResponse(claim.reply.body, {
+            status: claim.reply.status,
+            headers: { "content-type": "application/json", "x-request-id": requestId, "idempotent-replayed": "true" },
+          });
+        claimId = claim.id;
+      }
+
+      const result = await fn({ req, actor, machine, body: body as never, query: query as never, params, requestId, idempotencyKey });
+      const res = toResponse(result, requestId);
+      if (claimId !== undefined) {
+        const id = claimId;
+        claimId = undefined;
+        // The change is committed: a failure to store the reply must not turn it into an error.
+        try {
+          const db = await getDatabase();
+          if (res.status >= 200 && res.status < 300)
+            await completeIdempotencyKey(db, id, { status: res.status, body: await res.clone().text() });
+          else await releaseIdempotencyKey(db, id);
+        } catch (e) {
+          log.warn("idempotency: storing the reply failed", { requestId, error: (e as Error).message });
+        }
+      }
+      return res;
     } catch (err) {
+      if (claimId !== undefined) {
+        const id = claimId;
+        await getDatabase()
+          .then((db) => releaseIdempotencyKey(db, id))
+          .catch((e) => log.warn("idempotency: release failed", { requestId, error: (e as Error).message }));
+      }
       return errorResponse(err, requestId);
     }
   };

@@ -11,7 +11,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import type { Database } from "../db";
 import type { RelayedEvent } from "../events/relay";
 import { log } from "../log";
-import { verifyApiToken } from "../tokens/verify-token";
+import { authenticateToken } from "../tokens/authenticate-token";
 import { sessionUserFromRequest } from "./socket-server";
 
 export const WS_PATH = "/ws";
@@ -64,7 +64,7 @@ export function createWsHub(db: Database, sessionSecret: string): WsHub {
   async function authenticate(req: IncomingMessage, url: URL): Promise<Viewer | null> {
     const token = tokenFrom(req, url);
     if (token) {
-      const t = await verifyApiToken(db.prisma, token);
+      const t = await authenticateToken(db.prisma, token);
       return t ? { userId: t.userId, role: t.role } : null;
     }
     const user = await sessionUserFromRequest(db, req, sessionSecret);

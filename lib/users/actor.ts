@@ -2,4 +2,7 @@
 export interface Actor {
   userId: number;
   role: "client" | "admin";
+  /** Set when the request authenticated with a personal API token (not a session). */
+  tokenId?: number;
+  scopes?: readonly string[];
 }

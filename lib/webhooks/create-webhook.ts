@@ -1,7 +1,7 @@
 // Creates a webhook. The URL passes the SSRF guard (after DNS) and the secret is stored
 // sealed (AES-256-GCM); neither the secret nor its ciphertext is ever returned.
 import type { Db } from "../db";
-import { sealSecret } from "../crypto/secret-box";
+import { sealWebhookSecret } from "./webhook-secret";
 import { getWebhook } from "./get-webhook";
 import type { CreateWebhookBody } from "./schemas";
 import { assertSafeWebhookUrl } from "./url-guard";
@@ -19,7 +19,7 @@ export async function createWebhook(db: Db, input: CreateWebhookBody, policy: We
       url: input.url,
       eventTypes: input.event_type,
       description: input.description || null,
-      secretEnc: input.secret ? sealSecret(input.secret) : null,
+      secretEnc: input.secret ? sealWebhookSecret(input.secret) : null,
       isActive: input.is_active ?? true,
     },
     select: { id: true },

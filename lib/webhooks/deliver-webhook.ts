@@ -8,7 +8,7 @@
 // - record: the attempt row and the delivery's new state are written together (nothing,
 //   if the webhook was deleted meanwhile).
 import type { Database } from "../db";
-import { openSecret } from "../crypto/secret-box";
+import { openWebhookSecret } from "./webhook-secret";
 import { wakeRelay } from "../events/bus";
 import { recordEvent } from "../events/record-event";
 import { log } from "../log";
@@ -96,7 +96,7 @@ const opened = new Map<string, string>();
 function open(sealed: string): string {
   let plain = opened.get(sealed);
   if (plain === undefined) {
-    plain = openSecret(sealed);
+    plain = openWebhookSecret(sealed);
     if (opened.size > 1000) opened.clear();
     opened.set(sealed, plain);
   }

@@ -1,5 +1,6 @@
 // The webhook settings route handlers need, from the validated environment.
 import { getEnv } from "../env";
+import type { TokenScope } from "../tokens/scopes";
 import type { WebhookPolicy } from "./create-webhook";
 
 export function webhookPolicy(): WebhookPolicy {
@@ -7,4 +8,4 @@ export function webhookPolicy(): WebhookPolicy {
 }
 
 /** API tokens of admins carrying this scope may use the webhook admin API. */
-export const WEBHOOKS_SCOPE = "webhooks";
+export const WEBHOOKS_SCOPE: TokenScope = "webhooks:admin";

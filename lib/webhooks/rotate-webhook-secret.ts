@@ -3,7 +3,7 @@
 // switch without losing deliveries. The new secret is returned once and never again.
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db";
-import { sealSecret } from "../crypto/secret-box";
+import { sealWebhookSecret } from "./webhook-secret";
 import { notFound } from "../errors";
 import { getWebhook } from "./get-webhook";
 import type { WebhookView } from "./view";
@@ -18,7 +18,7 @@ export async function rotateWebhookSecret(db: Db, id: number): Promise<{ webhook
     await tx.webhook.update({
       where: { id },
       data: {
-        secretEnc: sealSecret(secret),
+        secretEnc: sealWebhookSecret(secret),
         previousSecretEnc: current.secretEnc,
         previousSecretUntil: current.secretEnc ? new Date(Date.now() + PREVIOUS_SECRET_GRACE_MS) : null,
       },

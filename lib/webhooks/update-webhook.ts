@@ -2,7 +2,7 @@
 // it at once (rotate-webhook-secret.ts keeps the old one valid for a while instead).
 // Re-activating a webhook clears its failure streak, and its parked deliveries resume.
 import type { Db } from "../db";
-import { sealSecret } from "../crypto/secret-box";
+import { sealWebhookSecret } from "./webhook-secret";
 import { notFound } from "../errors";
 import { wakeWebhookWorker } from "../events/bus";
 import type { WebhookPolicy } from "./create-webhook";
@@ -24,7 +24,7 @@ export async function updateWebhook(db: Db, id: number, input: UpdateWebhookBody
       ...(input.event_type !== undefined ? { eventTypes: input.event_type } : {}),
       ...(input.description !== undefined ? { description: input.description || null } : {}),
       ...(input.secret !== undefined
-        ? { secretEnc: input.secret ? sealSecret(input.secret) : null, previousSecretEnc: null, previousSecretUntil: null }
+        ? { secretEnc: input.secret ? sealWebhookSecret(input.secret) : null, previousSecretEnc: null, previousSecretUntil: null }
         : {}),
       ...(input.is_active !== undefined ? { isActive: input.is_active } : {}),
       ...(reactivated ? { consecutiveFailures: 0, disabledReason: null } : {}),

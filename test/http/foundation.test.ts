@@ -61,6 +61,9 @@ describe("foundation over HTTP", () => {
     for (let i = 0; i < 5; i++) await c.signIn("client2@ospab.local", "wrong");
     // Even the right password is refused while throttled.
     assert.equal(await c.signIn("client2@ospab.local", "client2-demo-pass"), false);
+    // A forged X-Forwarded-For does not buy a fresh allowance (TRUST_PROXY is off).
+    const forged = new SessionClient(panel.url, { "x-forwarded-for": "198.51.100.99" });
+    assert.equal(await forged.signIn("client2@ospab.local", "client2-demo-pass"), false);
     // Another account from the same address is not affected.
     assert.equal(await new SessionClient(panel.url).signIn("client@ospab.local", "client-demo-pass"), true);
   });

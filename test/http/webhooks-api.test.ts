@@ -192,11 +192,11 @@ describe("webhooks admin API", () => {
   it("accepts an admin's API token with the webhooks scope, and nothing less", async () => {
     const adminId = await events.userId(TEST_ADMIN.email);
     const clientId = await events.userId("client@ospab.local");
-    const good = await createTestToken(events.db, adminId, ["webhooks"]);
+    const good = await createTestToken(events.db, adminId, ["webhooks:admin"]);
     const noScope = await createTestToken(events.db, adminId, ["vps:read"]);
-    const clientTok = await createTestToken(events.db, clientId, ["webhooks"]);
-    const revoked = await createTestToken(events.db, adminId, ["webhooks"], { revoked: true });
-    const expired = await createTestToken(events.db, adminId, ["webhooks"], { expired: true });
+    const clientTok = await createTestToken(events.db, clientId, ["webhooks:admin"]);
+    const revoked = await createTestToken(events.db, adminId, ["webhooks:admin"], { revoked: true });
+    const expired = await createTestToken(events.db, adminId, ["webhooks:admin"], { expired: true });
     const get = (tok: string) => fetch(`${panel.url}/api/webhooks`, { headers: { authorization: `Bearer ${tok}` } });
     assert.equal((await get(good)).status, 200);
     const created = await fetch(`${panel.url}/api/webhooks`, {

@@ -2,7 +2,10 @@
 // as the browser's login form does.
 export class SessionClient {
   private cookies = new Map<string, string>();
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    private readonly extraHeaders: Record<string, string> = {},
+  ) {}
 
   private cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -10,6 +13,7 @@ export class SessionClient {
 
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
+    for (const [k, v] of Object.entries(this.extraHeaders)) headers.set(k, v);
     if (this.cookies.size) headers.set("cookie", this.cookieHeader());
     const res = await fetch(new URL(path, this.baseUrl), { ...init, headers, redirect: "manual" });
     for (const c of res.headers.getSetCookie()) {

@@ -90,7 +90,13 @@ export async function startPanel(opts: PanelOptions = {}): Promise<Panel> {
     child.stderr!.on("data", (d) => (out += d));
     await waitHealthy(url, child, () => out);
   };
-  await launch();
+  try {
+    await launch();
+  } catch (err) {
+    // A panel that refuses to start must not leave its database behind.
+    await db?.drop();
+    throw err;
+  }
   const kill = async (signal: NodeJS.Signals = "SIGTERM") => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((resolve) => {

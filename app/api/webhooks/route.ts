@@ -1,8 +1,7 @@
 // GET /api/webhooks — list webhooks (event_type, is_active, limit, offset)
 // POST /api/webhooks — create a webhook
-import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db";
-import { route } from "@/lib/http/handler";
+import { reply, route } from "@/lib/http/handler";
 import { createWebhook } from "@/lib/webhooks/create-webhook";
 import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { WEBHOOKS_SCOPE, webhookPolicy } from "@/lib/webhooks/policy";
@@ -12,7 +11,6 @@ export const GET = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE, query: lis
   listWebhooks(await getDb(), query),
 );
 
-export const POST = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE, body: createWebhookBody }, async ({ body }) => {
-  const webhook = await createWebhook(await getDb(), body, webhookPolicy());
-  return NextResponse.json(webhook, { status: 201 });
-});
+export const POST = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE, idempotent: true, body: createWebhookBody }, async ({ body }) =>
+  reply(201, await createWebhook(await getDb(), body, webhookPolicy())),
+);

@@ -1,0 +1,22 @@
+// POST /api/vps/:id/actions — the owner requests start/stop/reboot/rename (202 + the pending request).
+import { NextResponse } from "next/server";
+import { getDb } from "@/lib/db";
+import { route } from "@/lib/http/handler";
+import { parseVpsId } from "@/lib/vps/get-vps-detail";
+import { requestVpsAction } from "@/lib/vps/request-vps-action";
+import { vpsActionInputSchema } from "@/lib/vps/vps-actions";
+
+const MESSAGES = {
+  start: "Start requested",
+  stop: "Stop requested",
+  reboot: "Reboot requested",
+  rename: "Rename requested",
+} as const;
+
+export const POST = route({ auth: "user", body: vpsActionInputSchema, maxBody: 4096 }, async ({ actor, body, params }) => {
+  const request = await requestVpsAction(await getDb(), actor!, parseVpsId(params.id), body);
+  return NextResponse.json(
+    { status: "accepted", message: `${MESSAGES[request.action]}; waiting for the main site to confirm`, request },
+    { status: 202 },
+  );
+});

@@ -1,0 +1,57 @@
+"use client";
+import { useFormatter, useTranslations } from "use-intl";
+import type { ActivityEntry } from "@/lib/vps/activity";
+import { cn } from "@/lib/utils/cn";
+
+const DOT: Record<string, string> = {
+  "vps.created": "bg-sky-500",
+  "vps.status_changed": "bg-emerald-500",
+  "vps.updated": "bg-slate-400",
+  "vps.action_requested": "bg-amber-400",
+  "vps.action_resolved": "bg-emerald-600",
+  "vps.deleted": "bg-red-500",
+};
+
+export function ActivityTimeline({ entries }: { entries: ActivityEntry[] }) {
+  const t = useTranslations("activity");
+  const ts = useTranslations("status");
+  const format = useFormatter();
+
+  function label(e: ActivityEntry): string {
+    const action = e.action ?? "other";
+    const name = e.name ?? "";
+    switch (e.type) {
+      case "vps.created":
+        return t("created");
+      case "vps.deleted":
+        return t("deleted");
+      case "vps.status_changed":
+        return t("statusChanged", { from: e.from ? ts(e.from) : "—", to: e.to ? ts(e.to) : "—" });
+      case "vps.updated":
+        return t("updated", {
+          fields: format.list((e.fields ?? []).map((f) => (t.has(`fields.${f}` as never) ? t(`fields.${f}` as never) : f))),
+        });
+      case "vps.action_requested":
+        return t("requested", { action, name });
+      case "vps.action_resolved":
+        return t(e.result ?? "completed", { action, name });
+      default:
+        return t("other", { type: e.type });
+    }
+  }
+
+  if (entries.length === 0) return <p className="py-6 text-center text-sm text-slate-500">{t("empty")}</p>;
+  return (
+    <ol className="relative space-y-4 border-l border-slate-200 pl-5" data-testid="activity">
+      {entries.map((e) => (
+        <li key={e.id} className="relative" data-testid="activity-entry" data-type={e.type}>
+          <span aria-hidden className={cn("absolute -left-[1.6rem] top-1.5 size-2.5 rounded-full ring-4 ring-white", DOT[e.type] ?? "bg-slate-300", e.result === "failed" || e.result === "cancelled" ? "bg-red-500" : "")} />
+          <p className="text-sm text-slate-800">{label(e)}</p>
+          <time dateTime={e.at} className="text-xs text-slate-500">
+            {format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "short" })}
+          </time>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+// The VPS detail page's state: the VPS, its pending action request and its activity, first
+// from the server render, then kept current by live events (no polling, no reload).
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import type { EventMessage } from "@/lib/events/types";
+import { toActivityEntry } from "@/lib/vps/activity";
+import type { VpsDetail } from "@/lib/vps/get-vps-detail";
+import type { VpsActionInput, VpsActionRequestView } from "@/lib/vps/vps-actions";
+import type { VpsView } from "@/lib/vps/view";
+import { useLiveEvents } from "@/components/realtime/use-live-events";
+
+export interface VpsDetailState extends VpsDetail {
+  deleted: boolean;
+  /** Requests already resolved, so a late POST response does not bring one back as pending. */
+  resolvedIds: number[];
+}
+
+export const vpsDetailKey = (id: number) => ["vps", id, "detail"] as const;
+
+const LIVE_TYPES = ["vps.status_changed", "vps.updated", "vps.deleted", "vps.action_requested", "vps.action_resolved"] as const;
+
+function compareEventIds(a: string, b: string): number {
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function applyDetailEvent(s: VpsDetailState, e: EventMessage): VpsDetailState {
+  const p = e.payload as { vps?: VpsView; request_id?: number; action?: string; params?: { name?: string }; changed?: string[] };
+  if (s.activity.some((a) => a.id === String(e.id))) return s;
+  // Delivery order is not event order (the socket.io cluster adapter publishes through a
+  // connection pool before delivering), so the timeline is kept sorted by event id.
+  const activity = [toActivityEntry(e), ...s.activity].sort((a, b) => compareEventIds(b.id, a.id));
+  const next: VpsDetailState = { ...s, activity };
+  // Events may arrive out of order across processes: keep the newest version of the VPS.
+  if (p.vps && p.vps.updated_at >= s.vps.updated_at) next.vps = p.vps;
+  if (e.type === "vps.deleted") next.deleted = true;
+  if (e.type === "vps.updated" && p.changed?.some((f) => f === "root_password" || f === "rootPasswordEnc")) next.hasRootPassword = true;
+  if (e.type === "vps.action_requested" && typeof p.request_id === "number" && !s.resolvedIds.includes(p.request_id)) {
+    next.pendingAction = {
+      id: p.request_id,
+      vps_id: s.vps.id,
+      action: p.action as VpsActionRequestView["action"],
+      params: p.params?.name ? { name: p.params.name } : {},
+      status: "pending",
+      created_at: e.timestamp,
+      resolved_at: null,
+    };
+  }
+  if (e.type === "vps.action_resolved" && typeof p.request_id === "number") {
+    next.resolvedIds = [...s.resolvedIds, p.request_id];
+    if (s.pendingAction?.id === p.request_id) next.pendingAction = null;
+  }
+  return next;
+}
+
+export function useVpsDetail(initial: VpsDetail) {
+  const qc = useQueryClient();
+  const key = vpsDetailKey(initial.vps.id);
+  const query = useQuery({
+    queryKey: key,
+    queryFn: () => qc.getQueryData<VpsDetailState>(key)!,
+    initialData: { ...initial, deleted: false, resolvedIds: [] } as VpsDetailState,
+    staleTime: Infinity,
+    gcTime: 0,
+  });
+  const id = initial.vps.id;
+  const onEvent = useCallback(
+    (e: EventMessage) => {
+      const vps = (e.payload as { vps?: VpsView }).vps;
+      if (vps?.id !== id) return;
+      qc.setQueryData<VpsDetailState>(vpsDetailKey(id), (s) => (s ? applyDetailEvent(s, e) : s));
+    },
+    [qc, id],
+  );
+  useLiveEvents([...LIVE_TYPES], onEvent);
+  return query.data;
+}
+
+export class ActionError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function useRequestVpsAction(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: VpsActionInput): Promise<VpsActionRequestView> => {
+      const res = await fetch(`/api/vps/${id}/actions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(input),
+      });
+      const body = (await res.json().catch(() => ({}))) as { message?: string; request?: VpsActionRequestView };
+      if (!res.ok || !body.request) throw new ActionError(res.status, body.message ?? `HTTP ${res.status}`);
+      return body.request;
+    },
+    onSuccess: (request) => {
+      qc.setQueryData<VpsDetailState>(vpsDetailKey(id), (s) =>
+        s && !s.resolvedIds.includes(request.id) ? { ...s, pendingAction: request } : s,
+      );
+    },
+  });
+}

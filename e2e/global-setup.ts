@@ -1,0 +1,13 @@
+// Starts the production panel once for the whole run (own PostgreSQL database, demo data)
+// and stops it (dropping the database) when the run ends.
+import { startPanel } from "../test/support/panel";
+
+export default async function globalSetup() {
+  // Webhook specs post to a receiver on 127.0.0.1.
+  const panel = await startPanel({ demoData: true, env: { WEBHOOK_ALLOW_PRIVATE: "1" } });
+  process.env.E2E_BASE_URL = panel.url;
+  process.env.E2E_DATABASE_URL = panel.databaseUrl;
+  return async () => {
+    await panel.stop();
+  };
+}

@@ -1,0 +1,20 @@
+// The main site's shared key (X-API-Key). Compared in constant time: both sides are hashed
+// to equal-length digests first, and every configured key is checked (current and, during
+// rotation, previous) whatever the outcome.
+import { createHash, timingSafeEqual } from "node:crypto";
+import { getEnv } from "../env";
+
+const digest = (v: string) => createHash("sha256").update(v, "utf8").digest();
+
+export function acceptedSyncKeys(): string[] {
+  const env = getEnv();
+  return [env.VPS_SYNC_API_KEY, env.VPS_SYNC_API_KEY_PREVIOUS].filter((k): k is string => !!k);
+}
+
+export function isValidSyncKey(presented: string | null | undefined, keys = acceptedSyncKeys()): boolean {
+  if (!presented) return false;
+  const got = digest(presented);
+  let ok = false;
+  for (const k of keys) ok = timingSafeEqual(got, digest(k)) || ok;
+  return ok;
+}

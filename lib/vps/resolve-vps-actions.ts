@@ -1,0 +1,56 @@
+// Runs inside updateVps's transaction (the main site's confirmation through the sync API):
+// pending client requests whose effect the change reaches are completed, power requests
+// the new state makes impossible are failed, each with a `vps.action_resolved` event.
+//   start  → completed when the VPS is running
+//   stop   → completed when the VPS is stopped
+//   reboot → completed by an update that sets status running (a change back to running, or
+//            an explicit `status: running` the main site sends once the reboot is done)
+//   rename → completed when the name equals the requested one
+import type { Prisma } from "../db";
+import { recordEvent } from "../events/record-event";
+import { toActionRequestView } from "./vps-actions";
+import { toVpsView, type VpsRow, type VpsStatus } from "./view";
+
+type Tx = Pick<Prisma.TransactionClient, "vpsActionRequest" | "domainEvent" | "$executeRaw">;
+
+const DEAD_END: VpsStatus[] = ["error", "suspended", "deleting"];
+
+export interface VpsChange {
+  before: VpsRow;
+  after: VpsRow;
+  /** The update carried a `status`, even one equal to the current status. */
+  statusInUpdate: boolean;
+}
+
+export async function resolveVpsActions(tx: Tx, { before, after, statusInUpdate }: VpsChange): Promise<number> {
+  const pending = await tx.vpsActionRequest.findMany({ where: { vpsId: after.id, status: "pending" }, orderBy: { id: "asc" } });
+  let resolved = 0;
+  for (const r of pending) {
+    const params = (r.params ?? {}) as { name?: string };
+    let outcome: "completed" | "failed" | null = null;
+    if (r.action === "start" && after.status === "running") outcome = "completed";
+    else if (r.action === "stop" && after.status === "stopped") outcome = "completed";
+    else if (r.action === "reboot" && statusInUpdate && after.status === "running") outcome = "completed";
+    else if (r.action === "rename" && after.name === params.name) outcome = "completed";
+    else if (r.action !== "rename" && after.status !== before.status && DEAD_END.includes(after.status)) outcome = "failed";
+    if (!outcome) continue;
+
+    const done = await tx.vpsActionRequest.update({ where: { id: r.id }, data: { status: outcome, resolvedAt: new Date() } });
+    await recordEvent(tx, {
+      type: "vps.action_resolved",
+      userId: after.userId,
+      vpsId: after.id,
+      payload: {
+        request_id: r.id,
+        action: r.action,
+        params: r.params as Record<string, unknown>,
+        status: outcome,
+        ...(outcome === "failed" ? { reason: `status:${after.status}` } : {}),
+        request: toActionRequestView(done),
+        vps: toVpsView(after),
+      },
+    });
+    resolved++;
+  }
+  return resolved;
+}

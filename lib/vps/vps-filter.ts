@@ -1,0 +1,88 @@
+// The client's VPS list query (search, status, sort) as it travels in the URL, and the same
+// matching and ordering in plain code so live events keep a filtered list right.
+// Browser-safe.
+import { z } from "zod";
+import { VPS_STATUSES, type VpsStatus, type VpsView } from "./view";
+
+export const VPS_SORTS = ["created", "name", "status"] as const;
+export type VpsSort = (typeof VPS_SORTS)[number];
+export type SortDir = "asc" | "desc";
+
+export const vpsFilterSchema = z.object({
+  q: z.string().trim().max(100).default(""),
+  status: z.enum(VPS_STATUSES).optional(),
+  sort: z.enum(VPS_SORTS).default("created"),
+  dir: z.enum(["asc", "desc"]).optional(),
+});
+export type VpsFilterInput = z.input<typeof vpsFilterSchema>;
+
+export interface VpsFilter {
+  q: string;
+  status?: VpsStatus;
+  sort: VpsSort;
+  dir: SortDir;
+}
+
+export const DEFAULT_DIR: Record<VpsSort, SortDir> = { created: "desc", name: "asc", status: "asc" };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function first(v: string | string[] | undefined) {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/**
+ * Reads a filter from page search params. A page is forgiving: a value that does not
+ * parse falls back to its default instead of failing the page (API routes use the
+ * schema strictly and answer 400).
+ */
+export function parseVpsFilter(params: SearchParams): VpsFilter {
+  const shape = vpsFilterSchema.shape;
+  const pick = <K extends keyof typeof shape>(k: K) => {
+    const r = shape[k].safeParse(first(params[k]) || undefined);
+    return r.success ? (r.data as z.infer<(typeof shape)[K]>) : undefined;
+  };
+  const sort = pick("sort") ?? "created";
+  return { q: pick("q") ?? "", status: pick("status"), sort, dir: pick("dir") ?? DEFAULT_DIR[sort] };
+}
+
+export function isFilterActive(f: VpsFilter) {
+  return f.q !== "" || f.status !== undefined;
+}
+
+/** The URL query of a filter, without defaults, so links stay short and shareable. */
+export function vpsFilterQuery(f: VpsFilter): string {
+  const p = new URLSearchParams();
+  if (f.q) p.set("q", f.q);
+  if (f.status) p.set("status", f.status);
+  if (f.sort !== "created") p.set("sort", f.sort);
+  if (f.dir !== DEFAULT_DIR[f.sort]) p.set("dir", f.dir);
+  const s = p.toString();
+  return s ? `?${s}` : "";
+}
+
+export function matchesVpsFilter(v: VpsView, f: VpsFilter): boolean {
+  if (f.status && v.status !== f.status) return false;
+  if (!f.q) return true;
+  const q = f.q.toLowerCase();
+  return v.name.toLowerCase().includes(q) || (v.ip_address ?? "").toLowerCase().includes(q) || v.os.toLowerCase().includes(q);
+}
+
+const statusRank = (s: VpsStatus) => VPS_STATUSES.indexOf(s);
+
+/** Same order as the database query: the sort key, then name, then id. */
+export function compareVps(f: VpsFilter) {
+  const sign = f.dir === "asc" ? 1 : -1;
+  return (a: VpsView, b: VpsView): number => {
+    let c = 0;
+    if (f.sort === "created") c = a.created_at.localeCompare(b.created_at);
+    else if (f.sort === "status") c = statusRank(a.status) - statusRank(b.status);
+    else c = a.name.localeCompare(b.name);
+    if (c !== 0) return sign * c;
+    if (f.sort !== "name") {
+      const n = a.name.localeCompare(b.name);
+      if (n !== 0) return n;
+    }
+    return sign * (a.id - b.id);
+  };
+}

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "vps_created_at_id_idx" ON "vps"("created_at", "id");
+

@@ -1,0 +1,130 @@
+// Configuration: a missing or weak setting stops the start with one line naming it;
+// development needs nothing.
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, describe, it } from "node:test";
+import { EnvError, parseEnv as parseProcessEnv, SEED_EXAMPLE_SYNC_KEY } from "../../lib/env";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "ospab-env-"));
+after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** Next's types make NODE_ENV mandatory in ProcessEnv; the point here is leaving it out. */
+const parseEnv = (env: Record<string, string | undefined>) => parseProcessEnv(env as NodeJS.ProcessEnv);
+
+const SECRET = "a".repeat(32);
+const KEY = "k".repeat(40);
+const production = {
+  NODE_ENV: "production",
+  DATA_DIR: dataDir,
+  NEXTAUTH_SECRET: SECRET,
+  NEXTAUTH_URL: "https://panel.example.com",
+  VPS_SYNC_API_KEY: KEY,
+};
+
+/** Asserts parseEnv refuses `env` with a single line that names `variable`. */
+function refuses(env: Record<string, string | undefined>, variable: string, also?: RegExp) {
+  assert.throws(
+    () => parseEnv(env),
+    (err: unknown) => {
+      assert.ok(err instanceof EnvError, `expected EnvError, got ${String(err)}`);
+      assert.ok(!err.message.includes("\n"), `not one line: ${JSON.stringify(err.message)}`);
+      assert.ok(err.message.startsWith(variable), `"${err.message}" does not start with ${variable}`);
+      if (also) assert.match(err.message, also);
+      return true;
+    },
+  );
+}
+
+describe("parseEnv in production", () => {
+  it("accepts a complete configuration without warnings", () => {
+    const env = parseEnv(production);
+    assert.equal(env.isProduction, true);
+    assert.equal(env.NEXTAUTH_SECRET, SECRET);
+    assert.equal(env.VPS_SYNC_API_KEY, KEY);
+    assert.equal(env.demoData, false, "no demo accounts in production unless asked for");
+    assert.deepEqual(env.warnings, []);
+  });
+
+  for (const name of ["NEXTAUTH_SECRET", "NEXTAUTH_URL", "VPS_SYNC_API_KEY"] as const) {
+    it(`requires ${name}`, () => {
+      refuses({ ...production, [name]: undefined }, name, /required in production/);
+      // An empty value counts as unset (a blank line in .env).
+      refuses({ ...production, [name]: "" }, name, /required in production/);
+    });
+  }
+
+  it("refuses secrets shorter than 32 characters", () => {
+    refuses({ ...production, NEXTAUTH_SECRET: "x".repeat(31) }, "NEXTAUTH_SECRET", /at least 32 characters/);
+    refuses({ ...production, VPS_SYNC_API_KEY: "short" }, "VPS_SYNC_API_KEY", /at least 32 characters/);
+    refuses({ ...production, VPS_SYNC_API_KEY_PREVIOUS: "short" }, "VPS_SYNC_API_KEY_PREVIOUS", /at least 32 characters/);
+  });
+
+  it("refuses the seeds' published example key, as current or previous key", () => {
+    refuses({ ...production, VPS_SYNC_API_KEY: SEED_EXAMPLE_SYNC_KEY }, "VPS_SYNC_API_KEY ", /published example key/);
+    refuses({ ...production, VPS_SYNC_API_KEY_PREVIOUS: SEED_EXAMPLE_SYNC_KEY }, "VPS_SYNC_API_KEY_PREVIOUS", /published example key/);
+  });
+
+  it("refuses a NEXTAUTH_URL that is not a URL and a DATABASE_URL that is not postgresql://", () => {
+    refuses({ ...production, NEXTAUTH_URL: "panel.example.com" }, "NEXTAUTH_URL", /URL/);
+    refuses({ ...production, DATABASE_URL: "mysql://db/x" }, "DATABASE_URL", /postgresql:\/\//);
+  });
+
+  it("warns when demo data is switched on", () => {
+    const env = parseEnv({ ...production, DEMO_DATA: "1" });
+    assert.equal(env.demoData, true);
+    assert.equal(env.warnings.length, 1);
+    assert.match(env.warnings[0], /DEMO_DATA=1/);
+  });
+});
+
+describe("parseEnv: first admin", () => {
+  it("refuses ADMIN_EMAIL without ADMIN_PASSWORD and the reverse", () => {
+    refuses({ ...production, ADMIN_EMAIL: "root@example.com" }, "ADMIN_PASSWORD", /ADMIN_EMAIL/);
+    refuses({ ...production, ADMIN_PASSWORD: "long-enough-password" }, "ADMIN_EMAIL", /ADMIN_PASSWORD/);
+    refuses({ NODE_ENV: "development", DATA_DIR: dataDir, ADMIN_EMAIL: "root@example.com" }, "ADMIN_PASSWORD");
+  });
+
+  it("refuses a short ADMIN_PASSWORD and a malformed ADMIN_EMAIL", () => {
+    refuses({ ...production, ADMIN_EMAIL: "root@example.com", ADMIN_PASSWORD: "short" }, "ADMIN_PASSWORD", /at least 12/);
+    refuses({ ...production, ADMIN_EMAIL: "root", ADMIN_PASSWORD: "long-enough-password" }, "ADMIN_EMAIL", /email/);
+  });
+
+  it("accepts both together", () => {
+    const env = parseEnv({ ...production, ADMIN_EMAIL: "root@example.com", ADMIN_PASSWORD: "long-enough-password" });
+    assert.equal(env.ADMIN_EMAIL, "root@example.com");
+  });
+});
+
+describe("parseEnv in development", () => {
+  it("needs no configuration: generates a session secret once and keeps it in DATA_DIR", () => {
+    const dir = path.join(dataDir, "dev");
+    const first = parseEnv({ DATA_DIR: dir });
+    assert.equal(first.isProduction, false);
+    assert.equal(first.demoData, true);
+    assert.ok(first.NEXTAUTH_SECRET.length >= 32);
+    assert.ok(existsSync(path.join(dir, "dev-secrets.json")));
+    assert.equal(parseEnv({ DATA_DIR: dir }).NEXTAUTH_SECRET, first.NEXTAUTH_SECRET, "the secret survives a restart");
+    const stat = readFileSync(path.join(dir, "dev-secrets.json"), "utf8");
+    assert.ok(stat.includes(first.NEXTAUTH_SECRET));
+  });
+
+  it("accepts the seeds' example key (explicit or by default) with a loud warning", () => {
+    for (const env of [parseEnv({ DATA_DIR: dataDir }), parseEnv({ DATA_DIR: dataDir, VPS_SYNC_API_KEY: SEED_EXAMPLE_SYNC_KEY })]) {
+      assert.equal(env.VPS_SYNC_API_KEY, SEED_EXAMPLE_SYNC_KEY);
+      assert.equal(env.warnings.length, 1);
+      assert.match(env.warnings[0], /VPS_SYNC_API_KEY is the seeds' published example key/);
+      assert.ok(!env.warnings[0].includes("\n"));
+    }
+  });
+
+  it("does not warn for an own key", () => {
+    assert.deepEqual(parseEnv({ DATA_DIR: dataDir, VPS_SYNC_API_KEY: KEY }).warnings, []);
+  });
+
+  it("still refuses weak explicit settings", () => {
+    refuses({ DATA_DIR: dataDir, NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET", /at least 32/);
+    refuses({ DATA_DIR: dataDir, PORT: "99999" }, "PORT");
+  });
+});

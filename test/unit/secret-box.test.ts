@@ -1,0 +1,28 @@
+// Sealing and opening secrets at rest (root passwords, idempotent replays).
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { decryptSecret, deriveKey, encryptSecret } from "../../lib/crypto/secret-box";
+
+describe("secret box", () => {
+  const key = deriveKey("k".repeat(40));
+
+  it("round-trips, with a fresh IV each time", () => {
+    const a = encryptSecret("Pa$$w0rd-ключ", "vps.root_password", key);
+    const b = encryptSecret("Pa$$w0rd-ключ", "vps.root_password", key);
+    assert.notEqual(a, b);
+    assert.ok(!a.includes("Pa$$w0rd"));
+    assert.equal(decryptSecret(a, "vps.root_password", key), "Pa$$w0rd-ключ");
+    assert.equal(decryptSecret(b, "vps.root_password", key), "Pa$$w0rd-ключ");
+  });
+
+  it("refuses another key, another purpose, tampering and junk", () => {
+    const sealed = encryptSecret("secret", "vps.root_password", key);
+    assert.throws(() => decryptSecret(sealed, "vps.root_password", deriveKey("x".repeat(40))));
+    assert.throws(() => decryptSecret(sealed, "idempotency", key));
+    const parts = sealed.split(".");
+    const ct = Buffer.from(parts[3], "base64url");
+    ct[0] ^= 1;
+    assert.throws(() => decryptSecret([...parts.slice(0, 3), ct.toString("base64url")].join("."), "vps.root_password", key));
+    assert.throws(() => decryptSecret("plain text", "vps.root_password", key));
+  });
+});
