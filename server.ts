@@ -8,7 +8,9 @@ import { EnvError, getEnv } from "./lib/env";
 import { listenForOutbox } from "./lib/events/listen-outbox";
 import { startRelay, type Relay } from "./lib/events/relay";
 import { stampClientAddress } from "./lib/http/client-address";
+import { serveWebHandler } from "./lib/http/node-adapter";
 import { log } from "./lib/log";
+import { machineRoute } from "./lib/machine-api";
 import { migrate } from "./lib/migrate";
 import { publishEvent, receiveClusterEvents } from "./lib/realtime/publish-event";
 import { attachSocketServer } from "./lib/realtime/socket-server";
@@ -63,7 +65,9 @@ async function main() {
   const trustProxy = env.TRUST_PROXY === "1";
   const http = createServer((req, res) => {
     stampClientAddress(req, trustProxy);
-    void handle(req, res);
+    const machine = machineRoute(req.method, req.url);
+    if (machine) void serveWebHandler(machine, req, res);
+    else void handle(req, res);
   });
   const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET);
   const wsHub = createWsHub(db, env.NEXTAUTH_SECRET);
@@ -84,7 +88,7 @@ async function main() {
   let unlisten = async () => {};
   if (env.PANEL_WORKERS === "1") {
     unlisten = listenForOutbox(db);
-    relay = startRelay(db, (event) => publishEvent(io, wsHub, event, clustered));
+    relay = startRelay(db, (event) => void publishEvent(io, wsHub, event, clustered));
     webhooks = startWebhookWorker(db, {
       schedule: parseRetrySchedule(env.WEBHOOK_RETRY_SCHEDULE),
       allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "1",

@@ -3,9 +3,8 @@
 //     one answered 2xx by a local receiver; events/s from first commit to last 2xx;
 //  2. latency: events committed at a steady 200/s; commit → first delivery attempt
 //     (request arriving at the receiver), p50/p90/p99/max.
-// Events are written the way recordEvent writes them (INSERT into domain_events + pg_notify,
-// one transaction per event) with plain SQL, so the writer is not the bottleneck: the
-// panel's own createVps (a Prisma interactive transaction) commits ~50/s per writer here.
+// Events come the way the main site sends them: POST /api/vps/sync (create), 16 requests
+// in flight; "commit" is the moment the panel answered (the change and its event committed).
 // Usage: node --import tsx bench/webhooks-throughput.ts [events=10000] [rate=200] [seconds=20]
 import { createServer } from "node:http";
 import { EventSource } from "../test/support/events";
@@ -35,24 +34,13 @@ await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
 const url = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/hook`;
 
 const panel = await startPanel({ env: { WEBHOOK_ALLOW_PRIVATE: "1", LOG_LEVEL: "error" } });
-const events = await EventSource.open(panel.databaseUrl, 24);
-const pool = events.db.pool!;
-let vpsSeq = 1_000_000;
-/** One committed outbox event, as recordEvent writes it (vps.created with a VPS payload). */
+const events = await EventSource.open(panel, 2);
+/** One change pushed by the main site (sync API create): the panel commits it with its
+ * vps.created event and wakes its own relay and webhook worker. */
 async function commitEvent(owner: number, name: string) {
-  const id = vpsSeq++;
-  const now = new Date().toISOString();
-  const vps = { id, user_id: owner, name, status: "creating", cpu: 2, ram: 2048, disk: 40, os: "Ubuntu 24.04", hypervisor: "proxmox", ip_address: null, order_id: null, created_at: now, updated_at: now };
-  const c = await pool.connect();
-  try {
-    await c.query("BEGIN");
-    await c.query("INSERT INTO domain_events (type, user_id, vps_id, payload) VALUES ('vps.created', $1, $2, $3)", [owner, id, JSON.stringify({ vps })]);
-    await c.query("SELECT pg_notify('ospab_events', '')");
-    await c.query("COMMIT");
-  } finally {
-    c.release();
-  }
+  await events.createVps(owner, name);
 }
+
 // Never leave a panel behind, whatever happens.
 let cleaned = false;
 const cleanup = async () => {

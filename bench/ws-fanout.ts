@@ -1,6 +1,6 @@
 // /ws fan-out benchmark against the production build (`npm run build` first): 200 sockets
-// (an admin's token: every event goes to every socket) on one panel; events committed to
-// the outbox at a steady rate, then in a burst. Prints commit → message latency over all
+// (an admin's token: every event goes to every socket) on one panel; events pushed through
+// the sync API (as the main site does) at a steady rate, then in a burst. Prints commit → message latency over all
 // socket × event pairs and delivered messages/s; checks nothing is lost or doubled.
 // Usage: node --import tsx bench/ws-fanout.ts [sockets=200] [rate=50] [seconds=10] [burst=1000]
 import WebSocket from "ws";
@@ -14,8 +14,7 @@ const SECONDS = Number(process.argv[4] ?? 10);
 const BURST = Number(process.argv[5] ?? 1000);
 
 const panel = await startPanel({ env: { LOG_LEVEL: "error" } });
-const events = await EventSource.open(panel.databaseUrl, 16);
-const pool = events.db.pool!;
+const events = await EventSource.open(panel, 2);
 // Never leave a panel behind, whatever happens.
 let cleaned = false;
 const cleanup = async () => {
@@ -37,20 +36,9 @@ const latencies: number[] = [];
 let received = 0;
 const perSocket: Map<string, number>[] = [];
 
+/** One change pushed by the main site (sync API create → vps.created). */
 async function commitEvent(owner: number, name: string) {
-  const now = new Date().toISOString();
-  const c = await pool.connect();
-  try {
-    await c.query("BEGIN");
-    await c.query("INSERT INTO domain_events (type, user_id, payload) VALUES ('vps.updated', $1, $2)", [
-      owner,
-      JSON.stringify({ vps: { id: 1, user_id: owner, name, status: "running", updated_at: now }, changed: ["name"] }),
-    ]);
-    await c.query("SELECT pg_notify('ospab_events', '')");
-    await c.query("COMMIT");
-  } finally {
-    c.release();
-  }
+  await events.createVps(owner, name);
   committedAt.set(name, performance.now());
 }
 

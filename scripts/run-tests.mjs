@@ -1,7 +1,7 @@
 // Runs node:test on every *.test.ts under the given folders (Node 20's runner has no globs
 // and does not look for .ts files by itself). Extra flags after `--` go to node --test.
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const args = process.argv.slice(2);
@@ -16,7 +16,7 @@ function walk(dir) {
     return name.endsWith(".test.ts") ? [p] : [];
   });
 }
-const files = dirs.flatMap(walk).sort();
+const files = dirs.filter((d) => existsSync(d)).flatMap(walk).sort();
 if (files.length === 0) {
   console.error(`no tests under ${dirs.join(", ")}`);
   process.exit(1);

@@ -8,7 +8,10 @@ import { SignOutButton } from "./sign-out-button";
 
 export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const { t } = await getI18n();
-  const links: NavLink[] = [{ href: "/dashboard", label: t("nav.dashboard"), match: ["/vps"] }];
+  const links: NavLink[] = [
+    { href: "/dashboard", label: t("nav.dashboard"), match: ["/vps"] },
+    { href: "/tokens", label: t("tokens.nav") },
+  ];
   if (user.role === "admin")
     links.push(
       { href: "/admin", label: t("nav.admin") },

@@ -1,12 +1,17 @@
 // Session helpers for server components, server actions and route handlers.
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { authOptions, type SessionUser } from "./options";
 
-export async function getSessionUser(): Promise<SessionUser | null> {
+/**
+ * Once per request: the layout, the page and the i18n helpers all ask, and each ask would
+ * decode the JWT (HKDF) and read the user row again.
+ */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions());
   return session?.user ?? null;
-}
+});
 
 /** For pages: signed-out visitors go to the login page. */
 export async function requireUser(): Promise<SessionUser> {

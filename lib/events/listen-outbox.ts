@@ -1,7 +1,8 @@
-// Turns NOTIFY ospab_events (sent by recordEvent in any panel process, on commit) into the
-// in-process outbox signal, which wakes the socket relay and the webhook fan-out. One
-// LISTEN connection per process; it reconnects by itself after the server restarts.
-// PGlite (one process) needs none: wakeRelay() after commit is enough there.
+// Turns NOTIFY ospab_events into the in-process outbox signal, which wakes the socket relay
+// and the webhook fan-out. Panel services do not NOTIFY (see record-event.ts: their own
+// process wakes at once, the others poll); programs writing events from outside may, to be
+// picked up at once. One LISTEN connection per process; it reconnects by itself after the
+// server restarts. PGlite (one process) needs none.
 import type { PoolClient } from "pg";
 import type { Database } from "../db";
 import { wakeRelay } from "./bus";

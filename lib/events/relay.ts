@@ -1,7 +1,8 @@
 // The outbox relay: claims unrelayed events (safe with many processes: SKIP LOCKED) and
 // hands them to `publish`, which in server.ts emits through the socket.io adapter so every
-// process's sockets receive them. Woken by the outbox signal (commits in this process, and
-// NOTIFY from other processes via listen-outbox.ts) and by a slow timer as a safety net.
+// process's sockets receive them. Woken by the outbox signal — commits in this process
+// (wakeRelay) and a NOTIFY on `ospab_events` from other programs (listen-outbox.ts) — and by
+// a one-second timer that also covers events whose writer died before relaying them.
 import type { Database } from "../db";
 import { log } from "../log";
 import { onOutbox } from "./bus";
@@ -19,6 +20,7 @@ export interface Relay {
 }
 
 const BATCH = 200;
+const BUSY_COALESCE_MS = 2;
 
 export function startRelay(
   db: Database,
@@ -71,6 +73,9 @@ export function startRelay(
             batch = await claimBatch();
             for (const e of batch) publish(e);
           } while (batch.length === BATCH && !stopped);
+          // Busy (commits arrived while we were claiming): let a few more gather, so that one
+          // claim covers many events instead of racing every commit with a write of its own.
+          if (again && !stopped) await new Promise((r) => setTimeout(r, BUSY_COALESCE_MS));
         } while (again && !stopped);
       } catch (err) {
         log.warn("relay: outbox read failed, will retry", { error: (err as Error).message });

@@ -2,12 +2,14 @@
 // Idempotency-Key, run, map errors. Unknown errors become a generic 500 logged with a
 // request id, never echoed.
 //
+// Plain Response (not NextResponse): the same handlers also run outside Next, from
+// server.ts (lib/machine-api).
+//
 // Auth modes: "none"; "user"/"admin" — a next-auth session, or, where the route names a
 // `tokenScope`, `Authorization: Bearer osp_…` holding that scope; "machine" — the main
 // site's X-API-Key (VPS_SYNC_API_KEY, or the previous key during rotation).
 import { randomUUID } from "node:crypto";
 import { getServerSession } from "next-auth";
-import { NextResponse } from "next/server";
 import { z } from "zod";
 import { isValidSyncKey } from "../auth/machine-key";
 import { authOptions } from "../auth/options";
@@ -64,14 +66,14 @@ export class JsonReply {
 export const reply = (status: number, body: unknown, headers?: Record<string, string>) =>
   new JsonReply(status, body, headers);
 
-export function errorResponse(err: unknown, requestId: string): NextResponse {
+export function errorResponse(err: unknown, requestId: string): Response {
   if (err instanceof AppError) {
     const headers: Record<string, string> = { "x-request-id": requestId };
     if (err.status === 401) headers["www-authenticate"] = 'Bearer realm="ospab-panel"';
-    return NextResponse.json({ status: "error", message: err.message, ...(err.details ?? {}) }, { status: err.status, headers });
+    return Response.json({ status: "error", message: err.message, ...(err.details ?? {}) }, { status: err.status, headers });
   }
   log.error("unhandled error", { requestId, error: (err as Error)?.stack ?? String(err) });
-  return NextResponse.json(
+  return Response.json(
     { status: "error", message: "Internal server error", request_id: requestId },
     { status: 500, headers: { "x-request-id": requestId } },
   );
@@ -134,7 +136,7 @@ async function authenticate(req: Request, auth: Auth, tokenScope?: TokenScope): 
 function toResponse(result: unknown, requestId: string): Response {
   if (result instanceof Response) return result;
   const r = result instanceof JsonReply ? result : new JsonReply(200, result);
-  return new NextResponse(JSON.stringify(r.body ?? null), {
+  return new Response(JSON.stringify(r.body ?? null), {
     status: r.status,
     headers: { "content-type": "application/json", "x-request-id": requestId, ...r.headers },
   });
@@ -182,7 +184,7 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
         const url = new URL(req.url);
         const claim = await claimIdempotencyKey(db, scope, idempotencyKey, requestHash(req.method, url.pathname, raw ?? null));
         if (claim.kind === "replay")
-          return new NextResponse(claim.reply.body, {
+          return new Response(claim.reply.body, {
             status: claim.reply.status,
             headers: { "content-type": "application/json", "x-request-id": requestId, "idempotent-replayed": "true" },
           });

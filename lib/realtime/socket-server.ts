@@ -63,10 +63,18 @@ export async function attachSocketServer(http: HttpServer, db: Database, secret:
   return io;
 }
 
-/** Emits a relayed domain event to the sockets allowed to see it. */
-export function publishToSockets(io: Server, event: RelayedEvent) {
+/**
+ * Emits a relayed domain event to the sockets allowed to see it. While no other panel
+ * process has announced itself through the adapter's heartbeats, the emit stays local:
+ * the PostgreSQL adapter would otherwise NOTIFY for every event, and notifying commits are
+ * serialised by PostgreSQL (see lib/events/record-event.ts). serverCount() resolves at
+ * once, so events keep their order.
+ */
+export async function publishToSockets(io: Server, event: RelayedEvent) {
   const { userId, vpsId, ...message } = event;
   void vpsId;
-  const target = userId ? io.to(userRoom(userId)).to(ADMIN_ROOM) : io.to(ADMIN_ROOM);
+  const alone = (await io.of("/").adapter.serverCount()) <= 1;
+  const base = alone ? io.local : io;
+  const target = userId ? base.to(userRoom(userId)).to(ADMIN_ROOM) : base.to(ADMIN_ROOM);
   target.emit(event.type, message);
 }

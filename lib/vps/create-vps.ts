@@ -1,8 +1,10 @@
-// Creates a VPS for a client and records `vps.created` in the same transaction.
+// Creates a VPS for a client and records `vps.created` atomically. The sync API's hot
+// path, so it is one round trip: a missing owner is found by the foreign key, and stale
+// fingerprints are released only on a conflict.
 import type { Db } from "../db";
+import { isForeignKeyViolation, isUniqueViolation } from "../db-errors";
 import { AppError } from "../errors";
 import { wakeRelay } from "../events/bus";
-import { recordEvent } from "../events/record-event";
 import { toVpsView, type VpsStatus, type VpsView } from "./view";
 
 export interface CreateVpsInput {
@@ -15,58 +17,87 @@ export interface CreateVpsInput {
   status?: VpsStatus;
   hypervisor?: string;
   ipAddress?: string | null;
-  /** Already encrypted (lib/crypto/secret-box.ts, purpose ROOT_PASSWORD_PURPOSE). */
+  /** Already encrypted (lib/vps/root-password.ts). */
   rootPasswordEnc?: string | null;
   orderId?: number | null;
   /**
    * Natural key against twins from retried creates (see sync-vps.ts). A live VPS created
-   * less than FINGERPRINT_WINDOW_HOURS ago with the same fingerprint makes this insert
-   * fail on the unique index; older or deleted holders give the fingerprint up first.
+   * less than FINGERPRINT_WINDOW_HOURS ago with the same fingerprint makes this create
+   * fail on the unique index (P2002 for the caller); older or deleted holders give the
+   * fingerprint up.
    */
   createFingerprint?: string;
 }
 
 export const FINGERPRINT_WINDOW_HOURS = 24;
 
-export async function createVps(db: Db, input: CreateVpsInput): Promise<VpsView> {
-  const vps = await db.$transaction(async (tx) => {
-    const owner = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
-    if (!owner) throw new AppError(422, `Unknown user_id ${input.userId}: create the user first (POST /api/users/sync)`);
-    if (input.orderId) {
-      const order = await tx.order.findUnique({ where: { id: input.orderId }, select: { userId: true, vps: { select: { id: true } } } });
-      if (!order) throw new AppError(422, `Unknown order_id ${input.orderId}`);
-      if (order.userId !== input.userId) throw new AppError(422, `order_id ${input.orderId} belongs to another user`);
-      if (order.vps) throw new AppError(409, `order_id ${input.orderId} is already linked to VPS ${order.vps.id}`);
-    }
-    if (input.createFingerprint) {
-      await tx.vps.updateMany({
-        where: {
-          createFingerprint: input.createFingerprint,
-          OR: [{ deletedAt: { not: null } }, { createdAt: { lt: new Date(Date.now() - FINGERPRINT_WINDOW_HOURS * 3_600_000) } }],
-        },
-        data: { createFingerprint: null },
-      });
-    }
-    const row = await tx.vps.create({
-      data: {
-        userId: input.userId,
-        name: input.name,
-        cpu: input.cpu,
-        ramMb: input.ramMb,
-        diskGb: input.diskGb,
-        os: input.os,
-        status: input.status ?? "creating",
-        hypervisor: input.hypervisor ?? "proxmox",
-        ipAddress: input.ipAddress ?? null,
-        rootPasswordEnc: input.rootPasswordEnc ?? null,
-        orderId: input.orderId ?? null,
-        createFingerprint: input.createFingerprint ?? null,
-      },
-    });
-    const view = toVpsView(row);
-    await recordEvent(tx, { type: "vps.created", userId: row.userId, vpsId: row.id, payload: { vps: view } });
-    return view;
+/**
+ * One statement: the VPS row and its `vps.created` event. A single statement is atomic by
+ * itself, so the hot path needs no interactive transaction.
+ */
+async function insert(db: Db, input: CreateVpsInput): Promise<VpsView> {
+  if (input.orderId) {
+    // Checked before; the unique index on vps.order_id still settles a race (409 upstream).
+    const order = await db.order.findUnique({ where: { id: input.orderId }, select: { userId: true, vps: { select: { id: true } } } });
+    if (!order) throw new AppError(422, `Unknown order_id ${input.orderId}`);
+    if (order.userId !== input.userId) throw new AppError(422, `order_id ${input.orderId} belongs to another user`);
+    if (order.vps) throw new AppError(409, `order_id ${input.orderId} is already linked to VPS ${order.vps.id}`);
+  }
+  const now = new Date();
+  const view: VpsView = toVpsView({
+    id: 0,
+    userId: input.userId,
+    name: input.name,
+    status: input.status ?? "creating",
+    cpu: input.cpu,
+    ramMb: input.ramMb,
+    diskGb: input.diskGb,
+    os: input.os,
+    hypervisor: input.hypervisor ?? "proxmox",
+    ipAddress: input.ipAddress ?? null,
+    orderId: input.orderId ?? null,
+    createdAt: now,
+    updatedAt: now,
   });
+  // Timestamps are stored as UTC wall time (timestamp without time zone), as Prisma does.
+  const at = now.toISOString().slice(0, -1);
+  const [row] = await db.$queryRaw<{ id: number }[]>`
+    WITH v AS (
+      INSERT INTO vps (user_id, name, status, cpu, ram_mb, disk_gb, os, hypervisor, ip_address,
+                       root_password_enc, order_id, create_fingerprint, created_at, updated_at)
+      VALUES (${view.user_id}::int, ${view.name}, ${view.status}::"VpsStatus", ${view.cpu}::int, ${view.ram}::int,
+              ${view.disk}::int, ${view.os}, ${view.hypervisor}, ${view.ip_address}, ${input.rootPasswordEnc ?? null},
+              ${view.order_id}::int, ${input.createFingerprint ?? null}, ${at}::timestamp(3), ${at}::timestamp(3))
+      RETURNING id, user_id
+    ), e AS (
+      INSERT INTO domain_events (type, user_id, vps_id, payload, created_at)
+      SELECT 'vps.created', v.user_id, v.id, jsonb_set(${JSON.stringify({ vps: view })}::jsonb, '{vps,id}', to_jsonb(v.id)),
+             ${at}::timestamp(3)
+        FROM v
+      RETURNING id
+    )
+    SELECT v.id FROM v, e`;
+  return { ...view, id: row.id };
+}
+
+export async function createVps(db: Db, input: CreateVpsInput): Promise<VpsView> {
+  let vps: VpsView;
+  try {
+    vps = await insert(db, input);
+  } catch (err) {
+    if (isForeignKeyViolation(err))
+      throw new AppError(422, `Unknown user_id ${input.userId}: create the user first (POST /api/users/sync)`);
+    if (!isUniqueViolation(err) || !input.createFingerprint) throw err;
+    const released = await db.vps.updateMany({
+      where: {
+        createFingerprint: input.createFingerprint,
+        OR: [{ deletedAt: { not: null } }, { createdAt: { lt: new Date(Date.now() - FINGERPRINT_WINDOW_HOURS * 3_600_000) } }],
+      },
+      data: { createFingerprint: null },
+    });
+    if (released.count === 0) throw err;
+    vps = await insert(db, input);
+  }
   wakeRelay();
   return vps;
 }

@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db";
 import { AppError } from "../errors";
-import { Prisma } from "../generated/prisma/client";
+import { isUniqueViolation } from "../db-errors";
 import { createVps, type CreateVpsInput } from "./create-vps";
 import { deleteVps } from "./delete-vps";
 import { encryptRootPassword } from "./root-password";
@@ -32,9 +32,6 @@ export function createFingerprint(vps: SyncCreate, idempotencyKey?: string): str
     : ["natural", vps.user_id, vps.name, vps.cpu, vps.ram, vps.disk, vps.os, vps.order_id ?? null];
   return createHash("sha256").update(JSON.stringify(material)).digest("hex");
 }
-
-const isUniqueViolation = (err: unknown) =>
-  err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
 export async function syncVps(db: Db, request: SyncRequest, opts: { idempotencyKey?: string } = {}): Promise<SyncOutcome> {
   if (request.action === "create") {
@@ -85,12 +82,7 @@ export async function syncVps(db: Db, request: SyncRequest, opts: { idempotencyK
       rootPasswordEnc: v.root_password === undefined ? undefined : v.root_password === null ? null : encryptRootPassword(v.root_password),
       orderId: v.order_id,
     };
-    try {
-      return { httpStatus: 200, vps: await updateVps(db, v.id, changes), duplicate: false };
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError(409, `order_id ${v.order_id} is already linked to another VPS`);
-      throw err;
-    }
+    return { httpStatus: 200, vps: await updateVps(db, v.id, changes), duplicate: false };
   }
 
   return { httpStatus: 200, vps: await deleteVps(db, request.vps.id), duplicate: false };

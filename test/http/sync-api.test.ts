@@ -60,6 +60,10 @@ describe("sync API over HTTP", () => {
       assert.doesNotMatch(r.text, /Sup3r-Secret|root_password/);
       const [row] = await query<{ root_password_enc: string }>(panel.databaseUrl, "SELECT root_password_enc FROM vps WHERE id = $1", [r.json.vps.id]);
       assert.match(row.root_password_enc, /^v1\./);
+      const [ev] = await query<{ payload: { vps: unknown } }>(panel.databaseUrl, "SELECT payload FROM domain_events WHERE vps_id = $1 AND type = 'vps.created'", [r.json.vps.id]);
+      assert.deepEqual(ev.payload.vps, r.json.vps);
+      const read = await query<{ created_at: Date }>(panel.databaseUrl, "SELECT created_at AT TIME ZONE 'UTC' AS created_at FROM vps WHERE id = $1", [r.json.vps.id]);
+      assert.equal(read[0].created_at.toISOString(), r.json.vps.created_at, "stored as UTC");
       assert.ok(!row.root_password_enc.includes("Sup3r-Secret"));
     });
 
@@ -131,13 +135,16 @@ describe("sync API over HTTP", () => {
       assert.equal(r.status, 200, r.text);
       assert.deepEqual([r.json.vps.status, r.json.vps.ip_address, r.json.vps.cpu, r.json.vps.ram], ["running", "2001:db8::1", 4, 4096]);
       assert.doesNotMatch(r.text, /new-pass/);
-      const events = await query<{ type: string; payload: { changed?: string[]; previous_status?: string } }>(
+      const events = await query<{ type: string; payload: { vps: unknown; changed?: string[]; previous_status?: string } }>(
         panel.databaseUrl,
         "SELECT type, payload FROM domain_events WHERE vps_id = $1 ORDER BY id",
         [id],
       );
       assert.deepEqual(events.map((e) => e.type), ["vps.created", "vps.status_changed", "vps.updated"]);
       assert.equal(events[1].payload.previous_status, "creating");
+      // The events carry exactly what the API answered.
+      assert.deepEqual(events[1].payload.vps, r.json.vps);
+      assert.deepEqual(events[2].payload.vps, r.json.vps);
       assert.deepEqual(events[2].payload.changed!.sort(), ["cpu", "ip_address", "ram", "root_password"]);
       // Nothing changed: no event.
       await sync(panel.url, { action: "update", vps: { id, status: "running" } });

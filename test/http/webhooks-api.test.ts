@@ -25,7 +25,7 @@ describe("webhooks admin API", () => {
     assert.ok(await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password));
     client = new SessionClient(panel.url);
     assert.ok(await client.signIn("client@ospab.local", "client-demo-pass"));
-    events = await EventSource.open(panel.databaseUrl);
+    events = await EventSource.open(panel);
   });
   after(async () => {
     await events?.close();
@@ -224,11 +224,13 @@ describe("/ws event feed", () => {
 
   before(async () => {
     panel = await startPanel();
-    events = await EventSource.open(panel.databaseUrl);
+    events = await EventSource.open(panel);
     demoId = await events.userId("client@ospab.local");
     janeId = await events.userId("client2@ospab.local");
     clientToken = await createTestToken(events.db, demoId, ["vps:read"]);
     adminToken = await createTestToken(events.db, await events.userId(TEST_ADMIN.email), []);
+    // The demo data's own events must be out before the feed is watched.
+    await events.settled();
   });
   after(async () => {
     await events?.close();

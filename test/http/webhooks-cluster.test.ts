@@ -30,7 +30,8 @@ describe("two panel processes on one database", () => {
       databaseUrl: withName(db.url, "panel-b"),
       env: { WEBHOOK_ALLOW_PRIVATE: "1", PANEL_WORKERS: "0", NEXTAUTH_SECRET: a.env.NEXTAUTH_SECRET },
     });
-    events = await EventSource.open(db.url);
+    events = await EventSource.open({ url: a.url, databaseUrl: db.url });
+    await events.settled(); // the demo data's events are out of the way
   });
   after(async () => {
     await events?.close();
@@ -56,6 +57,7 @@ describe("two panel processes on one database", () => {
     const wsB = await WsClient.connect(`${b.url.replace("http", "ws")}/ws?token=${token}`);
     const wsA = await WsClient.connect(`${a.url.replace("http", "ws")}/ws?token=${token}`);
 
+    // Committed by A (its sync API), relayed by A: B has no relay.
     const names = Array.from({ length: 20 }, (_, i) => `cluster-${i}`);
     for (const n of names) await events.createVps(owner, n);
 
@@ -102,9 +104,14 @@ describe("two panel processes on one database", () => {
     })();
 
     const owner = await events.userId("client2@ospab.local");
+    const viaA = await EventSource.open({ url: a.url, databaseUrl: db.url }, 1);
+    const viaB = await EventSource.open({ url: b.url, databaseUrl: db.url }, 1);
     const N = 500;
+    // Half the changes arrive at each process, as behind a load balancer.
     for (let i = 0; i < N; i += 10)
-      await Promise.all(Array.from({ length: 10 }, (_, j) => events.createVps(owner, `bulk-${i + j}`)));
+      await Promise.all(Array.from({ length: 10 }, (_, j) => (j % 2 ? viaB : viaA).createVps(owner, `bulk-${i + j}`)));
+    await viaA.close();
+    await viaB.close();
 
     await waitFor("500 deliveries", async () => (await rx.log()).length >= N, 120_000, 500);
     await new Promise((r) => setTimeout(r, 2000)); // a double would show up now

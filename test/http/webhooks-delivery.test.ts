@@ -87,8 +87,9 @@ describe("webhook delivery", () => {
         WEBHOOK_DISABLE_AFTER: "4s",
       },
     });
-    events = await EventSource.open(panel.databaseUrl);
+    events = await EventSource.open(panel);
     owner = await events.userId("client@ospab.local");
+    await events.settled(); // the demo data's events are out of the way
   });
   afterEach(() => c.deleteHooks());
   after(async () => {
@@ -322,7 +323,8 @@ describe("webhook delivery survives SIGKILL of the panel mid-delivery", () => {
 
   before(async () => {
     panel = await startPanel({ env: { WEBHOOK_ALLOW_PRIVATE: "1", WEBHOOK_RETRY_SCHEDULE: "1s,1s,2s" } });
-    events = await EventSource.open(panel.databaseUrl);
+    events = await EventSource.open(panel);
+    await events.settled();
   });
   after(async () => {
     await events?.close();

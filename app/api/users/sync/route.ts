@@ -1,9 +1,3 @@
-// POST /api/users/sync — the main site finds or creates a client by email (its panel id).
-import { getDb } from "@/lib/db";
-import { reply, route } from "@/lib/http/handler";
-import { syncUser, syncUserSchema } from "@/lib/users/sync-user";
-
-export const POST = route({ auth: "machine", idempotent: true, body: syncUserSchema }, async ({ body }) => {
-  const user = await syncUser(await getDb(), body);
-  return reply(user.created ? 201 : 200, { status: "success", user });
-});
+// POST /api/users/sync — find-or-create a client by email. server.ts serves the same
+// handler directly (lib/machine-api); this file keeps it reachable through Next too.
+export { usersSyncPost as POST } from "@/lib/machine-api/users-sync";

@@ -1,0 +1,119 @@
+// Shared pieces of the benchmarks: a keep-alive HTTP load generator with latency
+// percentiles, and figures printing. Benchmarks print numbers; they assert nothing.
+import http from "node:http";
+
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  statuses: Record<number, number>;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+export interface Req {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export function request(baseUrl: string, agent: http.Agent, r: Req): Promise<{ status: number; body: string }> {
+  const url = new URL(r.path, baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { agent, host: url.hostname, port: url.port, path: url.pathname + url.search, method: r.method ?? "GET", headers: { ...(r.body ? { "content-length": Buffer.byteLength(r.body) } : {}), ...r.headers } },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (d) => (body += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on("error", reject);
+    if (r.body) req.write(r.body);
+    req.end();
+  });
+}
+
+/** Sends `reqs` with `concurrency` requests in flight; returns throughput and latency (ms). */
+export async function load(
+  baseUrl: string,
+  reqs: Req[],
+  concurrency: number,
+  onResponse?: (i: number, status: number, body: string) => void,
+): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  let next = 0;
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < reqs.length) {
+        const i = next++;
+        const t0 = performance.now();
+        try {
+          const res = await request(baseUrl, agent, reqs[i]);
+          latencies.push(performance.now() - t0);
+          statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+          if (res.status >= 400) errors++;
+          onResponse?.(i, res.status, res.body);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { requests: reqs.length, errors, seconds, rps: reqs.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), statuses };
+}
+
+export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+
+export function row(label: string, r: LoadResult) {
+  return `${label.padEnd(34)} ${fmt(r.rps, 0).padStart(7)} req/s   p50 ${fmt(r.p50, 2).padStart(7)} ms   p99 ${fmt(r.p99, 2).padStart(7)} ms   errors ${r.errors}`;
+}
+
+export function intArg(name: string, fallback: number): number {
+  const flag = process.argv.find((a) => a.startsWith(`--${name}=`));
+  const v = flag ? Number(flag.split("=")[1]) : Number(process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
+  return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
+}
+
+/** A session cookie for a user, minted the way next-auth signs its JWT (benchmark setup). */
+export async function sessionCookie(userId: number, secret: string): Promise<string> {
+  const { encode } = await import("next-auth/jwt");
+  const value = await encode({ token: { uid: userId, sub: String(userId) }, secret, maxAge: 3600 });
+  return `next-auth.session-token=${value}`;
+}
+
+/**
+ * Users straight into the database (benchmark setup). With `passwordHash` (bcrypt) they can
+ * sign in; without, the hash is unusable and only minted sessions work.
+ */
+export async function insertUsers(databaseUrl: string, n: number, prefix: string, passwordHash = "x"): Promise<number[]> {
+  const pg = (await import("pg")).default;
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ id: number }>(
+      `INSERT INTO users (email, name, password_hash, updated_at)
+       SELECT $1 || g || '@example.com', 'Bench ' || g, $3, now() FROM generate_series(1, $2::int) g ORDER BY g RETURNING id`,
+      [prefix, n, passwordHash],
+    );
+    return rows.map((r) => r.id);
+  } finally {
+    await c.end();
+  }
+}

@@ -1,0 +1,55 @@
+// Serves a route() handler (Request → Response) straight from node:http. server.ts uses it
+// for the machine API (POST /api/vps/sync, /api/users/sync): the same handlers as the
+// app/api route files, without Next's page-rendering pipeline, which on the sync hot path
+// cost more than the handler's own work (see bench/sync-throughput.ts).
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { log } from "../log";
+
+export type WebHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+/** Bodies beyond this are refused before being read whole (route() applies its own, smaller limits). */
+const HARD_LIMIT = 1024 * 1024;
+
+function tooLarge(res: ServerResponse) {
+  res.writeHead(413, { "content-type": "application/json", connection: "close" });
+  res.end(JSON.stringify({ status: "error", message: `Request body too large (limit ${HARD_LIMIT} bytes)` }));
+}
+
+export async function serveWebHandler(handler: WebHandler, req: IncomingMessage, res: ServerResponse) {
+  try {
+    if (Number(req.headers["content-length"] ?? 0) > HARD_LIMIT) return tooLarge(res);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > HARD_LIMIT) return tooLarge(res);
+      chunks.push(chunk);
+    }
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (v === undefined) continue;
+      for (const one of Array.isArray(v) ? v : [v]) headers.append(k, one);
+    }
+    const method = req.method ?? "GET";
+    const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
+      method,
+      headers,
+      body: method === "GET" || method === "HEAD" ? undefined : Buffer.concat(chunks),
+    });
+    const response = await handler(request, { params: Promise.resolve({}) });
+    const out: Record<string, string | string[]> = {};
+    response.headers.forEach((value, key) => {
+      if (key !== "set-cookie") out[key] = value;
+    });
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length) out["set-cookie"] = cookies;
+    const body = Buffer.from(await response.arrayBuffer());
+    out["content-length"] = String(body.length);
+    res.writeHead(response.status, out);
+    res.end(body);
+  } catch (err) {
+    log.error("machine API: unhandled error", { error: (err as Error)?.stack ?? String(err) });
+    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+    res.end(JSON.stringify({ status: "error", message: "Internal server error" }));
+  }
+}
