@@ -38,8 +38,10 @@ const perSocket: Map<string, number>[] = [];
 
 /** One change pushed by the main site (sync API create → vps.created). */
 async function commitEvent(owner: number, name: string) {
-  await events.createVps(owner, name);
+  // Timed from the moment the sync request is sent (an upper bound: the commit happens
+  // within the request, and the message may arrive before the reply does).
   committedAt.set(name, performance.now());
+  await events.createVps(owner, name);
 }
 
 try {
