@@ -5,16 +5,21 @@ import next from "next";
 import { openDatabase, setDatabase } from "./lib/db";
 import { demoMainSite, startDemoMainSite } from "./lib/demo/main-site";
 import { seedDemo } from "./lib/demo/seed-demo";
-import { encryptSecret } from "./lib/crypto/secret-box";
+import { sealWebhookSecret } from "./lib/webhooks/webhook-secret";
 import { EnvError, getEnv } from "./lib/env";
-import { startRelay } from "./lib/events/relay";
+import { listenForOutbox } from "./lib/events/listen-outbox";
+import { startRelay, type Relay } from "./lib/events/relay";
 import { stampClientAddress } from "./lib/http/client-address";
 import { serveWebHandler } from "./lib/http/node-adapter";
 import { log } from "./lib/log";
 import { machineRoute } from "./lib/machine-api";
 import { migrate } from "./lib/migrate";
-import { attachSocketServer, publishToSockets } from "./lib/realtime/socket-server";
+import { publishEvent, receiveClusterEvents } from "./lib/realtime/publish-event";
+import { attachSocketServer } from "./lib/realtime/socket-server";
+import { createWsHub } from "./lib/realtime/ws-hub";
 import { ensureFirstAdmin } from "./lib/users/ensure-admin";
+import { parseDuration, parseRetrySchedule } from "./lib/webhooks/retry-schedule";
+import { startWebhookWorker, type WebhookWorker } from "./lib/webhooks/worker";
 
 function fail(message: string): never {
   console.error(`ospab-panel: ${message}`);
@@ -48,7 +53,7 @@ async function main() {
   if (env.demoMainSite && !env.demoData) log.warn("DEMO_MAIN_SITE=1 needs demo data (DEMO_DATA=1): not starting the demo main site");
   if (env.demoData) {
     const running = env.demoMainSite;
-    const mainSite = { url: demoSite!.webhookUrl, secretEnc: running ? encryptSecret(demoSite!.secret, "webhooks.secret") : null, running };
+    const mainSite = { url: demoSite!.webhookUrl, secretEnc: running ? sealWebhookSecret(demoSite!.secret) : null, running };
     const { created } = await seedDemo(db.prisma, { mainSite });
     if (created) log.info("demo data created", { records: created });
   } else if ((await db.prisma.user.count({ where: { role: "admin" } })) === 0) {
@@ -71,18 +76,38 @@ async function main() {
     else void handle(req, res);
   });
   const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET);
+  const wsHub = createWsHub(db, env.NEXTAUTH_SECRET);
   http.on("upgrade", (req, socket, head) => {
     const url = req.url ?? "";
     if (url.startsWith("/socket.io/")) return; // socket.io's own listener answers
+    if (wsHub.isWsRequest(req)) return wsHub.handleUpgrade(req, socket, head);
     if (dev) void upgrade(req, socket, head);
     else socket.destroy();
   });
-  const relay = startRelay(db, (event) => void publishToSockets(io, event));
+  const clustered = Boolean(db.pool);
+  if (clustered) receiveClusterEvents(io, wsHub);
+
+  // Background work: the outbox relay (live events) and webhook delivery. PANEL_WORKERS=0
+  // makes a web-only process; any number of processes may run the workers.
+  let relay: Relay | undefined;
+  let webhooks: WebhookWorker | undefined;
+  let unlisten = async () => {};
+  if (env.PANEL_WORKERS === "1") {
+    unlisten = listenForOutbox(db);
+    relay = startRelay(db, (event) => void publishEvent(io, wsHub, event, clustered));
+    webhooks = startWebhookWorker(db, {
+      schedule: parseRetrySchedule(env.WEBHOOK_RETRY_SCHEDULE),
+      allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "1",
+      disableAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
+      disableAfterMs: parseDuration(env.WEBHOOK_DISABLE_AFTER),
+    });
+  }
 
   await new Promise<void>((resolve) => http.listen(env.PORT, env.HOST, resolve));
   log.info("ospab-panel ready", {
     url: `http://localhost:${env.PORT}`,
     database: db.kind,
+    workers: env.PANEL_WORKERS === "1",
     mode: dev ? "development" : "production",
     startup_ms: Date.now() - started,
   });
@@ -97,7 +122,9 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     demoChild?.kill("SIGTERM");
-    await relay.stop();
+    await unlisten();
+    await Promise.all([relay?.stop(), webhooks?.stop()]);
+    await wsHub.close();
     await new Promise<void>((r) => io.close(() => r()));
     await db.close();
     process.exit(0);

@@ -3,7 +3,7 @@
 import { startPanel } from "../test/support/panel";
 
 export default async function globalSetup() {
-  // Private webhook targets allowed: order.spec.ts runs the reference main site on 127.0.0.1.
+  // Webhook specs post to receivers on 127.0.0.1 (order.spec.ts: the reference main site).
   const panel = await startPanel({ demoData: true, env: { WEBHOOK_ALLOW_PRIVATE: "1" } });
   process.env.E2E_BASE_URL = panel.url;
   process.env.E2E_DATABASE_URL = panel.databaseUrl;

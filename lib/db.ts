@@ -51,8 +51,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     const pg = await import("pg");
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const pool = new pg.default.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    // An idle client that loses its server (restart) must not crash the process.
+    // A client that loses its server (restart) must not crash the process: idle ones report
+    // through the pool, checked-out ones (LISTEN connections) through their own listener;
+    // their owners notice the broken connection and reconnect.
     pool.on("error", () => {});
+    pool.on("connect", (client) => client.on("error", () => {}));
     const prisma = makeClient(new PrismaPg(pool));
     return {
       kind: "postgres",

@@ -40,6 +40,12 @@ const raw = z.object({
   DEMO_MAIN_SITE: z.enum(["0", "1"]).default("0"),
   WEBHOOK_RETRY_SCHEDULE: retrySchedule.default("10s,1m,5m,30m,1h,2h,6h,12h,24h,24h"),
   WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
+  // A webhook is disabled after this many consecutive failed attempts spanning at least
+  // WEBHOOK_DISABLE_AFTER (both must hold), with a `webhook.disabled` event.
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(20),
+  WEBHOOK_DISABLE_AFTER: z.string().regex(/^\s*\d+[smhd]\s*$/, "expected a duration like 24h").default("24h"),
+  // 0: this process serves web traffic only (no outbox relay, no webhook delivery).
+  PANEL_WORKERS: z.enum(["0", "1"]).default("1"),
   // 1 when a reverse proxy you control sets X-Forwarded-For (login throttling by client address).
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

@@ -19,6 +19,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
       { href: "/admin", label: t("nav.admin") },
       { href: "/admin/users", label: t("adminNav.users") },
       { href: "/admin/vps", label: t("adminNav.vps") },
+      { href: "/admin/webhooks", label: t("webhooks.nav") },
       { href: "/admin/plans", label: t("nav.plans") },
     );
 

@@ -1,5 +1,8 @@
-// In-process wake-up signal for the outbox relay, shared across module graphs via
-// globalThis. It carries no data: the outbox is the only source of events.
+// In-process wake-up signals, shared across module graphs via globalThis. They carry no
+// data: the outbox and the delivery table are the only sources of work.
+// - "outbox": events were committed (here, or in another process: see listen-outbox.ts);
+//   wakes the socket relay and the webhook fan-out.
+// - "webhooks": deliveries became due (test event, redeliver, re-enabled webhook).
 import { EventEmitter } from "node:events";
 
 const store = globalThis as unknown as { __ospabBus?: EventEmitter };
@@ -17,4 +20,14 @@ export function wakeRelay() {
 export function onOutbox(listener: () => void): () => void {
   bus().on("outbox", listener);
   return () => bus().off("outbox", listener);
+}
+
+/** Call after making a webhook delivery due outside the outbox. */
+export function wakeWebhookWorker() {
+  bus().emit("webhooks");
+}
+
+export function onWebhookWork(listener: () => void): () => void {
+  bus().on("webhooks", listener);
+  return () => bus().off("webhooks", listener);
 }

@@ -1,12 +1,11 @@
 // The outbox relay: claims unrelayed events (safe with many processes: SKIP LOCKED) and
 // hands them to `publish`, which in server.ts emits through the socket.io adapter so every
-// process's sockets receive them. Woken by commits in this process (wakeRelay), by a NOTIFY
-// on `ospab_events` from other programs (PostgreSQL), and by a one-second timer that also
-// covers events whose writer died before relaying them.
+// process's sockets receive them. Woken by the outbox signal — commits in this process
+// (wakeRelay) and a NOTIFY on `ospab_events` from other programs (listen-outbox.ts) — and by
+// a one-second timer that also covers events whose writer died before relaying them.
 import type { Database } from "../db";
 import { log } from "../log";
 import { onOutbox } from "./bus";
-import { EVENTS_CHANNEL } from "./record-event";
 import type { EventMessage, EventType } from "./types";
 
 export interface RelayedEvent extends EventMessage {
@@ -91,29 +90,6 @@ export function startRelay(
   const timer = setInterval(() => void run(), opts.intervalMs ?? 1000);
   timer.unref();
 
-  let unlisten: (() => Promise<void>) | undefined;
-  if (db.pool) {
-    const pool = db.pool;
-    let client: import("pg").PoolClient | undefined;
-    const listen = async () => {
-      try {
-        client = await pool.connect();
-        client.on("notification", () => void run());
-        client.on("error", () => {
-          client?.release(true);
-          client = undefined;
-          if (!stopped) setTimeout(listen, 1000).unref();
-        });
-        await client.query(`LISTEN ${EVENTS_CHANNEL}`);
-      } catch {
-        if (!stopped) setTimeout(listen, 1000).unref();
-      }
-    };
-    void listen();
-    unlisten = async () => {
-      client?.release(true);
-    };
-  }
   void run();
 
   return {
@@ -121,7 +97,6 @@ export function startRelay(
       stopped = true;
       off();
       clearInterval(timer);
-      await unlisten?.();
       await current;
     },
     async drain() {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { StatusBadge } from "@/components/vps/status-badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getAdminOverview } from "@/lib/admin-overview";
@@ -14,7 +15,7 @@ export default async function AdminHome() {
     { label: t("admin.users"), value: o.clients + o.admins, hint: t("admin.clients", { n: o.clients }) },
     { label: t("admin.vpsTotal"), value: o.vpsTotal },
     { label: t("admin.plans"), value: o.plans, hint: t("admin.activePlans", { n: o.activePlans }) },
-    { label: t("admin.webhooks"), value: o.webhooks },
+    { label: t("admin.webhooks"), value: o.webhooks, href: "/admin/webhooks" },
   ];
   return (
     <div className="space-y-6">
@@ -24,6 +25,7 @@ export default async function AdminHome() {
           <Card key={s.label} className="p-4">
             <dt className="text-sm text-slate-500">{s.label}</dt>
             <dd className="mt-1 text-2xl font-semibold text-slate-900" data-testid="admin-stat">{s.value}</dd>
+            {s.href && <dd className="text-xs"><Link href={s.href} className="text-sky-700 hover:underline">{t("webhooks.title")} →</Link></dd>}
             {s.hint && <dd className="text-xs text-slate-500">{s.hint}</dd>}
           </Card>
         ))}

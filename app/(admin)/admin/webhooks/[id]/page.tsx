@@ -1,0 +1,15 @@
+import { notFound } from "next/navigation";
+import { WebhookDetail } from "@/components/webhooks/webhook-detail";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getWebhook } from "@/lib/webhooks/get-webhook";
+
+export default async function WebhookPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const webhook = await getWebhook(await getDb(), Number(id)).catch((err) => {
+    if (err instanceof AppError && err.status === 404) notFound();
+    throw err;
+  });
+  return <WebhookDetail initial={webhook} />;
+}

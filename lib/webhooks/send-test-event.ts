@@ -1,0 +1,34 @@
+// Queues a `webhook.test` delivery to one webhook (active or not) through the normal
+// worker — same signing, SSRF guard and retries — and waits briefly for its first attempt
+// so the admin sees the receiver's answer at once.
+import type { Db } from "../db";
+import { notFound } from "../errors";
+import { wakeWebhookWorker } from "../events/bus";
+import { getDelivery } from "./list-deliveries";
+import { TEST_EVENT_TYPE } from "./schemas";
+import { pythonJsonDumps } from "./serialize";
+import type { DeliveryView } from "./view";
+
+export async function sendTestEvent(db: Db, webhookId: number, opts: { waitMs?: number } = {}): Promise<DeliveryView> {
+  const hook = await db.webhook.findUnique({ where: { id: webhookId }, select: { id: true, name: true } });
+  if (!hook) throw notFound(`Webhook ${webhookId} not found`);
+  const payload = {
+    test: true,
+    message: "Test event from ospab-panel",
+    webhook_id: hook.id,
+    webhook_name: hook.name,
+    sent_at: new Date().toISOString(),
+  };
+  const row = await db.webhookDelivery.create({
+    data: { webhookId, eventType: TEST_EVENT_TYPE, body: pythonJsonDumps(payload) },
+    select: { id: true },
+  });
+  wakeWebhookWorker();
+  const deadline = Date.now() + (opts.waitMs ?? 20_000);
+  while (Date.now() < deadline) {
+    const done = await db.webhookAttempt.count({ where: { deliveryId: row.id } });
+    if (done > 0) break;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return getDelivery(db, webhookId, row.id);
+}
