@@ -24,7 +24,7 @@ test.beforeAll(async () => {
     body: JSON.stringify({ name: "Main site (e2e)", url: mainSite.webhookUrl, event_type: ["order.created", "vps.created", "vps.action_requested"], secret: SECRET }),
   });
   if (res.status !== 201) throw new Error(`POST /api/webhooks: ${res.status} ${(await res.text()).slice(0, 200)}`);
-  webhookId = (await res.json()).webhook.id;
+  webhookId = (await res.json()).id;
 });
 
 test.afterAll(async () => {
