@@ -5,6 +5,7 @@ import type { Db } from "../db";
 import { notFound } from "../errors";
 import { wakeRelay } from "../events/bus";
 import { recordEvent } from "../events/record-event";
+import { advanceOrder } from "../orders/advance-order";
 import { toVpsView, type VpsView } from "./view";
 
 export interface DeletedVpsView extends VpsView {
@@ -20,6 +21,7 @@ export async function deleteVps(db: Db, id: number): Promise<DeletedVpsView> {
     await tx.vpsActionRequest.updateMany({ where: { vpsId: id, status: "pending" }, data: { status: "cancelled", resolvedAt: now } });
     const view: DeletedVpsView = { ...toVpsView(row), deleted_at: now.toISOString() };
     await recordEvent(tx, { type: "vps.deleted", userId: row.userId, vpsId: row.id, payload: { vps: view } });
+    if (row.orderId) await advanceOrder(tx, row.id); // orders: deleted before it was ready fails its order
     return view;
   });
   wakeRelay();

@@ -12,6 +12,7 @@ import { getOrder, listOrders } from "../../lib/orders/list-orders";
 import { createPlan, updatePlan } from "../../lib/plans/save-plan";
 import { createUser } from "../../lib/users/create-user";
 import { createVps } from "../../lib/vps/create-vps";
+import { deleteVps } from "../../lib/vps/delete-vps";
 import { syncVps } from "../../lib/vps/sync-vps";
 import { updateVps } from "../../lib/vps/update-vps";
 import { createTestDatabase } from "../support/pg";
@@ -102,6 +103,17 @@ describe("orders (service level)", () => {
     const failed = await getOrder(db, alice, b.id);
     assert.equal(failed.status, "error");
     assert.match(failed.error_message ?? "", /could not be built/);
+  });
+
+  it("a linked VPS deleted before it is ready fails its order", async () => {
+    const db = database.prisma;
+    const order = await createOrder(db, alice, { planId });
+    const vps = await createVps(db, { userId: alice.userId, name: "short-lived", cpu: 2, ramMb: 4096, diskGb: 60, os: order.os, orderId: order.id });
+    await deleteVps(db, vps.id);
+    const after = await getOrder(db, alice, order.id);
+    assert.equal(after.status, "error");
+    assert.match(after.error_message ?? "", /deleted before it was ready/);
+    assert.equal(after.vps, null);
   });
 
   it("a retried sync create with order_id (no Idempotency-Key) answers with the VPS already made", async () => {
