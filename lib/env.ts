@@ -37,7 +37,8 @@ const raw = z.object({
   DEMO_DATA: z.enum(["0", "1"]).optional(),
   // Development: also run the reference main site (examples/main-site) on PORT+10, with the
   // demo webhook pointing at it, so orders and client actions complete by themselves.
-  DEMO_MAIN_SITE: z.enum(["0", "1"]).default("0"),
+  // Default: on in development with demo data (`npm run dev`), off otherwise.
+  DEMO_MAIN_SITE: z.enum(["0", "1"]).optional(),
   WEBHOOK_RETRY_SCHEDULE: retrySchedule.default("10s,1m,5m,30m,1h,2h,6h,12h,24h,24h"),
   WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
   // A webhook is disabled after this many consecutive failed attempts spanning at least
@@ -109,7 +110,9 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
       "!!! VPS_SYNC_API_KEY is the seeds' published example key. Anyone can push VPS records. Development only: set your own key before going live. !!!",
     );
 
-  if (env.DEMO_MAIN_SITE === "1") {
+  const demoData = env.DEMO_DATA ? env.DEMO_DATA === "1" : !isProduction;
+  const demoMainSite = env.DEMO_MAIN_SITE ? env.DEMO_MAIN_SITE === "1" : env.NODE_ENV === "development" && demoData;
+  if (demoMainSite) {
     if (isProduction) throw new EnvError("DEMO_MAIN_SITE=1 is for development only (it runs the simulated main site from examples/main-site)");
     // The demo main site listens on 127.0.0.1: webhooks must be allowed to reach it.
     if (cleaned.WEBHOOK_ALLOW_PRIVATE === undefined) env.WEBHOOK_ALLOW_PRIVATE = "1";
@@ -120,8 +123,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? devSecret(env.DATA_DIR, "NEXTAUTH_SECRET"),
     VPS_SYNC_API_KEY: syncKey,
     isProduction,
-    demoData: env.DEMO_DATA ? env.DEMO_DATA === "1" : !isProduction,
-    demoMainSite: env.DEMO_MAIN_SITE === "1",
+    demoData,
+    demoMainSite,
     warnings,
   };
 }

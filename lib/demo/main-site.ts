@@ -1,4 +1,4 @@
-// Development only (DEMO_MAIN_SITE=1, `npm run dev:demo`): runs the reference main site
+// Development only (`npm run dev`; DEMO_MAIN_SITE=0 turns it off): runs the reference main site
 // from examples/main-site beside the panel, as a child process, on PORT+10. The demo
 // webhook points at it with a secret both sides derive from the panel's NEXTAUTH_SECRET,
 // so webhooks are signed and checked as in production. Orders and client actions then

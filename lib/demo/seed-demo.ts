@@ -72,7 +72,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}) {
         name: DEMO_WEBHOOK_NAME,
         url: site?.url ?? "http://127.0.0.1:5060/webhooks/ospab",
         eventTypes: ["*"],
-        description: "Demo receiver: the reference main site from examples/main-site (npm run dev:demo)",
+        description: "Demo receiver: the reference main site from examples/main-site (started by npm run dev)",
         secretEnc: site?.secretEnc ?? null,
         isActive: site?.running ?? false,
       },
