@@ -76,7 +76,7 @@ async function main() {
     else void handle(req, res);
   });
   const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET);
-  const wsHub = createWsHub(db, env.NEXTAUTH_SECRET);
+  const wsHub = createWsHub(db, env.NEXTAUTH_SECRET, { recheckMs: env.WS_RECHECK_SECONDS * 1000 });
   http.on("upgrade", (req, socket, head) => {
     const url = req.url ?? "";
     if (url.startsWith("/socket.io/")) return; // socket.io's own listener answers

@@ -28,6 +28,8 @@ interface Client {
   ws: WebSocket;
   viewer: Viewer;
   alive: boolean;
+  /** Re-runs the connection's authentication: a revoked or expired token, or a deleted user, ends it. */
+  recheck: () => Promise<Viewer | null>;
 }
 
 export interface WsHub {
@@ -57,7 +59,7 @@ function refuse(socket: Duplex, status: 401 | 400, message: string) {
   );
 }
 
-export function createWsHub(db: Database, sessionSecret: string): WsHub {
+export function createWsHub(db: Database, sessionSecret: string, opts: { recheckMs?: number } = {}): WsHub {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const clients = new Set<Client>();
 
@@ -80,8 +82,8 @@ export function createWsHub(db: Database, sessionSecret: string): WsHub {
     c.ws.send(text);
   }
 
-  function onConnection(ws: WebSocket, viewer: Viewer) {
-    const client: Client = { ws, viewer, alive: true };
+  function onConnection(ws: WebSocket, viewer: Viewer, recheck: Client["recheck"]) {
+    const client: Client = { ws, viewer, alive: true, recheck };
     clients.add(client);
     ws.on("pong", () => (client.alive = true));
     ws.on("close", () => clients.delete(client));
@@ -113,6 +115,20 @@ export function createWsHub(db: Database, sessionSecret: string): WsHub {
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
+  // Credentials are checked again while the socket is open, so revoking a token (or
+  // deleting a user) closes its feeds within one interval. A database error keeps them.
+  const recheck = setInterval(() => {
+    for (const c of clients) {
+      c.recheck()
+        .then((viewer) => {
+          if (viewer) c.viewer = viewer;
+          else c.ws.close(4401, "credentials revoked or expired");
+        })
+        .catch(() => {});
+    }
+  }, opts.recheckMs ?? 60_000);
+  recheck.unref();
+
   return {
     isWsRequest(req) {
       const path = (req.url ?? "").split("?")[0];
@@ -124,7 +140,7 @@ export function createWsHub(db: Database, sessionSecret: string): WsHub {
       authenticate(req, url)
         .then((viewer) => {
           if (!viewer) return refuse(socket, 401, "Invalid or missing API token");
-          wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, viewer));
+          wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, viewer, () => authenticate(req, url)));
         })
         .catch((err) => {
           log.warn("ws: authentication failed", { error: (err as Error).message });
@@ -138,6 +154,7 @@ export function createWsHub(db: Database, sessionSecret: string): WsHub {
     },
     size: () => clients.size,
     async close() {
+      clearInterval(recheck);
       clearInterval(heartbeat);
       for (const c of clients) c.ws.close(1001, "server shutting down");
       clients.clear();

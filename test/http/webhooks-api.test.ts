@@ -8,6 +8,7 @@ import { SessionClient } from "../support/http";
 import { startPanel, TEST_ADMIN, type Panel } from "../support/panel";
 import { createTestToken } from "../support/tokens";
 import { WsClient } from "../support/ws-client";
+import { hashToken } from "../../lib/tokens/token-secret";
 
 const PUBLIC_URL = "http://93.184.216.34/hooks/ospab"; // an IP literal: no DNS needed offline
 
@@ -223,7 +224,7 @@ describe("/ws event feed", () => {
   const wsUrl = (q: string) => `${panel.url.replace("http", "ws")}/ws${q}`;
 
   before(async () => {
-    panel = await startPanel();
+    panel = await startPanel({ env: { WS_RECHECK_SECONDS: "1" } });
     events = await EventSource.open(panel);
     demoId = await events.userId("client@ospab.local");
     janeId = await events.userId("client2@ospab.local");
@@ -242,6 +243,17 @@ describe("/ws event feed", () => {
     for (const q of ["", "?token=osp_wrong", `?api_key=${revoked}`]) {
       await assert.rejects(WsClient.connect(wsUrl(q)), (e: { status?: number }) => e.status === 401, q);
     }
+  });
+
+  it("closes an open connection once its token is revoked", async () => {
+    const token = await createTestToken(events.db, demoId, ["vps:read"]);
+    const ws = await WsClient.connect(wsUrl(`?token=${token}`));
+    const closed = new Promise<number>((resolve) => ws.ws.once("close", (code) => resolve(code)));
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(ws.ws.readyState, ws.ws.OPEN, "a valid token keeps its connection across re-checks");
+    await events.db.prisma.apiToken.updateMany({ where: { tokenHash: hashToken(token) }, data: { revokedAt: new Date() } });
+    const timeout = new Promise<string>((r) => setTimeout(() => r("still open after 10 s"), 10_000).unref());
+    assert.equal(await Promise.race([closed, timeout]), 4401);
   });
 
   it("greets as the seed shows and answers ping with pong", async () => {
