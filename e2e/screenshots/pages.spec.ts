@@ -1,61 +1,45 @@
 // Screenshots of every page at desktop and phone widths for docs/screenshots/ (README).
 // Not part of `npm test`: run `npm run build && npm run screenshots`, then look at them.
-import path from "node:path";
-import type { Page } from "@playwright/test";
 import { createUser } from "../../lib/users/create-user";
 import { ADMIN, CLIENT, expect, signIn, test } from "../fixtures";
+import { forEachWidth, shoot } from "./shoot";
 
-const OUT = process.env.SCREENSHOT_DIR ?? path.resolve(import.meta.dirname, "../../docs/screenshots");
-const WIDTHS = [
-  { name: "desktop", width: 1280, height: 800 },
-  { name: "phone", width: 390, height: 844 },
-] as const;
-
-async function shoot(page: Page, name: string) {
-  await page.evaluate(() => document.fonts.ready);
-  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
-}
-
-for (const size of WIDTHS) {
-  test.describe(`${size.name} (${size.width}px)`, () => {
-    test.use({ viewport: { width: size.width, height: size.height }, isMobile: size.name === "phone", hasTouch: size.name === "phone" });
-
-    test("login", async ({ page }) => {
-      await page.goto("/login");
-      await expect(page.locator("#login")).toBeFocused();
-      await shoot(page, `login-${size.name}`);
-    });
-
-    test("client dashboard, ru and en", async ({ page, db }) => {
-      await signIn(page, CLIENT.email, CLIENT.password);
-      await expect(page).toHaveURL(/\/dashboard$/);
-      await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
-      await shoot(page, `dashboard-ru-${size.name}`);
-      const user = await db.prisma.user.update({ where: { email: CLIENT.email }, data: { locale: "en" } });
-      try {
-        await page.reload();
-        await expect(page.getByRole("heading", { level: 1 })).toHaveText("My servers");
-        await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
-        await shoot(page, `dashboard-en-${size.name}`);
-      } finally {
-        await db.prisma.user.update({ where: { id: user.id }, data: { locale: "ru" } });
-      }
-    });
-
-    test("empty dashboard", async ({ page, db }) => {
-      const email = `empty-${size.name}@example.com`;
-      if (!(await db.prisma.user.findUnique({ where: { email } })))
-        await createUser(db.prisma, { email, password: "empty-user-pass", name: "Пётр Новиков" });
-      await signIn(page, email, "empty-user-pass");
-      await expect(page.getByTestId("vps-empty")).toBeVisible();
-      await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
-      await shoot(page, `dashboard-empty-${size.name}`);
-    });
-
-    test("admin home", async ({ page }) => {
-      await signIn(page, ADMIN.email, ADMIN.password);
-      await expect(page).toHaveURL(/\/admin$/);
-      await shoot(page, `admin-${size.name}`);
-    });
+forEachWidth((size) => {
+  test("login", async ({ page }) => {
+    await page.goto("/login");
+    await expect(page.locator("#login")).toBeFocused();
+    await shoot(page, `login-${size.name}`);
   });
-}
+
+  test("client dashboard, ru and en", async ({ page, db }) => {
+    await signIn(page, CLIENT.email, CLIENT.password);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
+    await shoot(page, `dashboard-ru-${size.name}`);
+    const user = await db.prisma.user.update({ where: { email: CLIENT.email }, data: { locale: "en" } });
+    try {
+      await page.reload();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("My servers");
+      await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
+      await shoot(page, `dashboard-en-${size.name}`);
+    } finally {
+      await db.prisma.user.update({ where: { id: user.id }, data: { locale: "ru" } });
+    }
+  });
+
+  test("empty dashboard", async ({ page, db }) => {
+    const email = `empty-${size.name}@example.com`;
+    if (!(await db.prisma.user.findUnique({ where: { email } })))
+      await createUser(db.prisma, { email, password: "empty-user-pass", name: "Пётр Новиков" });
+    await signIn(page, email, "empty-user-pass");
+    await expect(page.getByTestId("vps-empty")).toBeVisible();
+    await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
+    await shoot(page, `dashboard-empty-${size.name}`);
+  });
+
+  test("admin home", async ({ page }) => {
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await expect(page).toHaveURL(/\/admin$/);
+    await shoot(page, `admin-${size.name}`);
+  });
+});
