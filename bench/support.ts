@@ -117,3 +117,20 @@ export async function insertUsers(databaseUrl: string, n: number, prefix: string
     await c.end();
   }
 }
+
+/** Runs `stop` once — at the end, on SIGINT/SIGTERM or on an unhandled rejection — so a
+ * benchmark never leaves a panel process or its database behind. Returns the stopper. */
+export function stopOnExit(stop: () => Promise<unknown>): () => Promise<void> {
+  let done = false;
+  const once = async () => {
+    if (done) return;
+    done = true;
+    await stop().catch(() => {});
+  };
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void once().then(() => process.exit(130)));
+  process.on("unhandledRejection", (err) => {
+    console.error(err);
+    void once().then(() => process.exit(1));
+  });
+  return once;
+}

@@ -9,6 +9,7 @@
 // Usage: node --import tsx bench/webhooks-throughput.ts [events=10000] [rate=200] [seconds=20]
 import { createServer } from "node:http";
 import { EventSource } from "../test/support/events";
+import { stopOnExit } from "./support";
 import { SessionClient } from "../test/support/http";
 import { startPanel, TEST_ADMIN } from "../test/support/panel";
 
@@ -42,18 +43,9 @@ async function commitEvent(owner: number, name: string) {
   await events.createVps(owner, name);
 }
 
-// Never leave a panel behind, whatever happens.
-let cleaned = false;
-const cleanup = async () => {
-  if (cleaned) return;
-  cleaned = true;
+const cleanup = stopOnExit(async () => {
   await events.close().catch(() => {});
-  await panel.stop().catch(() => {});
-};
-for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void cleanup().then(() => process.exit(130)));
-process.on("unhandledRejection", (err) => {
-  console.error(err);
-  void cleanup().then(() => process.exit(1));
+  await panel.stop();
 });
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const fmt = (n: number) => n.toFixed(1);

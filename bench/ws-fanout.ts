@@ -5,6 +5,7 @@
 // Usage: node --import tsx bench/ws-fanout.ts [sockets=200] [rate=50] [seconds=10] [burst=1000]
 import WebSocket from "ws";
 import { EventSource } from "../test/support/events";
+import { stopOnExit } from "./support";
 import { startPanel, TEST_ADMIN } from "../test/support/panel";
 import { createTestToken } from "../test/support/tokens";
 
@@ -15,18 +16,9 @@ const BURST = Number(process.argv[5] ?? 1000);
 
 const panel = await startPanel({ env: { LOG_LEVEL: "error" } });
 const events = await EventSource.open(panel, 2);
-// Never leave a panel behind, whatever happens.
-let cleaned = false;
-const cleanup = async () => {
-  if (cleaned) return;
-  cleaned = true;
+const cleanup = stopOnExit(async () => {
   await events.close().catch(() => {});
-  await panel.stop().catch(() => {});
-};
-for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void cleanup().then(() => process.exit(130)));
-process.on("unhandledRejection", (err) => {
-  console.error(err);
-  void cleanup().then(() => process.exit(1));
+  await panel.stop();
 });
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const fmt = (n: number) => n.toFixed(1);
