@@ -3,6 +3,7 @@
 // Browser-safe.
 import { z } from "zod";
 import { VPS_STATUSES, type VpsStatus, type VpsView } from "./view";
+import { queryString } from "../utils/query-string";
 
 export const VPS_SORTS = ["created", "name", "status"] as const;
 export type VpsSort = (typeof VPS_SORTS)[number];
@@ -52,13 +53,7 @@ export function isFilterActive(f: VpsFilter) {
 
 /** The URL query of a filter, without defaults, so links stay short and shareable. */
 export function vpsFilterQuery(f: VpsFilter): string {
-  const p = new URLSearchParams();
-  if (f.q) p.set("q", f.q);
-  if (f.status) p.set("status", f.status);
-  if (f.sort !== "created") p.set("sort", f.sort);
-  if (f.dir !== DEFAULT_DIR[f.sort]) p.set("dir", f.dir);
-  const s = p.toString();
-  return s ? `?${s}` : "";
+  return queryString({ q: f.q, status: f.status, sort: f.sort, dir: f.dir }, { sort: "created", dir: DEFAULT_DIR[f.sort] });
 }
 
 export function matchesVpsFilter(v: VpsView, f: VpsFilter): boolean {

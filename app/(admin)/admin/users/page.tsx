@@ -9,19 +9,14 @@ import { adminUsersQuerySchema, parseLenient, type AdminUsersQuery } from "@/lib
 import { listUsers } from "@/lib/admin/list-users";
 import { getDb } from "@/lib/db";
 import { getI18n } from "@/lib/i18n/server";
+import { queryString } from "@/lib/utils/query-string";
 
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 function href(q: AdminUsersQuery, page: number) {
-  const p = new URLSearchParams();
-  if (q.q) p.set("q", q.q);
-  if (q.role) p.set("role", q.role);
-  if (q.per_page !== 50) p.set("per_page", String(q.per_page));
-  if (page > 1) p.set("page", String(page));
-  const s = p.toString();
-  return `/admin/users${s ? `?${s}` : ""}`;
+  return `/admin/users${queryString({ q: q.q, role: q.role, per_page: q.per_page, page }, { per_page: 50, page: 1 })}`;
 }
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: SearchParams }) {

@@ -10,6 +10,7 @@ import { listAllVps } from "@/lib/admin/list-all-vps";
 import { getDb } from "@/lib/db";
 import { formatDisk, formatRam } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
+import { queryString } from "@/lib/utils/query-string";
 import { VPS_STATUSES } from "@/lib/vps/view";
 
 export const dynamic = "force-dynamic";
@@ -17,16 +18,8 @@ export const dynamic = "force-dynamic";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 function href(q: AdminVpsQuery, page: number) {
-  const p = new URLSearchParams();
-  if (q.q) p.set("q", q.q);
-  if (q.status) p.set("status", q.status);
-  if (q.owner) p.set("owner", q.owner);
-  if (q.sort !== "created") p.set("sort", q.sort);
-  if (q.dir) p.set("dir", q.dir);
-  if (q.per_page !== 50) p.set("per_page", String(q.per_page));
-  if (page > 1) p.set("page", String(page));
-  const s = p.toString();
-  return `/admin/vps${s ? `?${s}` : ""}`;
+  const values = { q: q.q, status: q.status, owner: q.owner, sort: q.sort, dir: q.dir, per_page: q.per_page, page };
+  return `/admin/vps${queryString(values, { sort: "created", per_page: 50, page: 1 })}`;
 }
 
 export default async function AdminVpsPage({ searchParams }: { searchParams: SearchParams }) {
