@@ -1,8 +1,11 @@
 // Figures for the admin home page.
 import type { Db } from "./db";
+import { assertAdmin } from "./users/access";
+import type { Actor } from "./users/actor";
 import { countVpsByStatus } from "./vps/list-vps";
 
-export async function getAdminOverview(db: Db) {
+export async function getAdminOverview(db: Db, actor: Actor) {
+  assertAdmin(actor);
   const [clients, admins, byStatus, plans, activePlans, webhooks, recent] = await Promise.all([
     db.user.count({ where: { role: "client" } }),
     db.user.count({ where: { role: "admin" } }),

@@ -1,6 +1,8 @@
 // Every VPS for the admin list: search (name, IP, OS), status, owner, sort, offset pages.
 // With 10,000 VPS this stays a few milliseconds (bench/admin-lists.ts prints the plans).
 import type { Db, Prisma } from "../db";
+import { assertAdmin } from "../users/access";
+import type { Actor } from "../users/actor";
 import { vpsOrderBy, vpsSearchWhere } from "../vps/search-own-vps";
 import { DEFAULT_DIR } from "../vps/vps-filter";
 import { toVpsView, type VpsView } from "../vps/view";
@@ -20,7 +22,8 @@ function ownerWhere(owner: string | undefined): Prisma.VpsWhereInput {
   };
 }
 
-export async function listAllVps(db: Db, query: AdminVpsQuery): Promise<Page<AdminVpsRow>> {
+export async function listAllVps(db: Db, actor: Actor, query: AdminVpsQuery): Promise<Page<AdminVpsRow>> {
+  assertAdmin(actor);
   const where: Prisma.VpsWhereInput = {
     deletedAt: null,
     ...(query.status ? { status: query.status } : {}),

@@ -2,6 +2,8 @@
 // user's number of VPS (one grouped query over the page's users, served by the
 // vps(user_id, deleted_at, created_at) index).
 import type { Db, Prisma } from "../db";
+import { assertAdmin } from "../users/access";
+import type { Actor } from "../users/actor";
 import type { AdminUsersQuery, Page } from "./list-params";
 
 export interface AdminUserRow {
@@ -14,7 +16,8 @@ export interface AdminUserRow {
   vps_count: number;
 }
 
-export async function listUsers(db: Db, query: AdminUsersQuery): Promise<Page<AdminUserRow>> {
+export async function listUsers(db: Db, actor: Actor, query: AdminUsersQuery): Promise<Page<AdminUserRow>> {
+  assertAdmin(actor);
   const where: Prisma.UserWhereInput = {
     ...(query.role ? { role: query.role } : {}),
     ...(query.q

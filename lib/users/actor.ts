@@ -6,3 +6,8 @@ export interface Actor {
   tokenId?: number;
   scopes?: readonly string[];
 }
+
+/** The actor of a signed-in session user (pages get one from requireUser/requireAdmin). */
+export function actorOf(user: { id: number; role: "client" | "admin" }): Actor {
+  return { userId: user.id, role: user.role };
+}

@@ -2,7 +2,7 @@
 // sealed (AES-256-GCM); neither the secret nor its ciphertext is ever returned.
 import type { Db } from "../db";
 import { sealWebhookSecret } from "./webhook-secret";
-import { getWebhook } from "./get-webhook";
+import { webhookView } from "./get-webhook";
 import type { CreateWebhookBody } from "./schemas";
 import { assertSafeWebhookUrl } from "./url-guard";
 import type { WebhookView } from "./view";
@@ -24,5 +24,5 @@ export async function createWebhook(db: Db, input: CreateWebhookBody, policy: We
     },
     select: { id: true },
   });
-  return getWebhook(db, row.id);
+  return webhookView(db, row.id);
 }

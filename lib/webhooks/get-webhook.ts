@@ -1,6 +1,8 @@
 // Reads webhooks with their delivery counts. Secrets stay out (has_secret only).
 import type { Db } from "../db";
 import { notFound } from "../errors";
+import { assertAdmin } from "../users/access";
+import type { Actor } from "../users/actor";
 import { NO_COUNTS, toWebhookView, type WebhookCounts, type WebhookView } from "./view";
 
 export async function webhookCounts(db: Db, ids: number[]): Promise<Map<number, WebhookCounts>> {
@@ -24,7 +26,14 @@ export async function secretFlags(db: Db, ids: number[]): Promise<Set<number>> {
   return new Set(rows.map((r) => r.id));
 }
 
-export async function getWebhook(db: Db, id: number): Promise<WebhookView> {
+/** One webhook as an administrator reads it (pages and GET /api/webhooks/:id). */
+export async function getWebhook(db: Db, actor: Actor, id: number): Promise<WebhookView> {
+  assertAdmin(actor);
+  return webhookView(db, id);
+}
+
+/** The view of a webhook for services that already authorised the change they return it from. */
+export async function webhookView(db: Db, id: number): Promise<WebhookView> {
   const row = await db.webhook.findUnique({ where: { id } });
   if (!row) throw notFound(`Webhook ${id} not found`);
   const [counts, secrets] = await Promise.all([webhookCounts(db, [id]), secretFlags(db, [id])]);

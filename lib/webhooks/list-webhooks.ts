@@ -1,6 +1,8 @@
 // Lists webhooks with the seed's filters: event_type (webhooks that would receive it,
 // including "*" subscribers), is_active, limit/offset.
 import type { Db, Prisma } from "../db";
+import { assertAdmin } from "../users/access";
+import type { Actor } from "../users/actor";
 import { webhookCounts, secretFlags } from "./get-webhook";
 import { ALL_EVENTS, type ListWebhooksQuery } from "./schemas";
 import { NO_COUNTS, toWebhookView, type WebhookView } from "./view";
@@ -12,7 +14,8 @@ export interface WebhookList {
   offset: number;
 }
 
-export async function listWebhooks(db: Db, q: ListWebhooksQuery): Promise<WebhookList> {
+export async function listWebhooks(db: Db, actor: Actor, q: ListWebhooksQuery): Promise<WebhookList> {
+  assertAdmin(actor);
   const where: Prisma.WebhookWhereInput = {
     ...(q.is_active !== undefined ? { isActive: q.is_active } : {}),
     ...(q.event_type

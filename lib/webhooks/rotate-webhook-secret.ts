@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../db";
 import { sealWebhookSecret } from "./webhook-secret";
 import { notFound } from "../errors";
-import { getWebhook } from "./get-webhook";
+import { webhookView } from "./get-webhook";
 import type { WebhookView } from "./view";
 
 export const PREVIOUS_SECRET_GRACE_MS = 24 * 3600 * 1000;
@@ -24,5 +24,5 @@ export async function rotateWebhookSecret(db: Db, id: number): Promise<{ webhook
       },
     });
   });
-  return { webhook: await getWebhook(db, id), secret };
+  return { webhook: await webhookView(db, id), secret };
 }

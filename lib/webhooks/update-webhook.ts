@@ -6,7 +6,7 @@ import { sealWebhookSecret } from "./webhook-secret";
 import { notFound } from "../errors";
 import { wakeWebhookWorker } from "../events/bus";
 import type { WebhookPolicy } from "./create-webhook";
-import { getWebhook } from "./get-webhook";
+import { webhookView } from "./get-webhook";
 import type { UpdateWebhookBody } from "./schemas";
 import { assertSafeWebhookUrl } from "./url-guard";
 import type { WebhookView } from "./view";
@@ -31,5 +31,5 @@ export async function updateWebhook(db: Db, id: number, input: UpdateWebhookBody
     },
   });
   if (reactivated) wakeWebhookWorker();
-  return getWebhook(db, id);
+  return webhookView(db, id);
 }

@@ -1,8 +1,11 @@
 // GET /api/webhooks/stats figures, with the seed's fields plus pending and last-24h attempts.
 import type { Db } from "../db";
+import { assertAdmin } from "../users/access";
+import type { Actor } from "../users/actor";
 import type { WebhookStats } from "./view";
 
-export async function webhookStats(db: Db): Promise<WebhookStats> {
+export async function webhookStats(db: Db, actor: Actor): Promise<WebhookStats> {
+  assertAdmin(actor);
   const [hooks] = await db.$queryRaw<{ total: number; active: number }[]>`
     SELECT count(*)::int AS total, count(*) FILTER (WHERE is_active)::int AS active FROM webhooks`;
   const [d] = await db.$queryRaw<{ total: number; success: number; failed: number; pending: number }[]>`

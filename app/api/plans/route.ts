@@ -13,7 +13,7 @@ export const GET = route(
   async ({ actor, query }) => {
     const all = query.all === "1" || query.all === "true";
     if (all && actor!.role !== "admin") throw forbidden("Only administrators may list inactive plans");
-    return { plans: await listPlans(await getDb(), { includeInactive: all }) };
+    return { plans: await listPlans(await getDb(), { includeInactive: all, actor }) };
   },
 );
 

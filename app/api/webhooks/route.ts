@@ -7,8 +7,8 @@ import { listWebhooks } from "@/lib/webhooks/list-webhooks";
 import { WEBHOOKS_SCOPE, webhookPolicy } from "@/lib/webhooks/policy";
 import { createWebhookBody, listWebhooksQuery } from "@/lib/webhooks/schemas";
 
-export const GET = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE, query: listWebhooksQuery }, async ({ query }) =>
-  listWebhooks(await getDb(), query),
+export const GET = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE, query: listWebhooksQuery }, async ({ actor, query }) =>
+  listWebhooks(await getDb(), actor!, query),
 );
 
 export const POST = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE, idempotent: true, body: createWebhookBody }, async ({ body }) =>

@@ -7,8 +7,10 @@ import { Pager } from "@/components/ui/pager";
 import { Select } from "@/components/ui/select";
 import { adminUsersQuerySchema, parseLenient, type AdminUsersQuery } from "@/lib/admin/list-params";
 import { listUsers } from "@/lib/admin/list-users";
+import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getI18n } from "@/lib/i18n/server";
+import { actorOf } from "@/lib/users/actor";
 import { queryString } from "@/lib/utils/query-string";
 
 export const dynamic = "force-dynamic";
@@ -20,9 +22,10 @@ function href(q: AdminUsersQuery, page: number) {
 }
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = actorOf(await requireAdmin());
   const { t, format } = await getI18n();
   const query = parseLenient(adminUsersQuerySchema, await searchParams);
-  const result = await listUsers(await getDb(), query);
+  const result = await listUsers(await getDb(), actor, query);
   const role = (r: "client" | "admin") => t(`adminUsers.roles.${r}`);
 
   return (

@@ -7,9 +7,11 @@ import { Select } from "@/components/ui/select";
 import { StatusBadge } from "@/components/vps/status-badge";
 import { adminVpsQuerySchema, parseLenient, type AdminVpsQuery } from "@/lib/admin/list-params";
 import { listAllVps } from "@/lib/admin/list-all-vps";
+import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDisk, formatRam } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
+import { actorOf } from "@/lib/users/actor";
 import { queryString } from "@/lib/utils/query-string";
 import { VPS_STATUSES } from "@/lib/vps/view";
 
@@ -23,9 +25,10 @@ function href(q: AdminVpsQuery, page: number) {
 }
 
 export default async function AdminVpsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = actorOf(await requireAdmin());
   const { t, format, locale } = await getI18n();
   const query = parseLenient(adminVpsQuerySchema, await searchParams);
-  const result = await listAllVps(await getDb(), query);
+  const result = await listAllVps(await getDb(), actor, query);
   const specs = (v: { cpu: number; ram: number; disk: number }) =>
     `${t("units.cores", { n: v.cpu })} · ${formatRam(locale, v.ram)} · ${formatDisk(locale, v.disk)}`;
 

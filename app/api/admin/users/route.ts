@@ -4,7 +4,7 @@ import { listUsers } from "@/lib/admin/list-users";
 import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/handler";
 
-export const GET = route({ auth: "admin", query: adminUsersQuerySchema }, async ({ query }) => {
-  const page = await listUsers(await getDb(), query);
+export const GET = route({ auth: "admin", query: adminUsersQuerySchema }, async ({ actor, query }) => {
+  const page = await listUsers(await getDb(), actor!, query);
   return { users: page.items, total: page.total, page: page.page, per_page: page.perPage, pages: page.pages };
 });

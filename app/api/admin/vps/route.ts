@@ -4,7 +4,7 @@ import { listAllVps } from "@/lib/admin/list-all-vps";
 import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/handler";
 
-export const GET = route({ auth: "admin", query: adminVpsQuerySchema }, async ({ query }) => {
-  const page = await listAllVps(await getDb(), query);
+export const GET = route({ auth: "admin", query: adminVpsQuerySchema }, async ({ actor, query }) => {
+  const page = await listAllVps(await getDb(), actor!, query);
   return { vps: page.items, total: page.total, page: page.page, per_page: page.perPage, pages: page.pages };
 });

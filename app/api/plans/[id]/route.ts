@@ -8,7 +8,7 @@ import { updatePlan } from "@/lib/plans/save-plan";
 import { updatePlanSchema } from "@/lib/plans/view";
 
 export const GET = route({ auth: "user", tokenScope: ["vps:read", "orders:write"] }, async ({ actor, params }) => {
-  return { plan: await getPlan(await getDb(), idParam(params.id, "Plan"), { includeInactive: actor!.role === "admin" }) };
+  return { plan: await getPlan(await getDb(), idParam(params.id, "Plan"), { includeInactive: actor!.role === "admin", actor }) };
 });
 
 export const PATCH = route({ auth: "admin", body: updatePlanSchema }, async ({ body, params }) => {

@@ -10,8 +10,8 @@ import { WEBHOOKS_SCOPE, webhookPolicy } from "@/lib/webhooks/policy";
 import { updateWebhookBody } from "@/lib/webhooks/schemas";
 import { updateWebhook } from "@/lib/webhooks/update-webhook";
 
-export const GET = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE }, async ({ params }) =>
-  getWebhook(await getDb(), intParam(params.id, "Webhook")),
+export const GET = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE }, async ({ actor, params }) =>
+  getWebhook(await getDb(), actor!, intParam(params.id, "Webhook")),
 );
 
 export const PATCH = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE, body: updateWebhookBody }, async ({ params, body }) =>

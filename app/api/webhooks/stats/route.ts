@@ -4,4 +4,4 @@ import { route } from "@/lib/http/handler";
 import { WEBHOOKS_SCOPE } from "@/lib/webhooks/policy";
 import { webhookStats } from "@/lib/webhooks/webhook-stats";
 
-export const GET = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE }, async () => webhookStats(await getDb()));
+export const GET = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE }, async ({ actor }) => webhookStats(await getDb(), actor!));

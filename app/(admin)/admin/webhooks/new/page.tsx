@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { WebhookForm } from "@/components/webhooks/webhook-form";
+import { requireAdmin } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
 
 export default async function NewWebhookPage() {
+  await requireAdmin();
   const { t } = await getI18n();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
