@@ -109,7 +109,7 @@ describe("security headers and the same-origin rule", () => {
 
   describe("cookie-authenticated writes", () => {
     it("a foreign Origin (or Referer, or Origin: null) is refused 403 and changes nothing", async () => {
-      for (const headers of [{ origin: EVIL }, { referer: `${EVIL}/page` }, { origin: "null" }]) {
+      for (const headers of [{ origin: EVIL }, { referer: `${EVIL}/page` }, { origin: "null" }] as Record<string, string>[]) {
         const res = await admin.fetch("/api/webhooks", json("POST", hook(`foreign ${JSON.stringify(headers)}`), headers));
         assert.equal(res.status, 403, JSON.stringify(headers));
         const body = (await res.json()) as { message: string };
@@ -132,7 +132,7 @@ describe("security headers and the same-origin rule", () => {
     });
 
     it("a token-authenticated write is not affected, with or without a foreign Origin (no cookies involved)", async () => {
-      for (const headers of [{}, { origin: EVIL }]) {
+      for (const headers of [{}, { origin: EVIL }] as Record<string, string>[]) {
         const res = await fetch(`${panel.url}/api/webhooks`, json("POST", hook(`token ${JSON.stringify(headers)}`), { authorization: `Bearer ${token}`, ...headers }));
         assert.equal(res.status, 201, JSON.stringify(headers));
       }
