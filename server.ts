@@ -11,6 +11,9 @@ import { listenForOutbox } from "./lib/events/listen-outbox";
 import { startRelay, type Relay } from "./lib/events/relay";
 import { stampClientAddress } from "./lib/http/client-address";
 import { serveWebHandler } from "./lib/http/node-adapter";
+import { checkOrigin, nodeOriginHeaders, originPolicy, upgradeRefusal } from "./lib/http/origin";
+import { isPlausibleRouterState } from "./lib/http/router-state";
+import { staticSecurityHeaders } from "./lib/http/security-headers";
 import { log } from "./lib/log";
 import { machineRoute } from "./lib/machine-api";
 import { migrate } from "./lib/migrate";
@@ -69,15 +72,33 @@ async function main() {
   const upgrade = app.getUpgradeHandler();
 
   const trustProxy = env.TRUST_PROXY === "1";
+  // nosniff, no framing, referrer policy, HSTS on https: on every response (the pages' CSP
+  // with its nonce comes from proxy.ts).
+  const securityHeaders = Object.entries(staticSecurityHeaders(process.env.NEXTAUTH_URL.startsWith("https:")));
+  const origins = originPolicy(env.NODE_ENV);
   const http = createServer((req, res) => {
+    for (const [name, value] of securityHeaders) res.setHeader(name, value);
     stampClientAddress(req, trustProxy);
+    const tree = req.headers["next-router-state-tree"];
+    if (typeof tree === "string" && !isPlausibleRouterState(tree)) {
+      res.writeHead(400, { "content-type": "application/json" });
+      return void res.end(JSON.stringify({ status: "error", message: "Malformed Next-Router-State-Tree header" }));
+    }
     const machine = machineRoute(req.method, req.url);
     if (machine) void serveWebHandler(machine, req, res);
     else void handle(req, res);
   });
   const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET);
   const wsHub = createWsHub(db, env.NEXTAUTH_SECRET, { recheckMs: env.WS_RECHECK_SECONDS * 1000 });
-  http.on("upgrade", (req, socket, head) => {
+  // Runs before socket.io's own upgrade listener: one Origin check for every WebSocket
+  // (socket.io, /ws, dev HMR, later the console). A refused socket.io upgrade gets our 403
+  // and its URL is cleared so socket.io leaves it alone (engine.io would answer 400).
+  http.prependListener("upgrade", (req, socket, head) => {
+    const verdict = checkOrigin(nodeOriginHeaders(req.headers), origins);
+    if (!verdict.ok) {
+      req.url = "/";
+      return void socket.end(upgradeRefusal(verdict.message));
+    }
     const url = req.url ?? "";
     if (url.startsWith("/socket.io/")) return; // socket.io's own listener answers
     if (wsHub.isWsRequest(req)) return wsHub.handleUpgrade(req, socket, head);

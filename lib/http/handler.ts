@@ -14,6 +14,7 @@ import { z } from "zod";
 import { isValidSyncKey } from "../auth/machine-key";
 import { authOptions } from "../auth/options";
 import { getDatabase } from "../db";
+import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { authenticateToken } from "../tokens/authenticate-token";
@@ -26,6 +27,7 @@ import {
   releaseIdempotencyKey,
   requestHash,
 } from "./idempotency";
+import { checkOrigin, fetchOriginHeaders, originPolicy } from "./origin";
 
 export type Auth = "none" | "user" | "admin" | "machine";
 
@@ -155,6 +157,16 @@ async function authenticate(req: Request, auth: Auth, tokenScope?: TokenScope | 
   return actor;
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** A write the browser's cookies could authenticate (no token, no API key) must come from
+ *  the panel's own pages: a foreign Origin is refused (lib/http/origin.ts). */
+function assertSameOriginWrite(req: Request, auth: Auth) {
+  if (auth === "machine" || SAFE_METHODS.has(req.method) || req.headers.has("authorization") || !req.headers.has("cookie")) return;
+  const verdict = checkOrigin(fetchOriginHeaders(req.headers), originPolicy(getEnv().NODE_ENV));
+  if (!verdict.ok) throw new AppError(403, verdict.message);
+}
+
 function toResponse(result: unknown, requestId: string): Response {
   if (result instanceof Response) return result;
   const r = result instanceof JsonReply ? result : new JsonReply(200, result);
@@ -174,6 +186,7 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
     try {
       const machine = opts.auth === "machine";
       if (machine && !isValidSyncKey(req.headers.get("x-api-key"))) throw new AppError(401, "Invalid or missing API key");
+      assertSameOriginWrite(req, opts.auth);
       const actor = await authenticate(req, opts.auth, opts.tokenScope);
 
       const idempotencyKey = opts.idempotent ? parseIdempotencyKey(req) : undefined;

@@ -7,7 +7,9 @@ import { parse as parseCookie } from "cookie";
 import { getToken } from "next-auth/jwt";
 import { Server } from "socket.io";
 import type { Database } from "../db";
+import { getEnv } from "../env";
 import type { RelayedEvent } from "../events/relay";
+import { checkOrigin, nodeOriginHeaders, originPolicy } from "../http/origin";
 import { log } from "../log";
 
 export const ADMIN_ROOM = "admins";
@@ -38,6 +40,11 @@ export async function attachSocketServer(http: HttpServer, db: Database, secret:
     serveClient: false,
     // Other upgrades on this server (Next's HMR, /ws) are not ours to close.
     destroyUpgrade: false,
+    // Cross-site WebSocket hijacking: a page elsewhere must not open a socket with our cookie.
+    allowRequest: (req, done) => {
+      const verdict = checkOrigin(nodeOriginHeaders(req.headers), originPolicy(getEnv().NODE_ENV));
+      done(verdict.ok ? null : verdict.message, verdict.ok);
+    },
   });
   if (db.pool) {
     const { createAdapter } = await import("@socket.io/postgres-adapter");
