@@ -18,7 +18,22 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login$/);
 }
 
+/** Chromium reports a blocked script, style or connection on the console: under the
+ *  panel's nonce CSP (proxy.ts) every spec must finish without one. */
+const CSP_VIOLATION = /Content Security Policy|Refused to (load|execute|apply|connect|frame)/i;
+
 export const test = base.extend<object, { db: Database }>({
+  context: async ({ context }, use) => {
+    const violations: string[] = [];
+    const watch = (page: Page) =>
+      page.on("console", (m) => {
+        if (CSP_VIOLATION.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
+      });
+    context.pages().forEach(watch);
+    context.on("page", watch);
+    await use(context);
+    expect(violations, "CSP violations in the browser console").toEqual([]);
+  },
   db: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
     async ({}, use) => {

@@ -6,7 +6,8 @@
 //
 // Needs the run's panel (baseURL from playwright.config.ts) with demo data, and its database
 // URL in E2E_DATABASE_URL (the global setup's name) or PANEL_DATABASE_URL.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { openDatabase, type Database } from "../../lib/db";
 import { updateVps } from "../../lib/vps/update-vps";
 
