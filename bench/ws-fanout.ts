@@ -38,7 +38,7 @@ async function commitEvent(owner: number, name: string) {
 
 try {
   const owner = await events.userId("client@ospab.local");
-  const token = await createTestToken(events.db, await events.userId(TEST_ADMIN.email), []);
+  const token = await createTestToken(events.db, await events.userId(TEST_ADMIN.email), ["events:read"]);
   const t0 = performance.now();
   const sockets = await Promise.all(
     Array.from({ length: SOCKETS }, (_, i) => {

@@ -1,8 +1,11 @@
 // The client account behind a BILLmanager service. BILLmanager generates a login and a
 // password for each service (--user, --password) and shows them to its customer, so they
-// must open the panel. An account that already has this login is used (BILLmanager is the
-// authority for the credentials it issued, so a changed password is applied); otherwise
-// the client is found or created by email through the same service as POST /api/users/sync.
+// must open the panel. BILLmanager never takes over an account it did not create: a login
+// or email that belongs to an account made any other way (the main site, the admin, the
+// seed) is refused and nothing changes. An account BILLmanager created itself
+// (User.createdBy) is reused for its further services, and BILLmanager stays the authority
+// for the credentials it issued, so a changed password is applied; otherwise the client is
+// created through the same service as POST /api/users/sync.
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { Db } from "../db";
 import { AppError, conflict } from "../errors";
@@ -16,11 +19,17 @@ export interface BillmanagerLogin {
   email?: string;
 }
 
+export const CREATED_BY_BILLMANAGER = "billmanager";
+
+const notOurs = (what: string) =>
+  conflict(`${what} belongs to a panel account BILLmanager did not create; BILLmanager never takes over an existing account: give the service another login`);
+
 export async function ensureClient(db: Db, login: BillmanagerLogin): Promise<{ id: number }> {
   const byLogin = login.user.includes("@") ? { email: login.user.toLowerCase() } : { username: login.user };
-  const existing = await db.user.findUnique({ where: byLogin, select: { id: true, role: true, passwordHash: true } });
+  const existing = await db.user.findUnique({ where: byLogin, select: { id: true, role: true, passwordHash: true, createdBy: true } });
   if (existing) {
     if (existing.role !== "client") throw conflict(`Login "${login.user}" belongs to a panel administrator; BILLmanager services need client logins`);
+    if (existing.createdBy !== CREATED_BY_BILLMANAGER) throw notOurs(`Login "${login.user}"`);
     if (!(await verifyPassword(login.password, existing.passwordHash)))
       await db.user.update({ where: { id: existing.id }, data: { passwordHash: await hashPassword(login.password) } });
     return { id: existing.id };
@@ -33,5 +42,11 @@ export async function ensureClient(db: Db, login: BillmanagerLogin): Promise<{ i
     password: login.password,
   });
   if (!parsed.success) throw new AppError(400, zodMessage(parsed.error).message.replace(/^Invalid request: /, "Bad --user/--password/email: "));
-  return { id: (await syncUser(db, parsed.data)).id };
+  // The email may already be someone's: syncUser answers with that account, unchanged.
+  const synced = await syncUser(db, parsed.data, { createdBy: CREATED_BY_BILLMANAGER });
+  if (!synced.created) {
+    const owner = await db.user.findUnique({ where: { id: synced.id }, select: { createdBy: true } });
+    if (owner?.createdBy !== CREATED_BY_BILLMANAGER) throw notOurs(`The email ${parsed.data.email}`);
+  }
+  return { id: synced.id };
 }

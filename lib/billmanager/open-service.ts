@@ -1,7 +1,9 @@
 // open.sh: creates the VPS of a new BILLmanager service for the client login BILLmanager
-// generated. Idempotent: BILLmanager may run open.sh again for the same service; the
-// service id (--id, else the login) is kept as the VPS's external_ref, so a re-run answers
-// with the VPS created the first time.
+// generated (never for an account it did not create: ensure-client.ts). Idempotent:
+// BILLmanager may run open.sh again for the same service; the service id (--id, else the
+// login) is kept as the VPS's external_ref, so a re-run answers with the VPS created the
+// first time. The answer names the VPS and the login only: BILLmanager keeps the password
+// it generated, and the panel never sends one back.
 import type { Db } from "../db";
 import { badRequest, conflict } from "../errors";
 import { Prisma } from "../generated/prisma/client";
@@ -12,7 +14,6 @@ import { ensureClient } from "./ensure-client";
 export interface OpenedService {
   vpsId: number;
   username: string;
-  password: string;
   created: boolean;
 }
 
@@ -34,14 +35,21 @@ export async function openService(db: Db, argv: readonly string[], settings: Bil
   ].filter(Boolean);
   if (missing.length) throw badRequest(`Missing parameter ${missing.join(", ")}: map the tariff's parameter names in panel.env (OSPAB_PARAM_*)`);
 
+  // The service's VPS, if open.sh ran before; checked before any account is touched.
   const existing = async () => {
-    const vps = await db.vps.findUnique({ where: { externalRef }, select: { id: true, deletedAt: true } });
+    const vps = await db.vps.findUnique({
+      where: { externalRef },
+      select: { id: true, deletedAt: true, user: { select: { id: true, username: true, email: true } } },
+    });
     if (vps?.deletedAt) throw conflict(`Service ${serviceId ?? user} was closed (VPS ${vps.id}); BILLmanager must open a new service`);
+    if (vps && vps.user.username !== user && vps.user.email !== user.toLowerCase())
+      throw conflict(`Service ${serviceId ?? user} is already open for another login`);
     return vps;
   };
+  await existing();
   const client = await ensureClient(db, { user, password, email: args.get(settings.map.email)?.trim() || undefined });
   const found = await existing();
-  if (found) return { vpsId: found.id, username: user, password, created: false };
+  if (found) return { vpsId: found.id, username: user, created: false };
   try {
     const vps = await createVps(db, {
       userId: client.id,
@@ -53,12 +61,12 @@ export async function openService(db: Db, argv: readonly string[], settings: Bil
       status: "creating",
       externalRef,
     });
-    return { vpsId: vps.id, username: user, password, created: true };
+    return { vpsId: vps.id, username: user, created: true };
   } catch (err) {
     // Two runs at once: the other one created it.
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
       const again = await existing();
-      if (again) return { vpsId: again.id, username: user, password, created: false };
+      if (again) return { vpsId: again.id, username: user, created: false };
     }
     throw err;
   }

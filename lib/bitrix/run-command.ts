@@ -1,13 +1,15 @@
 // What the plugin's commands do, for the client whose API token the plugin holds: list the
 // orderable configurations, place an order (a provisioning task), report its status with
-// the server's address and root password once the main site has built it.
+// the server's address and root password once the main site has built it. Tasks are the
+// token owner's own orders, whatever their role: an admin's token gets 404 for a client's
+// order (root passwords are owner-only, lib/vps/root-password-access.ts).
 import type { Db } from "../db";
 import { AppError, badRequest } from "../errors";
 import { createOrder } from "../orders/create-order";
 import { getOrder } from "../orders/list-orders";
 import { listPlans } from "../plans/list-plans";
 import type { Actor } from "../users/actor";
-import { decryptRootPassword } from "../vps/root-password";
+import { readOwnRootPassword } from "../vps/root-password-access";
 import { configurations, parseConfigId, taskStatus } from "./protocol";
 
 export async function listConfigurations(db: Db) {
@@ -26,20 +28,13 @@ export async function orderConfiguration(db: Db, actor: Actor, configId: string)
 
 export async function orderStatus(db: Db, actor: Actor, taskId: string) {
   const id = /^\d{1,10}$/.test(taskId.trim()) ? Number(taskId.trim()) : Number.NaN;
-  const order = id > 0 && id <= 2_147_483_647 ? await getOrder(db, actor, id).catch(() => null) : null;
+  const order = id > 0 && id <= 2_147_483_647 ? await getOrder(db, actor, id, { ownOnly: true }).catch(() => null) : null;
   if (!order) throw new AppError(404, `get_task error: No task found with id ${taskId.slice(0, 40)}`);
   let password: string | null = null;
   if (order.status === "finished" && order.vps) {
-    const vps = await db.vps.findFirst({
-      where: { id: order.vps.id, userId: order.user_id, deletedAt: null },
-      select: { rootPasswordEnc: true },
-    });
-    if (!vps?.rootPasswordEnc) throw new AppError(409, `Task ${order.id}: the server's root password is no longer available`);
-    try {
-      password = decryptRootPassword(vps.rootPasswordEnc);
-    } catch {
-      throw new AppError(500, `Task ${order.id}: the server's root password cannot be decrypted (was PANEL_ENCRYPTION_KEY changed?)`);
-    }
+    const own = await readOwnRootPassword(db, actor, order.vps.id);
+    if (!own?.password) throw new AppError(409, `Task ${order.id}: the server's root password is no longer available`);
+    password = own.password;
   }
   return taskStatus(order, password);
 }

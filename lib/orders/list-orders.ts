@@ -15,10 +15,11 @@ export async function listOrders(db: Db, actor: Actor, opts: { all?: boolean; li
   return rows.map(toOrderView);
 }
 
-/** The actor's own order (any order for admins); 404 for everything else. */
-export async function getOrder(db: Db, actor: Actor, id: number): Promise<OrderView> {
+/** The actor's own order (any order for admins, unless `ownOnly`); 404 for everything else. */
+export async function getOrder(db: Db, actor: Actor, id: number, opts: { ownOnly?: boolean } = {}): Promise<OrderView> {
+  const everyone = actor.role === "admin" && !opts.ownOnly;
   const row = await db.order.findFirst({
-    where: { id, ...(actor.role === "admin" ? {} : { userId: actor.userId }) },
+    where: { id, ...(everyone ? {} : { userId: actor.userId }) },
     include: ORDER_INCLUDE,
   });
   if (!row) throw notFound(`Order ${id} not found`);

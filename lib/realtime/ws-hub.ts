@@ -1,6 +1,7 @@
 // /ws: the plain WebSocket event feed of the seed. Authenticated on upgrade by an API token
-// (`?token=` or `?api_key=`, or `Authorization: Bearer`) or the browser's session cookie;
-// anything else gets HTTP 401 and no socket. Messages: first
+// with the events:read scope (`?token=` or `?api_key=`, or `Authorization: Bearer`;
+// ws-access.ts) or the browser's session cookie; anything else gets HTTP 401 (403 for a
+// token without events:read) and no socket. Messages: first
 // {"type":"connection","status":"connected","message":"WebSocket connection established"},
 // then {"type","payload","timestamp"} for each domain event the connection's user may see
 // (own VPS/orders; admins everything); {"type":"ping"} is answered with {"type":"pong"}.
@@ -11,8 +12,8 @@ import { WebSocketServer, type WebSocket } from "ws";
 import type { Database } from "../db";
 import type { RelayedEvent } from "../events/relay";
 import { log } from "../log";
-import { authenticateToken } from "../tokens/authenticate-token";
 import { sessionUserFromRequest } from "./socket-server";
+import { checkWsToken } from "./ws-access";
 
 export const WS_PATH = "/ws";
 /** A client that cannot keep up (e.g. 200 events queued) is dropped rather than buffered forever. */
@@ -24,12 +25,19 @@ interface Viewer {
   role: "client" | "admin";
 }
 
+/** Why an upgrade (or a re-check) is refused, when it is more than "no credentials". */
+interface Refusal {
+  status: 401 | 403;
+  message: string;
+}
+const isRefusal = (a: Viewer | Refusal | null): a is Refusal => a !== null && "status" in a;
+
 interface Client {
   ws: WebSocket;
   viewer: Viewer;
   alive: boolean;
   /** Re-runs the connection's authentication: a revoked or expired token, or a deleted user, ends it. */
-  recheck: () => Promise<Viewer | null>;
+  recheck: () => Promise<Viewer | Refusal | null>;
 }
 
 export interface WsHub {
@@ -51,10 +59,12 @@ function tokenFrom(req: IncomingMessage, url: URL): string | null {
   return m ? m[1] : null;
 }
 
-function refuse(socket: Duplex, status: 401 | 400, message: string) {
+const REASON = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden" } as const;
+
+function refuse(socket: Duplex, status: 401 | 400 | 403, message: string) {
   const body = JSON.stringify({ status: "error", message });
   socket.end(
-    `HTTP/1.1 ${status} ${status === 401 ? "Unauthorized" : "Bad Request"}\r\n` +
+    `HTTP/1.1 ${status} ${REASON[status]}\r\n` +
       `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
@@ -63,11 +73,11 @@ export function createWsHub(db: Database, sessionSecret: string, opts: { recheck
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const clients = new Set<Client>();
 
-  async function authenticate(req: IncomingMessage, url: URL): Promise<Viewer | null> {
+  async function authenticate(req: IncomingMessage, url: URL): Promise<Viewer | Refusal | null> {
     const token = tokenFrom(req, url);
     if (token) {
-      const t = await authenticateToken(db.prisma, token);
-      return t ? { userId: t.userId, role: t.role } : null;
+      const t = await checkWsToken(db.prisma, token);
+      return t.ok ? t.viewer : { status: t.status, message: t.message };
     }
     const user = await sessionUserFromRequest(db, req, sessionSecret);
     return user ? { userId: user.id, role: user.role } : null;
@@ -121,7 +131,7 @@ export function createWsHub(db: Database, sessionSecret: string, opts: { recheck
     for (const c of clients) {
       c.recheck()
         .then((viewer) => {
-          if (viewer) c.viewer = viewer;
+          if (viewer && !isRefusal(viewer)) c.viewer = viewer;
           else c.ws.close(4401, "credentials revoked or expired");
         })
         .catch(() => {});
@@ -140,6 +150,7 @@ export function createWsHub(db: Database, sessionSecret: string, opts: { recheck
       authenticate(req, url)
         .then((viewer) => {
           if (!viewer) return refuse(socket, 401, "Invalid or missing API token");
+          if (isRefusal(viewer)) return refuse(socket, viewer.status, viewer.message);
           wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, viewer, () => authenticate(req, url)));
         })
         .catch((err) => {

@@ -1,6 +1,9 @@
 // Scopes a personal API token may carry. Browser-safe (the tokens page lists them).
-export const TOKEN_SCOPES = ["vps:read", "vps:write", "orders:write", "webhooks:admin"] as const;
+export const TOKEN_SCOPES = ["vps:read", "vps:write", "orders:write", "events:read", "webhooks:admin"] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** The scope the /ws event feed needs (lib/realtime/ws-access.ts). */
+export const EVENTS_SCOPE: TokenScope = "events:read";
 
 /** Scopes only administrators may put on a token. */
 export const ADMIN_ONLY_SCOPES: readonly TokenScope[] = ["webhooks:admin"];

@@ -13,6 +13,8 @@ export interface CreateUserInput {
   username?: string | null;
   role?: "client" | "admin";
   locale?: "ru" | "en";
+  /** The integration creating the account ("billmanager"); see User.createdBy. */
+  createdBy?: "billmanager";
 }
 
 export async function createUser(db: Db, input: CreateUserInput) {
@@ -27,6 +29,7 @@ export async function createUser(db: Db, input: CreateUserInput) {
           role: input.role ?? "client",
           locale: input.locale ?? "ru",
           passwordHash,
+          createdBy: input.createdBy ?? null,
         },
       });
       await recordEvent(tx, {

@@ -30,7 +30,7 @@ export interface SyncedUser {
 
 const select = { id: true, email: true, username: true, name: true } as const;
 
-export async function syncUser(db: Db, input: SyncUserInput): Promise<SyncedUser> {
+export async function syncUser(db: Db, input: SyncUserInput, opts: { createdBy?: "billmanager" } = {}): Promise<SyncedUser> {
   const email = input.email.trim().toLowerCase();
   const existing = await db.user.findUnique({ where: { email }, select });
   if (existing) return { ...existing, created: false };
@@ -45,6 +45,7 @@ export async function syncUser(db: Db, input: SyncUserInput): Promise<SyncedUser
       username: input.username ?? null,
       password: input.password ?? randomBytes(24).toString("base64url"),
       role: "client",
+      createdBy: opts.createdBy,
     });
     return { id: u.id, email: u.email, username: u.username, name: u.name, created: true };
   } catch (err) {

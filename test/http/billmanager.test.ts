@@ -35,7 +35,7 @@ describe("BILLmanager ShellScripts module", () => {
 
   let serviceId: string;
 
-  it("open.sh creates the client and the VPS and prints OK --id=... --username=... --password=...", async () => {
+  it("open.sh creates the client and the VPS and prints OK --id=... --username=... (never the password)", async () => {
     // Arguments in BILLmanager's style and in no particular order, with addons the panel ignores.
     const r = await run("open.sh", [
       "--ostempl=ignored",
@@ -55,7 +55,9 @@ describe("BILLmanager ShellScripts module", () => {
     assert.ok(out, r.stdout);
     assert.match(out.id, /^\d+$/);
     assert.equal(out.username, "bm4711");
-    assert.ok(r.stdout.startsWith(`OK --id=${out.id} --username=bm4711 --password=Ek7-pass 'quoted' "x"`), r.stdout);
+    // BILLmanager keeps the password it generated: the answer never carries it.
+    assert.equal(r.stdout, `OK --id=${out.id} --username=bm4711\n`);
+    assert.doesNotMatch(r.stdout, /password|Ek7/);
     serviceId = out.id;
 
     // --user/--password are the client's panel login; the VPS is theirs, as ordered.
@@ -73,6 +75,46 @@ describe("BILLmanager ShellScripts module", () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(parseBillmanagerOutput(r.stdout)?.id, serviceId);
     assert.equal(await vpsCount(), before);
+  });
+
+  it("open.sh never takes over an account BILLmanager did not create: refused, nothing changes", async () => {
+    const before = await vpsCount();
+    const hashes = async () => await query<{ id: number; password_hash: string }>(panel.databaseUrl, "SELECT id, password_hash FROM users ORDER BY id");
+    const hashesBefore = await hashes();
+    const tariff = ["--cpu=1", "--ram=1024", "--disk=10", "--os=Debian 12"];
+    const attempts = [
+      ["--user=jane", "--password=Taken-over-1", "--id=4790"], // the main site's client, by login
+      ["--user=client@ospab.local", "--password=Taken-over-2", "--id=4791"], // by email as login
+      ["--user=bm4792", "--password=Taken-over-3", "--id=4792", "--email=client@ospab.local"], // by the email parameter
+    ];
+    for (const a of attempts) {
+      const r = await run("open.sh", [...a, ...tariff]);
+      assert.equal(r.code, 1, `${a.join(" ")}: ${r.stdout}${r.stderr}`);
+      assert.equal(r.stdout, "");
+      assert.match(r.stderr, /^ospab open: .*belongs to a panel account BILLmanager did not create; BILLmanager never takes over an existing account/);
+    }
+    // Nothing changed: no VPS, no user, no password.
+    assert.equal(await vpsCount(), before);
+    assert.deepEqual(await hashes(), hashesBefore);
+    assert.equal((await query(panel.databaseUrl, "SELECT 1 FROM users WHERE username = 'bm4792'")).length, 0);
+    assert.ok(await new SessionClient(panel.url).signIn("jane", "client2-demo-pass"), "jane's own password still works");
+    assert.equal(await new SessionClient(panel.url).signIn("jane", "Taken-over-1"), false);
+  });
+
+  it("a second service for an account BILLmanager created goes to that account", async () => {
+    const tariff = ["--cpu=1", "--ram=1024", "--disk=10", "--os=Debian 12"];
+    const first = await run("open.sh", ["--user=bm4720", "--password=Own-account-1", "--id=4720", ...tariff]);
+    assert.equal(first.code, 0, first.stderr);
+    const second = await run("open.sh", ["--user=bm4720", "--password=Own-account-1", "--id=4721", ...tariff]);
+    assert.equal(second.code, 0, second.stderr);
+    const ids = [parseBillmanagerOutput(first.stdout)?.id, parseBillmanagerOutput(second.stdout)?.id];
+    assert.notEqual(ids[0], ids[1]);
+    assert.deepEqual((await vpsOf("bm4720", "Own-account-1")).map((v) => String(v.id)).sort(), [...ids].sort());
+    // Another login cannot re-open (and so claim) that service.
+    const claim = await run("open.sh", ["--user=bm4722", "--password=Own-account-2", "--id=4721", ...tariff]);
+    assert.equal(claim.code, 1, claim.stdout);
+    assert.match(claim.stderr, /already open for another login/);
+    assert.equal((await query(panel.databaseUrl, "SELECT 1 FROM users WHERE username = 'bm4722'")).length, 0);
   });
 
   it("parameter names and the RAM unit come from panel.env beside the scripts; the environment wins over it", async () => {

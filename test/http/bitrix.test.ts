@@ -113,6 +113,21 @@ describe("1C-Bitrix providers plugin", () => {
     assert.deepEqual(r.json, { server_password: 'Kx9$root "pw"', status: "finished", server: "203.0.113.44", task_id: taskId });
   });
 
+  it("an admin's token gets no client's root password: order_status of a client's task is 404", async () => {
+    // Root passwords are owner-only everywhere; the plugin's tasks are its token owner's orders.
+    const adminToken = await issueToken(panel.url, TEST_ADMIN.email, TEST_ADMIN.password, ["orders:write"], "bitrix-admin");
+    const r = await bx(["order_status", taskId], { OSPAB_API_TOKEN: adminToken });
+    assert.equal(r.code, 1, JSON.stringify(r.json));
+    assert.equal(r.json.server_password, undefined);
+    assert.doesNotMatch(JSON.stringify(r.json), /Kx9/);
+    assert.match(r.json.error_message, /No task found/);
+    const direct = await fetch(`${panel.url}/api/integrations/bitrix/order_status?task_id=${taskId}`, { headers: { authorization: `Bearer ${adminToken}` } });
+    assert.equal(direct.status, 404);
+    assert.doesNotMatch(await direct.text(), /Kx9/);
+    // The owner's own token still gets it.
+    assert.equal((await bx(["order_status", taskId])).json.server_password, 'Kx9$root "pw"');
+  });
+
   it("order_status reports error with the main site's reason", async () => {
     const placed = await bx(["order", String(proId)]);
     assert.equal(placed.code, 0);

@@ -228,8 +228,8 @@ describe("/ws event feed", () => {
     events = await EventSource.open(panel);
     demoId = await events.userId("client@ospab.local");
     janeId = await events.userId("client2@ospab.local");
-    clientToken = await createTestToken(events.db, demoId, ["vps:read"]);
-    adminToken = await createTestToken(events.db, await events.userId(TEST_ADMIN.email), []);
+    clientToken = await createTestToken(events.db, demoId, ["events:read"]);
+    adminToken = await createTestToken(events.db, await events.userId(TEST_ADMIN.email), ["events:read"]);
     // The demo data's own events must be out before the feed is watched.
     await events.settled();
   });
@@ -239,14 +239,44 @@ describe("/ws event feed", () => {
   });
 
   it("refuses a missing, wrong or revoked token with HTTP 401", async () => {
-    const revoked = await createTestToken(events.db, demoId, [], { revoked: true });
+    const revoked = await createTestToken(events.db, demoId, ["events:read"], { revoked: true });
     for (const q of ["", "?token=osp_wrong", `?api_key=${revoked}`]) {
       await assert.rejects(WsClient.connect(wsUrl(q)), (e: { status?: number }) => e.status === 401, q);
     }
   });
 
+  it("refuses a valid token without the events:read scope with HTTP 403 and says why (admins' too)", async () => {
+    const admin = await events.userId(TEST_ADMIN.email);
+    const cases: [number, string[], string][] = [
+      [demoId, [], "token"],
+      [demoId, ["vps:read", "vps:write", "orders:write"], "api_key"],
+      [admin, ["vps:read", "webhooks:admin"], "token"],
+    ];
+    for (const [userId, scopes, param] of cases) {
+      const token = await createTestToken(events.db, userId, scopes);
+      await assert.rejects(
+        WsClient.connect(wsUrl(`?${param}=${token}`)),
+        (e: { status?: number; body?: string }) => e.status === 403 && /lacks the events:read scope/.test(e.body ?? ""),
+        `${scopes.join(",")} via ${param}`,
+      );
+      // The same token as a header is refused alike.
+      await assert.rejects(WsClient.connect(wsUrl(""), { authorization: `Bearer ${token}` }), (e: { status?: number }) => e.status === 403);
+    }
+  });
+
+  it("closes an open connection once its token expires or loses events:read", async () => {
+    for (const change of [{ expiresAt: new Date(Date.now() - 1000) }, { scopes: ["vps:read"] }]) {
+      const token = await createTestToken(events.db, demoId, ["events:read", "vps:read"]);
+      const ws = await WsClient.connect(wsUrl(`?token=${token}`));
+      const closed = new Promise<number>((resolve) => ws.ws.once("close", (code) => resolve(code)));
+      await events.db.prisma.apiToken.updateMany({ where: { tokenHash: hashToken(token) }, data: change });
+      const timeout = new Promise<string>((r) => setTimeout(() => r("still open after 10 s"), 10_000).unref());
+      assert.equal(await Promise.race([closed, timeout]), 4401, JSON.stringify(change));
+    }
+  });
+
   it("closes an open connection once its token is revoked", async () => {
-    const token = await createTestToken(events.db, demoId, ["vps:read"]);
+    const token = await createTestToken(events.db, demoId, ["events:read"]);
     const ws = await WsClient.connect(wsUrl(`?token=${token}`));
     const closed = new Promise<number>((resolve) => ws.ws.once("close", (code) => resolve(code)));
     await new Promise((r) => setTimeout(r, 1500));

@@ -53,7 +53,7 @@ describe("two panel processes on one database", () => {
     dashboard.on("vps.created", (m: { id: string; payload: { vps: { name: string } } }) => seen.push(m.payload.vps.name));
 
     const owner = await events.userId("client@ospab.local");
-    const token = await createTestToken(events.db, owner, []);
+    const token = await createTestToken(events.db, owner, ["events:read"]);
     const wsB = await WsClient.connect(`${b.url.replace("http", "ws")}/ws?token=${token}`);
     const wsA = await WsClient.connect(`${a.url.replace("http", "ws")}/ws?token=${token}`);
 

@@ -79,7 +79,7 @@ describe("PostgreSQL restart under load", { skip: enabled ? false : "set OSPAB_T
 
     await waitFor("panel healthy again", async () => (await fetch(`${panel.url}/api/health`)).ok, 30_000);
     // Live events flow again: a fresh /ws client gets a fresh event.
-    const ws = await WsClient.connect(`${panel.url.replace("http", "ws")}/ws?token=${await createTestToken(events.db, owner, [])}`);
+    const ws = await WsClient.connect(`${panel.url.replace("http", "ws")}/ws?token=${await createTestToken(events.db, owner, ["events:read"])}`);
     await events.createVps(owner, "after-restart");
     committed.push("after-restart");
     await ws.waitFor(() => ws.events("vps.created").some((e) => (e.payload as { vps: { name: string } }).vps.name === "after-restart"), 30_000);

@@ -18,13 +18,18 @@ export class WsClient {
     });
   }
 
-  /** Resolves once the upgrade succeeded; rejects with the HTTP status when refused. */
+  /** Resolves once the upgrade succeeded; rejects with the HTTP status (and body) when refused. */
   static connect(url: string, headers: Record<string, string> = {}): Promise<WsClient> {
     return new Promise((resolve, reject) => {
       const ws = new WebSocket(url, { headers });
       const client = new WsClient(ws);
       ws.once("open", () => resolve(client));
-      ws.once("unexpected-response", (_req, res) => reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode })));
+      ws.once("unexpected-response", (_req, res) => {
+        let body = "";
+        res.on("data", (d: Buffer) => (body += d));
+        res.on("end", () => reject(Object.assign(new Error(`HTTP ${res.statusCode} ${body}`), { status: res.statusCode, body })));
+        res.on("error", () => reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode, body })));
+      });
       ws.once("error", reject);
     });
   }

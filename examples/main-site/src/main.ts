@@ -3,8 +3,9 @@
 //
 //   OSPAB_PANEL_URL    the panel (default http://localhost:5050)
 //   VPS_SYNC_API_KEY   the panel's sync key (X-API-Key)
-//   WEBHOOK_SECRET     the secret of the panel webhook pointing here; unset: signatures
-//                      are not checked (development only, loudly logged)
+//   WEBHOOK_SECRET     the secret of the panel webhook pointing here (required): every
+//                      delivery must carry a valid Standard Webhooks signature with a
+//                      timestamp within 5 minutes; repeats of a webhook-id are not redone
 //   PORT, HOST         where to listen (default 5060 on 127.0.0.1); the webhook URL is
 //                      http://HOST:PORT/webhooks/ospab
 //   PROVISION_DELAY_MS creating → running (default 3000); ACTION_DELAY_MS (default 1500)
@@ -12,7 +13,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { Hypervisor } from "./hypervisor";
 import { PanelClient } from "./panel-client";
-import { verifySignature } from "./signature";
+import { WebhookReceiver } from "./receiver";
 
 const env = process.env;
 const log = (msg: string) => console.log(`[main-site] ${new Date().toISOString()} ${msg}`);
@@ -28,7 +29,7 @@ function setting(name: string, fallback?: string): string {
 
 const panelUrl = setting("OSPAB_PANEL_URL", "http://localhost:5050");
 const apiKey = setting("VPS_SYNC_API_KEY");
-const secret = env.WEBHOOK_SECRET || "";
+const secret = setting("WEBHOOK_SECRET");
 const port = Number(setting("PORT", "5060"));
 const host = setting("HOST", "127.0.0.1");
 const ms = (name: string, d: number) => {
@@ -44,8 +45,7 @@ const hypervisor = new Hypervisor(panel, {
   log,
 });
 
-/** Deliveries already handled (the panel retries a delivery until it gets a 2xx). */
-const seen = new Set<string>();
+const receiver = new WebhookReceiver({ secret });
 const MAX_BODY = 1024 * 1024;
 
 function readBody(req: IncomingMessage): Promise<Buffer | null> {
@@ -71,33 +71,19 @@ function send(res: ServerResponse, status: number, body: unknown) {
 async function onWebhook(req: IncomingMessage, res: ServerResponse) {
   const raw = await readBody(req);
   if (raw === null) return send(res, 413, { error: "body too large" });
-  if (secret) {
-    const h = req.headers;
-    const ok =
-      verifySignature(secret, raw, h["x-webhook-signature"] as string | undefined) ||
-      verifySignature(secret, raw, h["x-webhook-signature-previous"] as string | undefined);
-    if (!ok) {
-      log("webhook refused: bad or missing X-Webhook-Signature");
-      return send(res, 401, { error: "Invalid signature" });
-    }
+  const verdict = receiver.receive(req.headers, raw);
+  if (verdict.status !== 200) {
+    log(`webhook refused (${verdict.status}): ${verdict.error}`);
+    return send(res, verdict.status, { error: verdict.error });
   }
-  let payload: unknown;
-  try {
-    payload = JSON.parse(raw.toString("utf8"));
-  } catch {
-    return send(res, 400, { error: "body is not JSON" });
-  }
-  const event = String(req.headers["x-webhook-event"] ?? "");
-  const delivery = String(req.headers["x-webhook-delivery"] ?? "");
   // Answer at once; the work happens in the background (the panel times deliveries out).
-  send(res, 200, { status: "ok" });
-  if (delivery) {
-    if (seen.has(delivery)) return;
-    seen.add(delivery);
-    if (seen.size > 10_000) seen.delete(seen.values().next().value!);
+  if (verdict.duplicate) {
+    log(`webhook ${verdict.event} (delivery ${verdict.id}) already handled: acknowledged, not redone`);
+    return send(res, 200, { status: "duplicate" });
   }
-  log(`webhook ${event}${delivery ? ` (delivery ${delivery})` : ""}`);
-  void hypervisor.handle(event, payload);
+  send(res, 200, { status: "ok" });
+  log(`webhook ${verdict.event} (delivery ${verdict.id})`);
+  void hypervisor.handle(verdict.event, verdict.payload);
 }
 
 const server = createServer((req, res) => {
@@ -116,7 +102,6 @@ const server = createServer((req, res) => {
 
 server.listen(port, host, () => {
   log(`listening on http://${host}:${port}/webhooks/ospab, panel ${panelUrl}`);
-  if (!secret) log("WARNING: WEBHOOK_SECRET is not set, webhook signatures are NOT checked (development only)");
 });
 
 for (const sig of ["SIGTERM", "SIGINT"] as const)

@@ -15,7 +15,7 @@ export const POST = route(
     switch (params.action) {
       case "open": {
         const s = await openService(db, body.arg, settings);
-        return line(`OK --id=${s.vpsId} --username=${s.username} --password=${s.password}`);
+        return line(`OK --id=${s.vpsId} --username=${s.username}`);
       }
       case "resume":
         await resumeService(db, body.arg);

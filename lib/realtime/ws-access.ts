@@ -1,0 +1,20 @@
+// Who may open /ws with an API token, and as whom: a live token (not revoked, not expired)
+// carrying events:read. The connection then carries only what the token's owner may see
+// (canSee in ws-hub.ts). `?api_key=` is the seed's other name for the same personal API
+// token, never the sync key. Used on upgrade and by every WS_RECHECK re-check, so a token
+// that is revoked, expires, or loses its owner closes its feeds.
+import type { Db } from "../db";
+import { authenticateToken } from "../tokens/authenticate-token";
+import { EVENTS_SCOPE } from "../tokens/scopes";
+
+export type WsTokenCheck =
+  | { ok: true; viewer: { userId: number; role: "client" | "admin" } }
+  | { ok: false; status: 401 | 403; message: string };
+
+export async function checkWsToken(db: Db, secret: string): Promise<WsTokenCheck> {
+  const t = await authenticateToken(db, secret);
+  if (!t) return { ok: false, status: 401, message: "Invalid, expired or revoked API token" };
+  if (!t.scopes.includes(EVENTS_SCOPE))
+    return { ok: false, status: 403, message: `This API token lacks the ${EVENTS_SCOPE} scope that /ws needs: create a token with ${EVENTS_SCOPE}` };
+  return { ok: true, viewer: { userId: t.userId, role: t.role } };
+}
