@@ -4,9 +4,25 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { loadEnvFiles } from "./env-files";
 
 /** The example key published in the sync seeds; accepted only in development. */
 export const SEED_EXAMPLE_SYNC_KEY = "your_secret_api_key_here_min_32_chars_change_this";
+
+/**
+ * Every key printed in the integration documents (../shared/seeds): the example key, the
+ * Russian placeholder (also its garbled copy, which ends in a stray quote: quotes around a
+ * key are ignored when comparing) and the "generated" key the guide shows as openssl's
+ * output. Long enough to pass the length rule, known to anyone: refused outside development.
+ */
+export const PUBLISHED_SYNC_KEYS: readonly string[] = [
+  SEED_EXAMPLE_SYNC_KEY,
+  "ваш_секретный_ключ_минимум_32_символа",
+  "аш_секретный_ключ_минимум_32_символа",
+  "6c8a4f2e9b1d3c5a7f9e2b4c6a8d0f1e6c8a4f2e",
+  "6c8a4f2e9b1d3c5a7f9e2b4c6a8d0f1e",
+];
+const isPublishedKey = (key: string) => PUBLISHED_SYNC_KEYS.includes(key.trim().replace(/^["']|["']$/g, ""));
 
 const retrySchedule = z
   .string()
@@ -96,9 +112,11 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     if (!env.NEXTAUTH_SECRET) throw new EnvError("NEXTAUTH_SECRET is required in production (32+ random characters, e.g. `openssl rand -hex 32`)");
     if (!env.NEXTAUTH_URL) throw new EnvError("NEXTAUTH_URL is required in production (the panel's public URL, e.g. https://panel.example.com)");
     if (!env.VPS_SYNC_API_KEY) throw new EnvError("VPS_SYNC_API_KEY is required in production (32+ random characters, e.g. `openssl rand -hex 32`)");
-    for (const name of ["VPS_SYNC_API_KEY", "VPS_SYNC_API_KEY_PREVIOUS"] as const)
-      if (env[name] === SEED_EXAMPLE_SYNC_KEY)
+    for (const name of ["VPS_SYNC_API_KEY", "VPS_SYNC_API_KEY_PREVIOUS"] as const) {
+      const key = env[name];
+      if (key !== undefined && isPublishedKey(key))
         throw new EnvError(`${name} is the published example key; generate your own with \`openssl rand -hex 32\``);
+    }
     if (env.DEMO_DATA === "1") warnings.push("DEMO_DATA=1: demo accounts with published passwords are being created");
   }
   if (env.ADMIN_EMAIL && !env.ADMIN_PASSWORD)
@@ -107,7 +125,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new EnvError("ADMIN_EMAIL is required when ADMIN_PASSWORD is set (the first admin's email)");
 
   const syncKey = env.VPS_SYNC_API_KEY ?? SEED_EXAMPLE_SYNC_KEY;
-  if (syncKey === SEED_EXAMPLE_SYNC_KEY)
+  if (isPublishedKey(syncKey))
     warnings.push(
       "!!! VPS_SYNC_API_KEY is the seeds' published example key. Anyone can push VPS records. Development only: set your own key before going live. !!!",
     );
@@ -133,8 +151,10 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
 
 const store = globalThis as unknown as { __ospabEnv?: Env };
 
-/** The validated environment; parsed on first use and shared by every module graph. */
+/** The validated environment; parsed on first use and shared by every module graph.
+ *  `.env` files are read first (lib/env-files.ts): the real environment wins over them. */
 export function getEnv(): Env {
+  if (!store.__ospabEnv) loadEnvFiles();
   store.__ospabEnv ??= parseEnv(process.env);
   return store.__ospabEnv;
 }

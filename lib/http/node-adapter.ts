@@ -8,7 +8,7 @@ import { log } from "../log";
 export type WebHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** Bodies beyond this are refused before being read whole (route() applies its own, smaller limits). */
-const HARD_LIMIT = 1024 * 1024;
+const HARD_LIMIT = 2 * 1024 * 1024; // a sync batch of 500 items (lib/machine-api/vps-sync.ts)
 
 function tooLarge(res: ServerResponse) {
   res.writeHead(413, { "content-type": "application/json", connection: "close" });

@@ -3,10 +3,11 @@
 // writes skip Next's rendering pipeline. Keyed by "METHOD /path".
 import type { WebHandler } from "../http/node-adapter";
 import { usersSyncPost } from "./users-sync";
-import { vpsSyncPost } from "./vps-sync";
+import { vpsSyncGet, vpsSyncPost } from "./vps-sync";
 
 export const MACHINE_ROUTES: Record<string, WebHandler> = {
   "POST /api/vps/sync": vpsSyncPost as WebHandler,
+  "GET /api/vps/sync": vpsSyncGet as WebHandler,
   "POST /api/users/sync": usersSyncPost as WebHandler,
 };
 

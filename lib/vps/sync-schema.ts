@@ -7,11 +7,35 @@ import { VPS_STATUSES } from "./view";
 
 export const SYNC_ACTIONS = ["create", "update", "delete"] as const;
 export type SyncAction = (typeof SYNC_ACTIONS)[number];
+/** `{"action":"batch","items":[{action, vps}, ...]}`: up to this many changes in one request. */
+export const BATCH_MAX_ITEMS = 500;
 
 export const CREATE_REQUIRED = ["user_id", "name", "cpu", "ram", "disk", "os"] as const;
 
+/** A whole number, also sent as a string of digits (`"24"`: a Bitrix task id, a form field). */
+const digits = (v: unknown) => (typeof v === "string" && /^\d{1,15}$/.test(v) ? Number(v) : v);
+const wholeNumber = (what: string) => z.number({ error: `${what} must be a number` }).int(`${what} must be a whole number`);
 const int = (what: string, min: number, max: number) =>
-  z.number({ error: `${what} must be a number` }).int(`${what} must be a whole number`).min(min, `${what} must be at least ${min}`).max(max, `${what} must be at most ${max}`);
+  z.preprocess(digits, wholeNumber(what).min(min, `${what} must be at least ${min}`).max(max, `${what} must be at most ${max}`));
+
+/** RAM is MB, 128 MB..4 TB. A small number is nearly always GB sent by mistake: say so. */
+export const RAM_MIN_MB = 128;
+export const RAM_MAX_MB = 4 * 1024 * 1024;
+const ramMb = z.preprocess(
+  digits,
+  wholeNumber("ram (MB)")
+    .max(RAM_MAX_MB, `ram (MB) must be at most ${RAM_MAX_MB} (4 TB)`)
+    .superRefine((mb, ctx) => {
+      if (mb >= RAM_MIN_MB) return;
+      ctx.addIssue({
+        code: "custom",
+        message:
+          mb >= 1
+            ? `ram is in MB and must be at least ${RAM_MIN_MB}: ${mb} looks like GB — send ${mb * 1024}`
+            : `ram (MB) must be at least ${RAM_MIN_MB}`,
+      });
+    }),
+);
 const text = (what: string, max: number) =>
   z.string({ error: `${what} must be a string` }).trim().min(1, `${what} must not be empty`).max(max, `${what} must be at most ${max} characters`);
 
@@ -20,7 +44,7 @@ const fields = {
   name: text("name", 255),
   status: z.enum(VPS_STATUSES, { error: `status must be one of ${VPS_STATUSES.join(", ")}` }),
   cpu: int("cpu (cores)", 1, 1024),
-  ram: int("ram (MB)", 1, 16 * 1024 * 1024),
+  ram: ramMb,
   disk: int("disk (GB)", 1, 1024 * 1024),
   os: text("os", 255),
   hypervisor: z
@@ -91,7 +115,7 @@ export function parseSyncRequest(input: unknown): SyncRequest {
   const top = missing(["action", "vps"], input);
   if (top.length) throw new AppError(400, `Missing required fields: ${top.join(", ")}`);
   if (typeof input.action !== "string" || !(SYNC_ACTIONS as readonly string[]).includes(input.action))
-    throw new AppError(400, `Unknown action ${JSON.stringify(input.action)}: expected one of ${SYNC_ACTIONS.join(", ")}`);
+    throw new AppError(400, `Unknown action ${JSON.stringify(input.action)}: expected one of ${[...SYNC_ACTIONS, "batch"].join(", ")}`);
   const action = input.action as SyncAction;
   if (!isObject(input.vps)) throw new AppError(400, "vps must be a JSON object");
   const vps = input.vps;
@@ -116,3 +140,84 @@ export function parseSyncRequest(input: unknown): SyncRequest {
     throw new AppError(400, "Missing required fields: status (or any other field to change besides id)");
   return { action, vps: parsed.data };
 }
+
+/** True for `{"action":"batch", ...}`; its items are checked one by one (parseSyncBatch). */
+export const isSyncBatch = (input: unknown): input is { action: "batch" } => isObject(input) && input.action === "batch";
+
+/**
+ * The envelope of a batch: `items`, 1..BATCH_MAX_ITEMS of them. Each item is parsed on its
+ * own later (parseSyncRequest), so that one bad item is answered in its place and never
+ * rejects the others.
+ */
+export function parseSyncBatch(input: { action: "batch" } & Record<string, unknown>): unknown[] {
+  if (input.items === undefined || input.items === null) throw new AppError(400, "Missing required fields: items");
+  if (!Array.isArray(input.items)) throw new AppError(400, "items must be an array of {action, vps}");
+  if (input.items.length === 0) throw new AppError(400, "items must not be empty");
+  if (input.items.length > BATCH_MAX_ITEMS)
+    throw new AppError(400, `items must hold at most ${BATCH_MAX_ITEMS} changes (got ${input.items.length}): split the batch`);
+  return input.items;
+}
+
+// GET /api/vps/sync — reconciliation: every VPS changed since `updated_since`, in
+// (updated_at, id) order, `limit` at a time, continued by the opaque `next_cursor`.
+export const CHANGES_MAX_LIMIT = 1000;
+export const CHANGES_DEFAULT_LIMIT = 100;
+
+export interface ChangesCursor {
+  updatedAt: Date;
+  id: number;
+}
+
+/** base64url of `[updated_at ISO, id]`: the last VPS of the page before. */
+export function encodeChangesCursor(c: ChangesCursor): string {
+  return Buffer.from(JSON.stringify([c.updatedAt.toISOString(), c.id])).toString("base64url");
+}
+
+export function decodeChangesCursor(cursor: string): ChangesCursor | undefined {
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (!Array.isArray(value) || value.length !== 2) return undefined;
+    const [at, id] = value;
+    if (typeof at !== "string" || !Number.isInteger(id) || id < 1 || id > 2_147_483_647) return undefined;
+    const updatedAt = new Date(at);
+    if (Number.isNaN(updatedAt.getTime()) || updatedAt.toISOString() !== at) return undefined;
+    return { updatedAt, id };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A date, or a date and time with its zone (a time without one would be the server's local time). */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/i;
+
+export const syncChangesQuery = z.object({
+  updated_since: z
+    .string()
+    // An unencoded "+03:00" arrives as " 03:00" (a + in a query string is a space).
+    .transform((v) => v.replace(/ (\d{2}:\d{2})$/, "+$1"))
+    .refine(
+      (v) => ISO_TIME.test(v) && !Number.isNaN(Date.parse(v)),
+      "updated_since must be an ISO 8601 time with its zone, such as 2026-01-31T12:00:00Z",
+    )
+    .transform((v) => new Date(v))
+    .optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, `limit must be a whole number from 1 to ${CHANGES_MAX_LIMIT}`)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= CHANGES_MAX_LIMIT, `limit must be a whole number from 1 to ${CHANGES_MAX_LIMIT}`)
+    .default(CHANGES_DEFAULT_LIMIT),
+  cursor: z
+    .string()
+    .transform((v, ctx) => {
+      const c = decodeChangesCursor(v);
+      if (!c) {
+        ctx.addIssue({ code: "custom", message: "cursor is not one this endpoint issued: pass next_cursor back unchanged" });
+        return z.NEVER;
+      }
+      return c;
+    })
+    .optional(),
+});
+export type SyncChangesQuery = z.infer<typeof syncChangesQuery>;

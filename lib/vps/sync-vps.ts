@@ -13,7 +13,7 @@ import type { Db } from "../db";
 import { AppError } from "../errors";
 import { isUniqueViolation } from "../db-errors";
 import { createVps, type CreateVpsInput } from "./create-vps";
-import { deleteVps } from "./delete-vps";
+import { deleteVps, type DeletedVpsView } from "./delete-vps";
 import { encryptRootPassword } from "./root-password";
 import type { SyncCreate, SyncRequest } from "./sync-schema";
 import { updateVps, type UpdateVpsInput } from "./update-vps";
@@ -24,7 +24,11 @@ export interface SyncOutcome {
   httpStatus: 200 | 201;
   vps: VpsView;
   duplicate: boolean;
+  /** Set when the answer is not the plain "VPS synced successfully" (a repeated delete). */
+  message?: string;
 }
+
+export const ALREADY_DELETED = "VPS already deleted";
 
 export function createFingerprint(vps: SyncCreate, idempotencyKey?: string): string {
   const material = idempotencyKey
@@ -85,5 +89,14 @@ export async function syncVps(db: Db, request: SyncRequest, opts: { idempotencyK
     return { httpStatus: 200, vps: await updateVps(db, v.id, changes), duplicate: false };
   }
 
-  return { httpStatus: 200, vps: await deleteVps(db, request.vps.id), duplicate: false };
+  try {
+    return { httpStatus: 200, vps: await deleteVps(db, request.vps.id), duplicate: false };
+  } catch (err) {
+    // A retried delete whose first answer was lost: the VPS is gone, which is what was asked.
+    if (!(err instanceof AppError) || err.status !== 404) throw err;
+    const gone = await db.vps.findFirst({ where: { id: request.vps.id, deletedAt: { not: null } } });
+    if (!gone) throw err;
+    const vps: DeletedVpsView = { ...toVpsView(gone), deleted_at: gone.deletedAt!.toISOString() };
+    return { httpStatus: 200, vps, duplicate: true, message: ALREADY_DELETED };
+  }
 }

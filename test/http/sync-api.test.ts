@@ -82,7 +82,10 @@ describe("sync API over HTTP", () => {
         [{ cpu: -2 }, /cpu \(cores\) must be at least 1/],
         [{ cpu: 1.5 }, /cpu \(cores\) must be a whole number/],
         [{ ram: 1.5 }, /ram \(MB\) must be a whole number/],
-        [{ ram: "2048" }, /ram \(MB\) must be a number/],
+        [{ ram: "2 GB" }, /ram \(MB\) must be a number/],
+        [{ ram: 0 }, /ram \(MB\) must be at least 128/],
+        [{ ram: 4_194_305 }, /ram \(MB\) must be at most 4194304 \(4 TB\)/],
+        [{ cpu: "-2" }, /cpu \(cores\) must be a number/],
         [{ disk: 0 }, /disk \(GB\) must be at least 1/],
         [{ status: "exploded" }, /status must be one of creating, running, stopped, suspended, error, deleting/],
         [{ ip_address: "999.1.1.1" }, /ip_address must be an IPv4 or IPv6 address/],
@@ -97,7 +100,41 @@ describe("sync API over HTTP", () => {
       }
       const action = await sync(panel.url, { action: "upsert", vps: {} });
       assert.equal(action.status, 400);
-      assert.equal(action.json.message, 'Unknown action "upsert": expected one of create, update, delete');
+      assert.equal(action.json.message, 'Unknown action "upsert": expected one of create, update, delete, batch');
+    });
+
+    it("ram under 128 is refused as GB sent by mistake, naming the MB value to send; 128 MB and 4 TB are accepted", async () => {
+      for (const [gb, mb] of [[8, 8192], [1, 1024], [127, 130048]]) {
+        const r = await sync(panel.url, { action: "create", vps: vpsSpec({ user_id: owner, ram: gb }) });
+        assert.equal(r.status, 400);
+        assert.match(r.json.message, new RegExp(`ram is in MB and must be at least 128: ${gb} looks like GB — send ${mb}`));
+      }
+      const id = (await sync(panel.url, { action: "create", vps: vpsSpec({ user_id: owner, ram: 128 }) })).json.vps.id;
+      const small = await sync(panel.url, { action: "update", vps: { id, ram: 16 } });
+      assert.equal(small.status, 400, "the update path checks it too");
+      assert.match(small.json.message, /16 looks like GB — send 16384/);
+      const huge = await sync(panel.url, { action: "update", vps: { id, ram: 4_194_304 } });
+      assert.equal(huge.status, 200);
+      assert.equal(huge.json.vps.ram, 4_194_304);
+    });
+
+    it("ids and numbers sent as digit strings are accepted (\"order_id\":\"24\", a Bitrix task id)", async () => {
+      const r = await sync(panel.url, { action: "create", vps: { user_id: String(owner), name: "digits-1", cpu: "2", ram: "2048", disk: "40", os: "Debian 12" } });
+      assert.equal(r.status, 201, r.text);
+      assert.deepEqual([r.json.vps.user_id, r.json.vps.cpu, r.json.vps.ram, r.json.vps.disk], [owner, 2, 2048, 40]);
+      const id = r.json.vps.id as number;
+      const u = await sync(panel.url, { action: "update", vps: { id: String(id), status: "running" } });
+      assert.equal(u.status, 200, u.text);
+      assert.equal(u.json.vps.id, id);
+      const order = await sync(panel.url, { action: "update", vps: { id, order_id: "424243" } });
+      assert.equal(order.status, 422, "parsed as the number it spells");
+      assert.match(order.json.message, /Unknown order_id 424243/);
+      for (const bad of ["24.0", " 24", "0x18", "", "-24"]) {
+        const x = await sync(panel.url, { action: "update", vps: { id: bad, status: "running" } });
+        assert.equal(x.status, 400, JSON.stringify(bad));
+      }
+      const d = await sync(panel.url, { action: "delete", vps: { id: String(id) } });
+      assert.equal(d.status, 200);
     });
 
     it("422 for an unknown user_id or order_id", async () => {
@@ -109,9 +146,9 @@ describe("sync API over HTTP", () => {
       assert.match(o.json.message, /Unknown order_id 424242/);
     });
 
-    it("413 over 64 KB, 415 without JSON, 400 for broken JSON — and nothing changes", async () => {
+    it("413 over 2 MB (room for a batch of 500), 415 without JSON, 400 for broken JSON — and nothing changes", async () => {
       const before = await count();
-      const big = await sync(panel.url, { action: "create", vps: vpsSpec({ user_id: owner, os: "x".repeat(70_000) }) });
+      const big = await sync(panel.url, { action: "create", vps: vpsSpec({ user_id: owner, os: "x".repeat(2 * 1024 * 1024) }) });
       assert.equal(big.status, 413);
       assert.match(big.json.message, /too large/);
       const form = await post(panel.url, "/api/vps/sync", "action=create", { headers: { "content-type": "application/x-www-form-urlencoded" } });
@@ -175,14 +212,34 @@ describe("sync API over HTTP", () => {
       }
     });
 
-    it("delete is soft, emits vps.deleted, and the VPS is 404 afterwards", async () => {
+    it("delete is soft, emits vps.deleted, and the VPS is 404 for updates afterwards", async () => {
       const r = await sync(panel.url, { action: "delete", vps: { id } });
       assert.equal(r.status, 200);
+      assert.equal(r.json.message, "VPS synced successfully");
       assert.ok(r.json.vps.deleted_at);
       const again = await sync(panel.url, { action: "update", vps: { id, status: "running" } });
       assert.equal(again.status, 404);
       const [ev] = await query<{ type: string; user_id: number }>(panel.databaseUrl, "SELECT type, user_id FROM domain_events WHERE vps_id = $1 ORDER BY id DESC LIMIT 1", [id]);
       assert.deepEqual([ev.type, ev.user_id], ["vps.deleted", owner]);
+    });
+
+    it("a repeated delete (its first answer lost) is 200 and says the VPS was already deleted; nothing changes", async () => {
+      const vid = (await sync(panel.url, { action: "create", vps: vpsSpec({ user_id: owner, name: "del-twice" }) })).json.vps.id;
+      const first = await sync(panel.url, { action: "delete", vps: { id: vid } });
+      assert.equal(first.status, 200);
+      const events = async () => (await query<{ n: number }>(panel.databaseUrl, "SELECT count(*)::int AS n FROM domain_events WHERE vps_id = $1", [vid]))[0].n;
+      const before = await events();
+      for (let i = 0; i < 2; i++) {
+        const again = await sync(panel.url, { action: "delete", vps: { id: vid } });
+        assert.equal(again.status, 200, again.text);
+        assert.equal(again.json.status, "success");
+        assert.equal(again.json.message, "VPS already deleted");
+        assert.equal(again.json.vps.id, vid);
+        assert.equal(again.json.vps.deleted_at, first.json.vps.deleted_at);
+      }
+      assert.equal(await events(), before, "no second vps.deleted");
+      const unknown = await sync(panel.url, { action: "delete", vps: { id: 987_655 } });
+      assert.equal(unknown.status, 404, "an id that never existed is still 404");
     });
   });
 

@@ -74,13 +74,16 @@ describe("the seeds' curl examples, verbatim", () => {
     assert.deepEqual([json.vps.id, json.vps.status], [1, "running"]);
   });
 
-  it("3. delete: soft delete, then the VPS is gone (404)", async () => {
+  it("3. delete: soft delete; a repeat (the seed client retries) is 200 'already deleted', updates are 404", async () => {
     const r = await curl(panel, examples[2]);
     assert.equal(r.status, 200, r.body);
     assert.equal(JSON.parse(r.body).status, "success");
     const again = await curl(panel, examples[2]);
-    assert.equal(again.status, 404);
-    assert.equal(JSON.parse(again.body).message, "VPS 1 not found");
+    assert.equal(again.status, 200, again.body);
+    assert.deepEqual([JSON.parse(again.body).status, JSON.parse(again.body).message], ["success", "VPS already deleted"]);
+    const update = await curl(panel, examples[1]);
+    assert.equal(update.status, 404);
+    assert.equal(JSON.parse(update.body).message, "VPS 1 not found");
     const [row] = await query<{ deleted_at: Date | null }>(panel.databaseUrl, "SELECT deleted_at FROM vps WHERE id = 1");
     assert.ok(row.deleted_at, "kept as a soft-deleted row");
   });
@@ -143,6 +146,11 @@ describe("the seeds' example key outside development", () => {
 
   it("as the previous (rotation) key too; and a key under 32 characters", async () => {
     await assert.rejects(startPanel({ demoData: false, env: { VPS_SYNC_API_KEY_PREVIOUS: SEED_EXAMPLE_SYNC_KEY } }), /published example key/);
+    // The seeds' Russian placeholder is 37 characters: long enough, still published.
+    await assert.rejects(
+      startPanel({ demoData: false, env: { VPS_SYNC_API_KEY: "ваш_секретный_ключ_минимум_32_символа" } }),
+      /ospab-panel: VPS_SYNC_API_KEY is the published example key/,
+    );
     await assert.rejects(startPanel({ demoData: false, env: { VPS_SYNC_API_KEY: "too-short-key" } }), /ospab-panel: VPS_SYNC_API_KEY must be at least 32 characters/);
   });
 });

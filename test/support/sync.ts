@@ -35,6 +35,22 @@ export async function post(
   return { status: res.status, headers: res.headers, text, json };
 }
 
+/** GET with the sync key (or `key`), query from `params`. */
+export async function get(baseUrl: string, path: string, params: Record<string, string> = {}, opts: { key?: string | null } = {}): Promise<SyncResponse> {
+  const url = new URL(path, baseUrl);
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  const key = opts.key === undefined ? TEST_SYNC_KEY : opts.key;
+  const res = await fetch(url, { headers: key === null ? {} : { "x-api-key": key } });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, headers: res.headers, text, json };
+}
+
 export const sync = (baseUrl: string, body: unknown, opts?: Parameters<typeof post>[3]) =>
   post(baseUrl, "/api/vps/sync", body, opts);
 

@@ -1,3 +1,4 @@
-// POST /api/vps/sync — the main site pushes a VPS change. server.ts serves the same
-// handler directly (lib/machine-api); this file keeps it reachable through Next too.
-export { vpsSyncPost as POST } from "@/lib/machine-api/vps-sync";
+// POST /api/vps/sync — the main site pushes VPS changes; GET — it reads them back.
+// server.ts serves the same handlers directly (lib/machine-api); this file keeps them
+// reachable through Next too.
+export { vpsSyncGet as GET, vpsSyncPost as POST } from "@/lib/machine-api/vps-sync";

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "vps_updated_at_id_idx" ON "vps"("updated_at", "id");
+
