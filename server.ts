@@ -9,6 +9,7 @@ import { sealWebhookSecret } from "./lib/webhooks/webhook-secret";
 import { EnvError, getEnv } from "./lib/env";
 import { listenForOutbox } from "./lib/events/listen-outbox";
 import { startRelay, type Relay } from "./lib/events/relay";
+import { guardRequestBody } from "./lib/http/body-limit";
 import { stampClientAddress } from "./lib/http/client-address";
 import { serveWebHandler } from "./lib/http/node-adapter";
 import { log } from "./lib/log";
@@ -68,9 +69,9 @@ async function main() {
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
 
-  const trustProxy = env.TRUST_PROXY === "1";
   const http = createServer((req, res) => {
-    stampClientAddress(req, trustProxy);
+    if (guardRequestBody(req, res)) return;
+    stampClientAddress(req, env.TRUST_PROXY);
     const machine = machineRoute(req.method, req.url);
     if (machine) void serveWebHandler(machine, req, res);
     else void handle(req, res);
