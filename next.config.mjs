@@ -9,7 +9,6 @@ const nextConfig = {
     "@prisma/client",
     "pg",
     "bcryptjs",
-    "rate-limiter-flexible",
   ],
   poweredByHeader: false,
   // Lets several panel instances (tests, parallel checkouts) build or run side by side.

@@ -9,6 +9,7 @@ import { sealWebhookSecret } from "./lib/webhooks/webhook-secret";
 import { EnvError, getEnv } from "./lib/env";
 import { listenForOutbox } from "./lib/events/listen-outbox";
 import { startRelay, type Relay } from "./lib/events/relay";
+import { guardRequestBody } from "./lib/http/body-limit";
 import { stampClientAddress } from "./lib/http/client-address";
 import { serveWebHandler } from "./lib/http/node-adapter";
 import { checkOrigin, nodeOriginHeaders, originPolicy, upgradeRefusal } from "./lib/http/origin";
@@ -71,14 +72,14 @@ async function main() {
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
 
-  const trustProxy = env.TRUST_PROXY === "1";
   // nosniff, no framing, referrer policy, HSTS on https: on every response (the pages' CSP
   // with its nonce comes from proxy.ts).
   const securityHeaders = Object.entries(staticSecurityHeaders(process.env.NEXTAUTH_URL.startsWith("https:")));
   const origins = originPolicy(env.NODE_ENV);
   const http = createServer((req, res) => {
     for (const [name, value] of securityHeaders) res.setHeader(name, value);
-    stampClientAddress(req, trustProxy);
+    if (guardRequestBody(req, res)) return;
+    stampClientAddress(req, env.TRUST_PROXY);
     const tree = req.headers["next-router-state-tree"];
     if (typeof tree === "string" && !isPlausibleRouterState(tree)) {
       res.writeHead(400, { "content-type": "application/json" });

@@ -65,8 +65,15 @@ const raw = z.object({
   PANEL_WORKERS: z.enum(["0", "1"]).default("1"),
   // How often open /ws connections have their token or session checked again (seconds).
   WS_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
-  // 1 when a reverse proxy you control sets X-Forwarded-For (login throttling by client address).
-  TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  // How many reverse proxies you control stand in front of the panel, each appending to
+  // X-Forwarded-For: the client address is the Nth entry from the right. 0: the socket's.
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(/^\d{1,2}$/, "must be the number of reverse proxies in front of the panel (0-10)")
+    .transform(Number)
+    .pipe(z.number().int().min(0, "must be 0-10").max(10, "must be 0-10 (the number of reverse proxies)"))
+    .default(0),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -9,7 +9,7 @@ import { getEnv } from "../env";
 import { log } from "../log";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
-import { getLoginThrottle } from "./throttle";
+import { accountKey, throttledCheck } from "./throttle";
 
 const credentials = z.object({
   login: z.string().trim().min(1).max(254),
@@ -55,19 +55,16 @@ export function authOptions(): AuthOptions {
           const parsed = credentials.safeParse(input);
           if (!parsed.success) return null;
           const { login, password } = parsed.data;
-          const db = await getDb();
-          const throttle = getLoginThrottle(db);
           const ip = clientIp(req?.headers as Record<string, string> | undefined);
-          const wait = await throttle.blockedFor(login, ip);
-          if (wait > 0) throw new Error(`throttled:${wait}`);
           const user = await findUserByLogin(login);
-          const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+          // The attempt is paid for before the hash is checked (lib/auth/throttle.ts).
+          const ok = await throttledCheck(await getDb(), { account: accountKey(login, user?.id), ip }, () =>
+            verifyPassword(password, user?.passwordHash ?? DUMMY_HASH),
+          );
           if (!user || !ok) {
-            await throttle.recordFailure(login, ip);
             log.info("login failed", { ip });
             return null;
           }
-          await throttle.recordSuccess(login, ip);
           return { id: String(user.id), email: user.email, name: user.name };
         },
       }),

@@ -1,51 +1,83 @@
-// Login throttling shared by every panel process (counters live in the database).
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+// Login throttling shared by every panel process (counters live in the rate_limits table).
+//
+// An attempt is paid for BEFORE the password is checked: one atomic
+// INSERT … ON CONFLICT DO UPDATE … RETURNING per counter takes a point and reads the new
+// count in the same statement, so however many requests arrive at once, at most
+// ACCOUNT_LIMIT of them per account and ADDRESS_LIMIT per address reach the hash (a read
+// before the check and a write after it let every request already in flight through).
+// Over either limit the request is refused without hashing.
+//
+// A success resets the account's counter and gives the address its point back: people
+// behind one address (an office NAT) who sign in correctly do not lock each other out.
+import { log } from "../log";
 import type { Db } from "../db";
 
-export interface LoginThrottle {
-  /** Throws-free check: returns seconds to wait when blocked, 0 when allowed. */
-  blockedFor(login: string, ip: string): Promise<number>;
-  recordFailure(login: string, ip: string): Promise<void>;
-  recordSuccess(login: string, ip: string): Promise<void>;
+export const ACCOUNT_LIMIT = 5;
+export const ADDRESS_LIMIT = 20;
+export const WINDOW_SECONDS = 15 * 60;
+
+/** Thrown (as next-auth needs an Error) when a sign-in is refused; the login form reads
+ *  `throttled:<seconds>` and says how many minutes to wait. */
+export class LoginThrottledError extends Error {
+  constructor(readonly waitSeconds: number) {
+    super(`throttled:${waitSeconds}`);
+  }
 }
 
-const store = globalThis as unknown as { __ospabThrottle?: LoginThrottle };
+/** The account an attempt counts against: the user when the login names one (email and
+ *  username share one allowance), otherwise the normalised login as typed. */
+export function accountKey(login: string, userId?: number | null): string {
+  return userId != null ? `login:user:${userId}` : `login:name:${login.trim().toLowerCase()}`;
+}
 
-export function getLoginThrottle(db: Db): LoginThrottle {
-  if (store.__ospabThrottle) return store.__ospabThrottle;
-  // 5 failures for one login from one IP per 15 minutes; 50 failures from one IP per hour.
-  const byLoginIp = new RateLimiterPrisma({
-    storeClient: db,
-    tableName: "rateLimit",
-    keyPrefix: "login_ip",
-    points: 5,
-    duration: 15 * 60,
-  });
-  const byIp = new RateLimiterPrisma({
-    storeClient: db,
-    tableName: "rateLimit",
-    keyPrefix: "ip",
-    points: 50,
-    duration: 60 * 60,
-  });
-  const k = (login: string, ip: string) => `${login.trim().toLowerCase()}|${ip}`;
-  const wait = (r: RateLimiterRes | null, limit: number) =>
-    r && r.consumedPoints >= limit ? Math.ceil(r.msBeforeNext / 1000) : 0;
+const addressKey = (ip: string) => `login:addr:${ip}`;
 
-  store.__ospabThrottle = {
-    async blockedFor(login, ip) {
-      const [a, b] = await Promise.all([byLoginIp.get(k(login, ip)), byIp.get(ip)]);
-      return Math.max(wait(a, 5), wait(b, 50));
-    },
-    async recordFailure(login, ip) {
-      await Promise.all([
-        byLoginIp.penalty(k(login, ip), 1),
-        byIp.penalty(ip, 1),
-      ]);
-    },
-    async recordSuccess(login, ip) {
-      await byLoginIp.delete(k(login, ip));
-    },
-  };
-  return store.__ospabThrottle;
+/** Takes one point from `key`'s allowance (a fresh window once the old one expired);
+ *  returns the count including this attempt and the seconds left in the window. */
+async function take(db: Db, key: string): Promise<{ points: number; waitSeconds: number }> {
+  // Timestamps are UTC wall-clock (the column is TIMESTAMP without time zone), taken from
+  // the database's clock so that every process agrees.
+  const [row] = await db.$queryRaw<{ points: number; wait: number }[]>`
+    INSERT INTO rate_limits (key, points, expire)
+    VALUES (${key}, 1, (now() AT TIME ZONE 'UTC') + ${WINDOW_SECONDS}::int * interval '1 second')
+    ON CONFLICT (key) DO UPDATE SET
+      points = CASE WHEN rate_limits.expire IS NULL OR rate_limits.expire <= (now() AT TIME ZONE 'UTC')
+                    THEN 1 ELSE rate_limits.points + 1 END,
+      expire = CASE WHEN rate_limits.expire IS NULL OR rate_limits.expire <= (now() AT TIME ZONE 'UTC')
+                    THEN EXCLUDED.expire ELSE rate_limits.expire END
+    RETURNING points, GREATEST(0, EXTRACT(EPOCH FROM (expire - (now() AT TIME ZONE 'UTC'))))::float8 AS wait`;
+  return { points: Number(row.points), waitSeconds: Math.max(1, Math.ceil(Number(row.wait))) };
+}
+
+async function giveBack(db: Db, accountKeyValue: string, ip: string) {
+  await Promise.all([
+    db.$executeRaw`DELETE FROM rate_limits WHERE key = ${accountKeyValue}`,
+    db.$executeRaw`UPDATE rate_limits SET points = GREATEST(points - 1, 0) WHERE key = ${addressKey(ip)}`,
+  ]);
+}
+
+/**
+ * Runs `check` (the credential check: the password hash, and any further factor that
+ * should share the allowance) only if the account and the address still have attempts
+ * left, paying for the attempt first. Throws LoginThrottledError — without calling
+ * `check` — when either is used up. A passing check refunds.
+ */
+export async function throttledCheck(
+  db: Db,
+  attempt: { account: string; ip: string },
+  check: () => Promise<boolean>,
+): Promise<boolean> {
+  const [account, address] = await Promise.all([take(db, attempt.account), take(db, addressKey(attempt.ip))]);
+  const waits = [
+    account.points > ACCOUNT_LIMIT ? account.waitSeconds : 0,
+    address.points > ADDRESS_LIMIT ? address.waitSeconds : 0,
+  ];
+  const wait = Math.max(...waits);
+  if (wait > 0) {
+    log.info("login throttled", { ip: attempt.ip, wait_s: wait });
+    throw new LoginThrottledError(wait);
+  }
+  const ok = await check();
+  if (ok) await giveBack(db, attempt.account, attempt.ip);
+  return ok;
 }

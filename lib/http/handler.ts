@@ -17,6 +17,7 @@ import { getDatabase } from "../db";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { log } from "../log";
+import { declaresTooLarge, readBodyLimited, tooLarge } from "./body-limit";
 import { authenticateToken } from "../tokens/authenticate-token";
 import type { TokenScope } from "../tokens/scopes";
 import type { Actor } from "../users/actor";
@@ -79,6 +80,8 @@ export function errorResponse(err: unknown, requestId: string): Response {
   if (err instanceof AppError) {
     const headers: Record<string, string> = { "x-request-id": requestId };
     if (err.status === 401) headers["www-authenticate"] = 'Bearer realm="ospab-panel"';
+    // The rest of an oversized body is not read: the connection cannot carry another request.
+    if (err.status === 413) headers.connection = "close";
     return Response.json({ status: "error", message: err.message, ...(err.details ?? {}) }, { status: err.status, headers });
   }
   log.error("unhandled error", { requestId, error: (err as Error)?.stack ?? String(err) });
@@ -100,10 +103,7 @@ async function readJson(req: Request, maxBody: number): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type))
     throw new AppError(415, "Content-Type must be application/json");
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBody) throw new AppError(413, `Request body too large (limit ${maxBody} bytes)`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBody) throw new AppError(413, `Request body too large (limit ${maxBody} bytes)`);
+  const text = (await readBodyLimited(req, maxBody)).toString("utf8");
   try {
     return JSON.parse(text);
   } catch {
@@ -115,8 +115,7 @@ async function readForm(req: Request, maxBody: number): Promise<Record<string, s
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/x-www-form-urlencoded\b/i.test(type))
     throw new AppError(415, "Content-Type must be application/x-www-form-urlencoded");
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBody) throw new AppError(413, `Request body too large (limit ${maxBody} bytes)`);
+  const text = (await readBodyLimited(req, maxBody)).toString("utf8");
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of new URLSearchParams(text)) {
     const prev = out[k];
@@ -184,6 +183,9 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
     const requestId = randomUUID();
     let claimId: number | undefined;
     try {
+      const maxBody = opts.maxBody ?? 64 * 1024;
+      // Before authentication: an oversized body is refused whoever sends it.
+      if (declaresTooLarge(req, maxBody)) throw tooLarge(maxBody);
       const machine = opts.auth === "machine";
       if (machine && !isValidSyncKey(req.headers.get("x-api-key"))) throw new AppError(401, "Invalid or missing API key");
       assertSameOriginWrite(req, opts.auth);
@@ -193,8 +195,7 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
       let raw: unknown;
       let body: unknown;
       if (opts.body) {
-        const max = opts.maxBody ?? 64 * 1024;
-        raw = opts.bodyType === "form" ? await readForm(req, max) : await readJson(req, max);
+        raw = opts.bodyType === "form" ? await readForm(req, maxBody) : await readJson(req, maxBody);
         const parsed = opts.body.safeParse(raw);
         if (!parsed.success) {
           const { message, details } = zodMessage(parsed.error);

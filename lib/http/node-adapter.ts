@@ -7,24 +7,8 @@ import { log } from "../log";
 
 export type WebHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-/** Bodies beyond this are refused before being read whole (route() applies its own, smaller limits). */
-const HARD_LIMIT = 2 * 1024 * 1024; // a sync batch of 500 items (lib/machine-api/vps-sync.ts)
-
-function tooLarge(res: ServerResponse) {
-  res.writeHead(413, { "content-type": "application/json", connection: "close" });
-  res.end(JSON.stringify({ status: "error", message: `Request body too large (limit ${HARD_LIMIT} bytes)` }));
-}
-
 export async function serveWebHandler(handler: WebHandler, req: IncomingMessage, res: ServerResponse) {
   try {
-    if (Number(req.headers["content-length"] ?? 0) > HARD_LIMIT) return tooLarge(res);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > HARD_LIMIT) return tooLarge(res);
-      chunks.push(chunk);
-    }
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) {
       if (v === undefined) continue;
@@ -34,8 +18,11 @@ export async function serveWebHandler(handler: WebHandler, req: IncomingMessage,
     const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
       method,
       headers,
-      body: method === "GET" || method === "HEAD" ? undefined : Buffer.concat(chunks),
-    });
+      // The body streams on, pulled a chunk at a time (an async iterable, as Next passes it):
+      // route() counts it against the route's limit as it reads (413 as soon as it is passed,
+      // lib/http/body-limit.ts), so nothing here buffers it.
+      ...(method === "GET" || method === "HEAD" ? {} : { body: req as unknown as ReadableStream, duplex: "half" }),
+    } as RequestInit);
     const response = await handler(request, { params: Promise.resolve({}) });
     const out: Record<string, string | string[]> = {};
     response.headers.forEach((value, key) => {

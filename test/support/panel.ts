@@ -30,6 +30,8 @@ export interface Panel {
   databaseUrl: string;
   env: Record<string, string>;
   logs: () => string;
+  /** The panel process's pid (changes on restart). */
+  pid: () => number;
   /** SIGTERM (or the given signal) and wait for exit; the database is kept. */
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Start the process again on the same port and database. */
@@ -110,6 +112,7 @@ export async function startPanel(opts: PanelOptions = {}): Promise<Panel> {
     databaseUrl,
     env,
     logs: () => out,
+    pid: () => child.pid!,
     kill,
     restart: launch,
     async stop() {

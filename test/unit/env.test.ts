@@ -142,6 +142,13 @@ describe("parseEnv in development", () => {
     refuses({ DATA_DIR: dataDir, NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET", /at least 32/);
     refuses({ DATA_DIR: dataDir, PORT: "99999" }, "PORT");
   });
+
+  it("TRUST_PROXY is the number of proxies (0-10); 1 still means one proxy", () => {
+    assert.equal(parseEnv({ DATA_DIR: dataDir }).TRUST_PROXY, 0);
+    assert.equal(parseEnv({ DATA_DIR: dataDir, TRUST_PROXY: "1" }).TRUST_PROXY, 1);
+    assert.equal(parseEnv({ DATA_DIR: dataDir, TRUST_PROXY: "2" }).TRUST_PROXY, 2);
+    for (const bad of ["11", "-1", "yes", "1.5", "true"]) refuses({ DATA_DIR: dataDir, TRUST_PROXY: bad }, "TRUST_PROXY", /0-10/);
+  });
 });
 
 describe(".env files", () => {

@@ -1,18 +1,31 @@
 // /api/auth/* — next-auth (Credentials sign-in, sign-out, session, CSRF).
 import NextAuth from "next-auth";
+import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { getEnv } from "@/lib/env";
+import { errorResponse } from "@/lib/http/handler";
+import { readBodyLimited } from "@/lib/http/body-limit";
 import { checkOrigin, fetchOriginHeaders, originPolicy } from "@/lib/http/origin";
 
-type Handler = (req: Request, ctx: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
+type Handler = (req: NextRequest, ctx: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
+
+/** A sign-in form (csrf token, login, password, code, callback URL) is far below this. */
+const MAX_AUTH_BODY = 16 * 1024;
 
 const handler: Handler = (req, ctx) => NextAuth(authOptions())(req, ctx);
 
-/** Sign-in and sign-out POSTs from another site are refused before next-auth sees them
- *  (on top of its CSRF token). */
-const post: Handler = (req, ctx) => {
+/** Sign-in and sign-out POSTs from another site are refused before next-auth sees them (on
+ *  top of its CSRF token); the body reaches next-auth, which would read it whole, only once
+ *  it is known to be small. */
+const post: Handler = async (req, ctx) => {
   const verdict = checkOrigin(fetchOriginHeaders(req.headers), originPolicy(getEnv().NODE_ENV));
-  if (!verdict.ok) return Promise.resolve(Response.json({ status: "error", message: verdict.message }, { status: 403 }));
-  return handler(req, ctx);
+  if (!verdict.ok) return Response.json({ status: "error", message: verdict.message }, { status: 403 });
+  let body: Buffer;
+  try {
+    body = await readBodyLimited(req, MAX_AUTH_BODY);
+  } catch (err) {
+    return errorResponse(err, crypto.randomUUID());
+  }
+  return handler(new NextRequest(req.url, { method: req.method, headers: req.headers, body: new Uint8Array(body) }), ctx);
 };
 export { handler as GET, post as POST };
