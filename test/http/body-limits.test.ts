@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { startPanel, TEST_SYNC_KEY, type Panel } from "../support/panel";
 import { chunkedUpload, rssOf } from "../support/upload";
+import { MAX_REQUEST_BODY } from "../../lib/http/body-limit";
 
 const MB = 1024 * 1024;
 const HUGE = 300 * MB;
@@ -68,7 +69,7 @@ describe("streaming body limits", () => {
   });
 
   it("a declared Content-Length over the global cap is refused for pages too", async () => {
-    const res = await fetch(`${panel.url}/login`, { method: "POST", headers: { "content-type": "text/plain" }, body: "x".repeat(1024 * 1024 + 1) });
+    const res = await fetch(`${panel.url}/login`, { method: "POST", headers: { "content-type": "text/plain" }, body: "x".repeat(MAX_REQUEST_BODY + 1) });
     assert.equal(res.status, 413);
   });
 
