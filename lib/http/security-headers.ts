@@ -34,7 +34,9 @@ export function contentSecurityPolicy(o: CspOptions): string {
     "default-src 'self'",
     // 'strict-dynamic': chunks loaded by Next's nonced scripts run; nothing else does.
     `script-src 'self' 'nonce-${o.nonce}' 'strict-dynamic'${o.dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${o.nonce}'`,
+    // Development injects un-nonced <style> tags (hot reload, error overlay): a nonce would
+    // disable 'unsafe-inline', so development drops it. Production keeps the nonce.
+    o.dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${o.nonce}'`,
     // style="" attributes cannot run script; React sets them (progress bars) and so do
     // Next's built-in error pages.
     "style-src-attr 'unsafe-inline'",

@@ -60,7 +60,10 @@ describe("security headers", () => {
     assert.match(csp, /frame-ancestors 'none'/);
     assert.match(csp, /connect-src 'self' ws:\/\/panel\.example\.com:5050 wss:\/\/panel\.example\.com:5050;/);
     assert.doesNotMatch(csp, /unsafe-eval|upgrade-insecure-requests/);
-    assert.match(contentSecurityPolicy({ nonce, dev: true, https: true }), /'unsafe-eval'.*upgrade-insecure-requests/);
+    assert.match(csp, new RegExp(`style-src 'self' 'nonce-`));
+    assert.doesNotMatch(csp, /style-src 'self' 'unsafe-inline'/);
+    const dev = contentSecurityPolicy({ nonce, dev: true, https: true });
+    assert.match(dev, /'unsafe-eval'.*style-src 'self' 'unsafe-inline'.*upgrade-insecure-requests/);
     assert.match(contentSecurityPolicy({ nonce, dev: false, https: false, host: "evil; script-src *" }), /connect-src 'self';/);
   });
 });
