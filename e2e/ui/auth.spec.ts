@@ -1,5 +1,5 @@
 // Signing in and out, and the border between the client area and the admin area.
-import { ADMIN, CLIENT, expect, signIn, signOut, test } from "../fixtures";
+import { ADMIN, expect, newClient, signIn, signOut, test } from "../fixtures";
 
 test("a wrong password shows the error and keeps the visitor on the login page", async ({ page }) => {
   await signIn(page, "client2@ospab.local", "not-the-password");
@@ -25,7 +25,8 @@ test("an admin reaches /admin; a client is sent away from it", async ({ page, br
 
   const context = await browser.newContext();
   const client = await context.newPage();
-  await signIn(client, CLIENT.email, CLIENT.password);
+  const someone = await newClient();
+  await signIn(client, someone.email, someone.password);
   await expect(client).toHaveURL(/\/dashboard$/);
   await expect(client.getByRole("link", { name: "Администрирование" })).toHaveCount(0);
   await client.goto("/admin");
@@ -34,7 +35,8 @@ test("an admin reaches /admin; a client is sent away from it", async ({ page, br
 });
 
 test("signing out ends the session", async ({ page }) => {
-  await signIn(page, CLIENT.email, CLIENT.password);
+  const someone = await newClient();
+  await signIn(page, someone.email, someone.password);
   await expect(page).toHaveURL(/\/dashboard$/);
   await signOut(page);
   await page.goto("/dashboard");

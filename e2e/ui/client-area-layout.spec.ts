@@ -1,7 +1,6 @@
 // The VPS detail page and the admin lists fit every width without sideways scrolling, even
 // with a long VPS name, and open from the keyboard.
-import { createUser } from "../../lib/users/create-user";
-import { ADMIN, expect, signIn, test } from "../fixtures";
+import { ADMIN, expect, newClient, newVps, signIn, test } from "../fixtures";
 
 const WIDTHS = [320, 390, 800, 1280];
 const LONG_NAME = "customerproductiondatabasereplicaeucentral1a0002";
@@ -10,13 +9,10 @@ async function pageOverflow(page: import("@playwright/test").Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-test("VPS detail and admin lists fit from 320px to 1280px", async ({ page, browser, db }) => {
-  const email = `detail-layout-${Date.now()}@example.com`;
-  const user = await createUser(db.prisma, { email, password: "layout-test-pass" });
-  const vps = await db.prisma.vps.create({
-    data: { userId: user.id, name: LONG_NAME, cpu: 16, ramMb: 65536, diskGb: 2048, os: "Ubuntu 24.04 LTS", status: "running", ipAddress: "203.0.113.251" },
-  });
-  await signIn(page, email, "layout-test-pass");
+test("VPS detail and admin lists fit from 320px to 1280px", async ({ page, browser }) => {
+  const user = await newClient();
+  const vps = await newVps(user.id, { name: LONG_NAME, cpu: 16, ram: 65536, disk: 2048, os: "Ubuntu 24.04 LTS", status: "running", ip_address: "203.0.113.251" });
+  await signIn(page, user.email, user.password);
   await expect(page).toHaveURL(/\/dashboard$/);
   // From the list to the detail page with the keyboard: focus the row's link, press Enter.
   await page.setViewportSize({ width: 1280, height: 800 });

@@ -1,13 +1,11 @@
 // The UI language: Russian by default, switched from the header, saved for the user (it
 // survives a reload, signing out and in, and a fresh browser).
-import { createUser } from "../../lib/users/create-user";
-import { expect, signIn, signOut, test } from "../fixtures";
+import { expect, newClient, newVps, signIn, signOut, test } from "../fixtures";
 
 test("switching to English changes the UI and the choice is kept", async ({ page, browser, db }) => {
-  const email = `lang-${Date.now()}@example.com`;
-  const password = "language-test-pass";
-  const user = await createUser(db.prisma, { email, password, name: "Lang Tester" });
-  await db.prisma.vps.create({ data: { userId: user.id, name: "lang-box", cpu: 2, ramMb: 2048, diskGb: 40, os: "Debian 12", status: "running" } });
+  const user = await newClient({ name: "Lang Tester" });
+  const { email, password } = user;
+  await newVps(user.id, { name: "lang-box", cpu: 2, ram: 2048, disk: 40, os: "Debian 12", status: "running" });
 
   await signIn(page, email, password);
   await expect(page).toHaveURL(/\/dashboard$/);

@@ -1,7 +1,6 @@
 // Every page fits the screen from phone to desktop (no sideways scrolling of the page), even
 // with a long VPS name, and can be used from the keyboard.
-import { createUser } from "../../lib/users/create-user";
-import { ADMIN, expect, signIn, test } from "../fixtures";
+import { ADMIN, expect, newClient, newVps, signIn, test } from "../fixtures";
 
 const WIDTHS = [320, 390, 800, 1280];
 // No hyphens or spaces: nothing for the browser to break the line at.
@@ -11,17 +10,17 @@ async function pageOverflow(page: import("@playwright/test").Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-test("login, dashboard and admin fit every width without sideways scrolling", async ({ page, browser, db }) => {
-  const email = `layout-${Date.now()}@example.com`;
-  const user = await createUser(db.prisma, { email, password: "layout-test-pass" });
-  await db.prisma.vps.create({ data: { userId: user.id, name: LONG_NAME, cpu: 16, ramMb: 65536, diskGb: 2048, os: "Ubuntu 24.04 LTS", status: "suspended", ipAddress: "203.0.113.250" } });
+test("login, dashboard and admin fit every width without sideways scrolling", async ({ page, browser }) => {
+  const user = await newClient();
+  const { email } = user;
+  await newVps(user.id, { name: LONG_NAME, cpu: 16, ram: 65536, disk: 2048, os: "Ubuntu 24.04 LTS", status: "suspended", ip_address: "203.0.113.250" });
 
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto("/login");
     expect(await pageOverflow(page), `/login at ${width}px`).toBeLessThanOrEqual(0);
   }
-  await signIn(page, email, "layout-test-pass");
+  await signIn(page, email, user.password);
   await expect(page).toHaveURL(/\/dashboard$/);
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 800 });

@@ -1,11 +1,21 @@
 // The foundation's promise, as a client meets it: sign in, see the VPS, and watch a status
-// change made elsewhere (here: through lib/vps/update-vps.ts, as the sync API will) appear
-// on the open page without a reload.
-import { updateVps } from "../../lib/vps/update-vps";
-import { CLIENT, expect, signIn, test } from "../fixtures";
+// change the main site reports (POST /api/vps/sync) appear on the open page without a
+// reload. Each test makes its own client and VPS through the sync API.
+import { expect, newClient, newVps, signIn, syncVps, test, type TestUser } from "../fixtures";
 
-test("signing in by email shows the 5 demo VPS with Russian units", async ({ page }) => {
-  await signIn(page, CLIENT.email, CLIENT.password);
+async function clientWithFleet(): Promise<TestUser> {
+  const user = await newClient();
+  await newVps(user.id, { name: "web-server-01", cpu: 2, ram: 4096, disk: 50, status: "running" });
+  await newVps(user.id, { name: "db-primary", cpu: 8, ram: 16384, disk: 200, status: "running" });
+  await newVps(user.id, { name: "staging", cpu: 1, ram: 1024, disk: 20, status: "stopped" });
+  await newVps(user.id, { name: "backup-01", cpu: 1, ram: 2048, disk: 500, status: "stopped" });
+  await newVps(user.id, { name: "dev-box", cpu: 4, ram: 8192, disk: 100, status: "suspended" });
+  return user;
+}
+
+test("signing in by email shows the client's VPS with Russian units", async ({ page }) => {
+  const user = await clientWithFleet();
+  await signIn(page, user.email, user.password);
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("heading", { level: 1, name: "Мои серверы" })).toBeVisible();
   await expect(page.getByText("5 серверов")).toBeVisible();
@@ -19,17 +29,19 @@ test("signing in by email shows the 5 demo VPS with Russian units", async ({ pag
 });
 
 test("signing in by username works too", async ({ page }) => {
-  await signIn(page, CLIENT.username, CLIENT.password);
+  const user = await clientWithFleet();
+  await signIn(page, user.username, user.password);
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId("vps-row")).toHaveCount(5);
 });
 
-test("a status change made through lib/ appears on the open dashboard without a reload", async ({ page, db }) => {
-  await signIn(page, CLIENT.email, CLIENT.password);
+test("a status change reported by the main site appears on the open dashboard without a reload", async ({ page }) => {
+  const user = await newClient();
+  const staging = await newVps(user.id, { name: "staging", status: "stopped" });
+  await signIn(page, user.email, user.password);
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
 
-  const staging = await db.prisma.vps.findFirstOrThrow({ where: { name: "staging", user: { email: CLIENT.email } } });
   const badge = page.locator(`[data-testid=vps-row][data-vps-id="${staging.id}"]`).getByTestId("vps-status");
   await expect(badge).toHaveAttribute("data-status", "stopped");
   await expect(badge).toHaveText("Остановлен");
@@ -41,15 +53,12 @@ test("a status change made through lib/ appears on the open dashboard without a 
     if (f === page.mainFrame()) navigations.push(f.url());
   });
 
-  try {
-    await updateVps(db.prisma, staging.id, { status: "running" });
-    await expect(badge).toHaveAttribute("data-status", "running");
-    await expect(badge).toHaveText("Работает");
-    await updateVps(db.prisma, staging.id, { status: "error" });
-    await expect(badge).toHaveText("Ошибка");
-  } finally {
-    await updateVps(db.prisma, staging.id, { status: "stopped" });
-  }
+  await syncVps(staging.id, { status: "running" });
+  await expect(badge).toHaveAttribute("data-status", "running");
+  await expect(badge).toHaveText("Работает");
+  await syncVps(staging.id, { status: "error" });
+  await expect(badge).toHaveText("Ошибка");
+  await syncVps(staging.id, { status: "stopped" });
   await expect(badge).toHaveText("Остановлен");
   expect(navigations).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);

@@ -4,8 +4,7 @@
 import { SessionClient } from "../../test/support/http";
 import { startMainSite, type MainSite } from "../../test/support/main-site";
 import { TEST_SYNC_KEY } from "../../test/support/panel";
-import { createUser } from "../../lib/users/create-user";
-import { ADMIN, expect, signIn, test } from "../fixtures";
+import { ADMIN, expect, newClient, signIn, test } from "../fixtures";
 
 const SECRET = "e2e-order-webhook-secret-0123456789";
 
@@ -32,10 +31,9 @@ test.afterAll(async () => {
   await mainSite?.stop();
 });
 
-test("a client orders VPS Pro and watches it become a running VPS live", async ({ page, db }) => {
-  const email = `buyer-${Date.now()}@example.com`;
-  await createUser(db.prisma, { email, password: "buyer-password-1" });
-  await signIn(page, email, "buyer-password-1");
+test("a client orders VPS Pro and watches it become a running VPS live", async ({ page }) => {
+  const { email, password } = await newClient();
+  await signIn(page, email, password);
   await expect(page).toHaveURL(/\/dashboard$/);
   await page.getByRole("link", { name: "Заказать" }).click();
   await expect(page).toHaveURL(/\/orders$/);
@@ -69,11 +67,12 @@ test("a client orders VPS Pro and watches it become a running VPS live", async (
   await expect(row).toContainText("Debian 12");
 });
 
-test("an order the main site cannot fill shows its reason", async ({ page, db }) => {
-  const email = `buyer2-${Date.now()}@example.com`;
-  await createUser(db.prisma, { email, password: "buyer-password-2", locale: "en" });
-  await signIn(page, email, "buyer-password-2");
+test("an order the main site cannot fill shows its reason", async ({ page }) => {
+  const { email, password } = await newClient();
+  await signIn(page, email, password);
   await expect(page).toHaveURL(/\/dashboard$/);
+  // The user's language, saved as the header's switcher saves it.
+  expect((await page.request.put("/api/me/locale", { data: { locale: "en" } })).ok()).toBe(true);
   await page.goto("/orders");
   await page.locator("[data-testid=plan-option][data-plan-code=vps-max]").click();
   await page.getByTestId("order-submit").click();

@@ -1,6 +1,6 @@
 // An admin manages the plan catalogue in the browser: the form refuses bad values field by
 // field, a new plan appears at once and is orderable; hiding it takes it off the order page.
-import { ADMIN, CLIENT, expect, signIn, test } from "../fixtures";
+import { ADMIN, expect, newClient, signIn, test } from "../fixtures";
 
 test("an admin creates, edits and hides a plan; clients see the change", async ({ page, browser }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
@@ -54,7 +54,8 @@ test("an admin creates, edits and hides a plan; clients see the change", async (
   // The client can order it...
   const clientCtx = await browser.newContext();
   const client = await clientCtx.newPage();
-  await signIn(client, CLIENT.email, CLIENT.password);
+  const someone = await newClient();
+  await signIn(client, someone.email, someone.password);
   await expect(client).toHaveURL(/\/dashboard$/);
   await client.goto("/orders");
   await expect(client.locator(`[data-testid=plan-option][data-plan-code="${code}"]`)).toContainText("VPS E2E");

@@ -1,34 +1,14 @@
 // The client's VPS actions as a person meets them in Chromium: open a VPS from the list,
 // request a reboot (confirm dialog), see the pending task and the buttons locked, and watch
-// the main site's confirmation (made here through lib/vps/update-vps.ts on the panel's
-// database, as the sync API does) arrive live: status badge, task cleared, activity entry,
-// all without a reload. Also: rename with validation, and the filtered list staying live.
-//
-// Needs the run's panel (baseURL from playwright.config.ts) with demo data, and its database
-// URL in E2E_DATABASE_URL (the global setup's name) or PANEL_DATABASE_URL.
+// the main site's confirmation (POST /api/vps/sync, as the main site reports) arrive live:
+// status badge, task cleared, activity entry, all without a reload. Also: rename with
+// validation, and the filtered list staying live. Each test makes its own client and VPS
+// through the sync API; the database is only read.
+import { expect, newClient, newVps, signIn as signInAs, syncVps, test, type TestUser } from "../fixtures";
 import type { Page } from "@playwright/test";
-import { expect, test } from "../fixtures";
-import { openDatabase, type Database } from "../../lib/db";
-import { updateVps } from "../../lib/vps/update-vps";
 
-const CLIENT = { email: "client@ospab.local", password: "client-demo-pass" };
-
-let db: Database;
-
-test.beforeAll(async () => {
-  const url = process.env.E2E_DATABASE_URL ?? process.env.PANEL_DATABASE_URL;
-  if (!url) throw new Error("set E2E_DATABASE_URL (or PANEL_DATABASE_URL) to the panel's database");
-  db = await openDatabase({ databaseUrl: url, poolSize: 2 });
-});
-test.afterAll(async () => {
-  await db?.close();
-});
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.locator("#login").fill(CLIENT.email);
-  await page.locator("#password").fill(CLIENT.password);
-  await page.locator("form button[type=submit]").click();
+async function signIn(page: Page, user: TestUser) {
+  await signInAs(page, user.email, user.password);
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 
@@ -45,19 +25,10 @@ async function watchSameDocument(page: Page) {
   };
 }
 
-async function vpsByName(name: string) {
-  return db.prisma.vps.findFirstOrThrow({ where: { name, user: { email: CLIENT.email }, deletedAt: null } });
-}
-
-/** Leaves no pending request behind for the other specs sharing this database. */
-async function cancelPending(vpsId: number) {
-  await db.prisma.vpsActionRequest.updateMany({ where: { vpsId, status: "pending" }, data: { status: "cancelled", resolvedAt: new Date() } });
-}
-
-test("a client requests a reboot and sees the main site's confirmation live", async ({ page }) => {
-  const vps = await vpsByName("web-server-01");
-  expect(vps.status).toBe("running");
-  await signIn(page);
+test("a client requests a reboot and sees the main site's confirmation live", async ({ page, db }) => {
+  const user = await newClient();
+  const vps = await newVps(user.id, { name: "web-server-01", cpu: 2, ram: 4096, disk: 50, status: "running" });
+  await signIn(page, user);
 
   await page.getByRole("link", { name: /web-server-01/ }).first().click();
   await expect(page).toHaveURL(new RegExp(`/vps/${vps.id}$`));
@@ -69,75 +40,69 @@ test("a client requests a reboot and sees the main site's confirmation live", as
   await expect(badge).toHaveText("Работает");
   const sameDocument = await watchSameDocument(page);
 
-  try {
-    // Reboot asks first; cancelling sends nothing.
-    await page.getByTestId("action-reboot").click();
-    await expect(page.getByTestId("confirm-dialog")).toContainText("Перезагрузить сервер?");
-    await page.getByRole("button", { name: "Отмена" }).click();
-    await expect(page.getByTestId("confirm-dialog")).toBeHidden();
-    expect(await db.prisma.vpsActionRequest.count({ where: { vpsId: vps.id, status: "pending" } })).toBe(0);
+  // Reboot asks first; cancelling sends nothing.
+  await page.getByTestId("action-reboot").click();
+  await expect(page.getByTestId("confirm-dialog")).toContainText("Перезагрузить сервер?");
+  await page.getByRole("button", { name: "Отмена" }).click();
+  await expect(page.getByTestId("confirm-dialog")).toBeHidden();
+  expect(await db.prisma.vpsActionRequest.count({ where: { vpsId: vps.id, status: "pending" } })).toBe(0);
 
-    await page.getByTestId("action-reboot").click();
-    await page.getByTestId("confirm-action").click();
-    const pending = page.getByTestId("pending-action");
-    await expect(pending).toContainText("Перезагрузка запрошена…");
-    for (const id of ["action-start", "action-stop", "action-reboot", "action-rename"]) await expect(page.getByTestId(id)).toBeDisabled();
-    await expect(page.getByTestId("activity-entry").first()).toContainText("Запрошена перезагрузка");
+  await page.getByTestId("action-reboot").click();
+  await page.getByTestId("confirm-action").click();
+  const pending = page.getByTestId("pending-action");
+  await expect(pending).toContainText("Перезагрузка запрошена…");
+  for (const id of ["action-start", "action-stop", "action-reboot", "action-rename"]) await expect(page.getByTestId(id)).toBeDisabled();
+  await expect(page.getByTestId("activity-entry").first()).toContainText("Запрошена перезагрузка");
 
-    const request = await db.prisma.vpsActionRequest.findFirstOrThrow({ where: { vpsId: vps.id, status: "pending" } });
-    expect(request.action).toBe("reboot");
+  const request = await db.prisma.vpsActionRequest.findFirstOrThrow({ where: { vpsId: vps.id, status: "pending" } });
+  expect(request.action).toBe("reboot");
 
-    // The main site reboots the VPS and reports it: stopped for a moment, then running.
-    await updateVps(db.prisma, vps.id, { status: "stopped" });
-    await expect(badge).toHaveText("Остановлен");
-    await expect(pending).toBeVisible(); // not done yet
-    await expect(page.getByTestId("activity-entry").first()).toContainText("Статус изменён: Работает → Остановлен");
+  // The main site reboots the VPS and reports it: stopped for a moment, then running.
+  await syncVps(vps.id, { status: "stopped" });
+  await expect(badge).toHaveText("Остановлен");
+  await expect(pending).toBeVisible(); // not done yet
+  await expect(page.getByTestId("activity-entry").first()).toContainText("Статус изменён: Работает → Остановлен");
 
-    await updateVps(db.prisma, vps.id, { status: "running" });
-    await expect(badge).toHaveText("Работает");
-    await expect(pending).toBeHidden();
-    await expect(page.getByTestId("activity-entry").first()).toContainText("Перезагрузка выполнена");
-    await expect(page.getByTestId("action-reboot")).toBeEnabled();
-    await expect(page.getByTestId("action-start")).toBeDisabled(); // running: nothing to start
-    expect((await db.prisma.vpsActionRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("completed");
-    await sameDocument();
-  } finally {
-    await cancelPending(vps.id);
-    await updateVps(db.prisma, vps.id, { status: "running" });
-  }
+  await syncVps(vps.id, { status: "running" });
+  await expect(badge).toHaveText("Работает");
+  await expect(pending).toBeHidden();
+  await expect(page.getByTestId("activity-entry").first()).toContainText("Перезагрузка выполнена");
+  await expect(page.getByTestId("action-reboot")).toBeEnabled();
+  await expect(page.getByTestId("action-start")).toBeDisabled(); // running: nothing to start
+  expect((await db.prisma.vpsActionRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("completed");
+  await sameDocument();
 });
 
 test("rename validates in the dialog and the new name arrives live", async ({ page }) => {
-  const vps = await vpsByName("db-primary");
-  await signIn(page);
+  const user = await newClient();
+  const vps = await newVps(user.id, { name: "db-primary", cpu: 8, ram: 16384, disk: 200, status: "running" });
+  await signIn(page, user);
   await page.goto(`/vps/${vps.id}`);
   await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
   const sameDocument = await watchSameDocument(page);
-  try {
-    await page.getByTestId("action-rename").click();
-    const input = page.getByTestId("rename-input");
-    await input.fill("bad name!");
-    await expect(page.getByTestId("rename-hint")).toContainText("Имя не подходит");
-    await expect(page.getByTestId("rename-submit")).toBeDisabled();
-    await input.fill("db-main");
-    await expect(page.getByTestId("rename-submit")).toBeEnabled();
-    await page.getByTestId("rename-submit").click();
-    await expect(page.getByTestId("pending-action")).toContainText("Переименование в «db-main» запрошено…");
+  await page.getByTestId("action-rename").click();
+  const input = page.getByTestId("rename-input");
+  await input.fill("bad name!");
+  await expect(page.getByTestId("rename-hint")).toContainText("Имя не подходит");
+  await expect(page.getByTestId("rename-submit")).toBeDisabled();
+  await input.fill("db-main");
+  await expect(page.getByTestId("rename-submit")).toBeEnabled();
+  await page.getByTestId("rename-submit").click();
+  await expect(page.getByTestId("pending-action")).toContainText("Переименование в «db-main» запрошено…");
 
-    await updateVps(db.prisma, vps.id, { name: "db-main" });
-    await expect(page.getByTestId("vps-name")).toHaveText("db-main");
-    await expect(page.getByTestId("pending-action")).toBeHidden();
-    await expect(page.getByTestId("activity-entry").first()).toContainText("Сервер переименован в «db-main»");
-    await sameDocument();
-  } finally {
-    await cancelPending(vps.id);
-    await updateVps(db.prisma, vps.id, { name: "db-primary" });
-  }
+  await syncVps(vps.id, { name: "db-main" });
+  await expect(page.getByTestId("vps-name")).toHaveText("db-main");
+  await expect(page.getByTestId("pending-action")).toBeHidden();
+  await expect(page.getByTestId("activity-entry").first()).toContainText("Сервер переименован в «db-main»");
+  await sameDocument();
 });
 
 test("the filtered list lives in the URL and stays live", async ({ page }) => {
-  const staging = await vpsByName("staging");
-  await signIn(page);
+  const user = await newClient();
+  await newVps(user.id, { name: "web-server-01", status: "running", ip_address: "203.0.113.10" });
+  await newVps(user.id, { name: "db-primary", status: "running", ip_address: "203.0.113.11" });
+  const staging = await newVps(user.id, { name: "staging", status: "stopped", ip_address: "203.0.113.12" });
+  await signIn(page, user);
   await page.getByTestId("vps-status-filter").selectOption("running");
   await expect(page).toHaveURL(/\/dashboard\?status=running$/);
   const rows = page.getByTestId("vps-row");
@@ -145,16 +110,12 @@ test("the filtered list lives in the URL and stays live", async ({ page }) => {
   await expect(page.locator(`[data-testid=vps-row][data-vps-id="${staging.id}"]`)).toHaveCount(0);
 
   const sameDocument = await watchSameDocument(page);
-  try {
-    // staging starts elsewhere: it now matches the filter and joins the list.
-    await updateVps(db.prisma, staging.id, { status: "running" });
-    await expect(page.locator(`[data-testid=vps-row][data-vps-id="${staging.id}"]`)).toHaveCount(1);
-    await updateVps(db.prisma, staging.id, { status: "stopped" });
-    await expect(page.locator(`[data-testid=vps-row][data-vps-id="${staging.id}"]`)).toHaveCount(0);
-    await sameDocument();
-  } finally {
-    await updateVps(db.prisma, staging.id, { status: "stopped" });
-  }
+  // staging starts elsewhere: it now matches the filter and joins the list.
+  await syncVps(staging.id, { status: "running" });
+  await expect(page.locator(`[data-testid=vps-row][data-vps-id="${staging.id}"]`)).toHaveCount(1);
+  await syncVps(staging.id, { status: "stopped" });
+  await expect(page.locator(`[data-testid=vps-row][data-vps-id="${staging.id}"]`)).toHaveCount(0);
+  await sameDocument();
 
   // Typing searches after a pause; the URL can be shared and reloaded.
   await page.getByTestId("vps-search").fill("203.0.113.11");

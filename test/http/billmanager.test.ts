@@ -33,7 +33,17 @@ describe("BILLmanager ShellScripts module", () => {
     await panel?.stop();
   });
 
-  let serviceId: string;
+  /** A service of its own for each test: open.sh for a fresh BILLmanager id and login. */
+  let nextService = 4800;
+  async function openService() {
+    const n = nextService++;
+    const login = `bm${n}`;
+    const password = `Pass-${n}-word`;
+    const r = await run("open.sh", [`--user=${login}`, `--password=${password}`, `--id=${n}`, "--cpu=2", "--ram=2048", "--disk=40", "--os=Ubuntu 22.04 LTS"]);
+    assert.equal(r.code, 0, r.stderr);
+    const id = parseBillmanagerOutput(r.stdout)!.id;
+    return { id, n, login, password };
+  }
 
   it("open.sh creates the client and the VPS and prints OK --id=... --username=... (never the password)", async () => {
     // Arguments in BILLmanager's style and in no particular order, with addons the panel ignores.
@@ -58,7 +68,7 @@ describe("BILLmanager ShellScripts module", () => {
     // BILLmanager keeps the password it generated: the answer never carries it.
     assert.equal(r.stdout, `OK --id=${out.id} --username=bm4711\n`);
     assert.doesNotMatch(r.stdout, /password|Ek7/);
-    serviceId = out.id;
+    const serviceId = out.id;
 
     // --user/--password are the client's panel login; the VPS is theirs, as ordered.
     const vps = await vpsOf("bm4711", "Ek7-pass 'quoted' \"x\"");
@@ -70,10 +80,11 @@ describe("BILLmanager ShellScripts module", () => {
   });
 
   it("a re-run of open.sh for the same service answers with the same VPS", async () => {
+    const service = await openService();
     const before = await vpsCount();
-    const r = await run("open.sh", ["--user=bm4711", "--password=Ek7-pass 'quoted' \"x\"", "--id=4711", "--cpu=2", "--ram=2048", "--disk=40", "--os=Ubuntu 22.04 LTS"]);
+    const r = await run("open.sh", [`--user=${service.login}`, `--password=${service.password}`, `--id=${service.n}`, "--cpu=2", "--ram=2048", "--disk=40", "--os=Ubuntu 22.04 LTS"]);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(parseBillmanagerOutput(r.stdout)?.id, serviceId);
+    assert.equal(parseBillmanagerOutput(r.stdout)?.id, service.id);
     assert.equal(await vpsCount(), before);
   });
 
@@ -118,6 +129,7 @@ describe("BILLmanager ShellScripts module", () => {
   });
 
   it("parameter names and the RAM unit come from panel.env beside the scripts; the environment wins over it", async () => {
+    const serviceId = (await openService()).id;
     writeFileSync(
       path.join(dir, "panel.env"),
       [
@@ -147,25 +159,28 @@ describe("BILLmanager ShellScripts module", () => {
   });
 
   it("suspend.sh, resume.sh and setparam.sh change the VPS; each can be repeated", async () => {
-    const login = ["bm4711", "Ek7-pass 'quoted' \"x\""] as const;
+    const service = await openService();
+    const serviceId = service.id;
+    const login = [service.login, service.password] as const;
     for (let i = 0; i < 2; i++) {
-      const s = await run("suspend.sh", [`--id=${serviceId}`, "--user=bm4711"]);
+      const s = await run("suspend.sh", [`--id=${serviceId}`, `--user=${service.login}`]);
       assert.equal(s.code, 0, s.stderr);
       assert.equal(s.stdout, "OK\n");
     }
     assert.equal((await vpsOf(...login))[0].status, "suspended");
     for (let i = 0; i < 2; i++) {
-      const r = await run("resume.sh", ["--user=bm4711", `--id=${serviceId}`]);
+      const r = await run("resume.sh", [`--user=${service.login}`, `--id=${serviceId}`]);
       assert.equal(r.code, 0, r.stderr);
       assert.ok(parseBillmanagerOutput(r.stdout));
     }
     assert.equal((await vpsOf(...login))[0].status, "running");
-    const p = await run("setparam.sh", [`--id=${serviceId}`, "--user=bm4711", "--cpu=4", "--ram=4096", "--disk=60", "--addon_backup=2"]);
+    const p = await run("setparam.sh", [`--id=${serviceId}`, `--user=${service.login}`, "--cpu=4", "--ram=4096", "--disk=60", "--addon_backup=2"]);
     assert.equal(p.code, 0, p.stderr);
     assert.deepEqual((({ cpu, ram, disk }) => ({ cpu, ram, disk }))((await vpsOf(...login))[0]), { cpu: 4, ram: 4096, disk: 60 });
   });
 
   it("every failure exits non-zero with a one-line message on stderr and changes nothing", async () => {
+    const serviceId = (await openService()).id;
     const before = await vpsCount();
     const cases: [string, string[], Record<string, string>, number, RegExp][] = [
       ["open.sh", ["--user=bm1", "--password=Pass-word1", "--cpu=abc", "--ram=1024", "--disk=10", "--os=Debian 12"], {}, 1, /Bad value for cpu \(--cpu=abc\)/],
@@ -201,14 +216,16 @@ describe("BILLmanager ShellScripts module", () => {
   });
 
   it("close.sh removes the VPS from the client's panel; closing again is fine, reopening the id is refused", async () => {
-    const c = await run("close.sh", [`--id=${serviceId}`, "--user=bm4711"]);
+    const service = await openService();
+    const serviceId = service.id;
+    const c = await run("close.sh", [`--id=${serviceId}`, `--user=${service.login}`]);
     assert.equal(c.code, 0, c.stderr);
-    assert.deepEqual(await vpsOf("bm4711", "Ek7-pass 'quoted' \"x\""), []);
+    assert.deepEqual(await vpsOf(service.login, service.password), []);
     assert.equal((await run("close.sh", [`--id=${serviceId}`])).code, 0);
     const s = await run("suspend.sh", [`--id=${serviceId}`]);
     assert.equal(s.code, 1);
     assert.match(s.stderr, /is closed/);
-    const reopen = await run("open.sh", ["--user=bm4711", "--password=Ek7-pass 'quoted' \"x\"", "--id=4711", "--cpu=2", "--ram=2048", "--disk=40", "--os=Ubuntu 22.04 LTS"]);
+    const reopen = await run("open.sh", [`--user=${service.login}`, `--password=${service.password}`, `--id=${service.n}`, "--cpu=2", "--ram=2048", "--disk=40", "--os=Ubuntu 22.04 LTS"]);
     assert.equal(reopen.code, 1);
     assert.match(reopen.stderr, /was closed/);
   });

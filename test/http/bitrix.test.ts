@@ -86,19 +86,25 @@ describe("1C-Bitrix providers plugin", () => {
     await failsWith(["order", `${maxId}-1`], /Unknown configuration/);
   });
 
-  let taskId: string;
+  /** A task of its own for each test that needs one. */
+  const placeOrder = async (config = `${proId}-3`): Promise<string> => {
+    const r = await bx(["order", config]);
+    assert.equal(r.code, 0, JSON.stringify(r.json));
+    return r.json.task_id;
+  };
 
   it("order places a provisioning task for the token's owner and answers {task_id}", async () => {
     const r = await bx(["order", `${proId}-3`]);
     assert.equal(r.code, 0, JSON.stringify(r.json));
     assert.deepEqual(Object.keys(r.json), ["task_id"]);
     assert.match(r.json.task_id, /^\d+$/);
-    taskId = r.json.task_id;
+    const taskId = r.json.task_id;
     const { order } = await (await client.fetch(`/api/orders/${taskId}`)).json();
     assert.deepEqual({ status: order.status, os: order.os, plan: order.plan.code, source: order.source }, { status: "in_progress", os: "Debian 12", plan: "vps-pro", source: "bitrix" });
   });
 
   it("order_status says in_progress until the main site's VPS runs with an IP and a root password, then finished with both", async () => {
+    const taskId = await placeOrder();
     assert.deepEqual((await bx(["order_status", taskId])).json, { status: "in_progress", task_id: taskId });
     const { order } = await (await client.fetch(`/api/orders/${taskId}`)).json();
     const created = await sync(panel.url, { action: "create", vps: { user_id: order.user_id, name: `bx-${taskId}`, cpu: 2, ram: 4096, disk: 60, os: "Debian 12", order_id: Number(taskId) } });
@@ -150,6 +156,7 @@ describe("1C-Bitrix providers plugin", () => {
     await failsWith(["configs"], /lacks the orders:write scope/, { OSPAB_API_TOKEN: reader });
     await failsWith(["help"], /unexpected answer from the panel \(HTTP 404\)/, { OSPAB_PANEL_URL: `${panel.url}/nothing-here` });
     // Another client's task is not found for this token.
+    const taskId = await placeOrder();
     const janeToken = await issueToken(panel.url, "jane", "client2-demo-pass", ["orders:write"]);
     await failsWith(["order_status", taskId], /No task found/, { OSPAB_API_TOKEN: janeToken });
     // No settings at all.
@@ -158,6 +165,12 @@ describe("1C-Bitrix providers plugin", () => {
   });
 
   it("another provider name works the same from its own etc/<name>.conf", async () => {
+    // A task of its own, finished by the main site.
+    const taskId = await placeOrder();
+    const { order } = await (await client.fetch(`/api/orders/${taskId}`)).json();
+    const created = await sync(panel.url, { action: "create", vps: { user_id: order.user_id, name: `bx-other-${taskId}`, cpu: 2, ram: 4096, disk: 60, os: "Debian 12", order_id: Number(taskId) } });
+    assert.equal(created.status, 201, created.text);
+    await sync(panel.url, { action: "update", vps: { id: created.json.vps.id, status: "running", ip_address: "203.0.113.45", root_password: "Other-root-pw1" } });
     const { program: other } = installBitrixPlugin("myhost", { OSPAB_PANEL_URL: `"${panel.url}"`, OSPAB_API_TOKEN: `'${token}'` });
     const r = await bx(["order_status", taskId], {}, other);
     assert.equal(r.json.status, "finished");
@@ -165,7 +178,7 @@ describe("1C-Bitrix providers plugin", () => {
 
   it("with the panel down every command answers an error saying so", async () => {
     await panel.kill();
-    for (const args of [["help"], ["configs"], ["order", `${proId}-1`], ["order_status", taskId]])
+    for (const args of [["help"], ["configs"], ["order", `${proId}-1`], ["order_status", "1"]])
       await failsWith(args, new RegExp(`panel unreachable at ${panel.url.replace(/[.]/g, "\\.")}`));
   });
 });

@@ -266,9 +266,25 @@ describe("sync API over HTTP", () => {
     });
 
     it("a failed request does not burn its key: fixed and retried, it succeeds", async () => {
-      const body = { action: "update", vps: { id: 876_543, status: "running" } };
-      assert.equal((await sync(panel.url, body, { idempotencyKey: "k-retry-after-404" })).status, 404);
-      assert.equal((await sync(panel.url, body, { idempotencyKey: "k-retry-after-404" })).status, 404);
+      const created = await sync(panel.url, { action: "create", vps: vpsSpec({ user_id: owner, name: "idem-retry", status: "stopped" }) });
+      assert.equal(created.status, 201);
+      const id = created.json.vps.id as number;
+      // The main site sends a wrong id: 404, and nothing is stored under the key...
+      const wrong = await sync(panel.url, { action: "update", vps: { id: id + 876_543, status: "running" } }, { idempotencyKey: "k-retry-after-404" });
+      assert.equal(wrong.status, 404);
+      assert.equal(wrong.headers.get("idempotent-replayed"), null);
+      // ...so the fixed request with the same key runs (not a 422 mismatch, not the stored 404).
+      const fixed = { action: "update", vps: { id, status: "running" } };
+      const ok = await sync(panel.url, fixed, { idempotencyKey: "k-retry-after-404" });
+      assert.equal(ok.status, 200, ok.text);
+      assert.equal(ok.headers.get("idempotent-replayed"), null, "the fixed request ran; it was not a replay");
+      assert.equal(ok.json.vps.status, "running");
+      assert.equal(await count(`SELECT count(*)::int AS n FROM vps WHERE id = ${id} AND status = 'running'`), 1);
+      // From now on the key belongs to the successful request: a retry is its replay.
+      const again = await sync(panel.url, fixed, { idempotencyKey: "k-retry-after-404" });
+      assert.equal(again.status, 200);
+      assert.equal(again.headers.get("idempotent-replayed"), "true");
+      assert.equal(again.text, ok.text);
     });
 
     it("concurrent retries with one key make one VPS: the others are 409 or the replay", async () => {

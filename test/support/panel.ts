@@ -68,8 +68,12 @@ export async function startPanel(opts: PanelOptions = {}): Promise<Panel> {
   const databaseUrl = opts.databaseUrl ?? db!.url;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  // An explicit environment: nothing from the developer's shell (TRUST_PROXY,
+  // WEBHOOK_ALLOW_PRIVATE, ...) changes what is tested; only PATH and HOME come through.
   const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: process.env.HOME ?? tmpdir(),
+    NEXT_TELEMETRY_DISABLED: "1",
     NODE_ENV: "production",
     PORT: String(port),
     HOST: "127.0.0.1",

