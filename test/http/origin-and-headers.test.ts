@@ -46,7 +46,7 @@ describe("security headers and the same-origin rule", () => {
     client = new SessionClient(panel.url);
     assert.ok(await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password));
     assert.ok(await client.signIn("jane", "client2-demo-pass"));
-    const res = await admin.fetch("/api/tokens", json("POST", { name: "origin test", scopes: ["webhooks:admin", "vps:read"] }, { origin: panel.url }));
+    const res = await admin.fetch("/api/tokens", json("POST", { name: "origin test", scopes: ["webhooks:admin", "vps:read", "events:read"] }, { origin: panel.url }));
     assert.equal(res.status, 201);
     token = ((await res.json()) as { token: { token: string } }).token.token;
   });

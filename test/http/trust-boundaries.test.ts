@@ -87,10 +87,9 @@ describe("trust boundaries over HTTP", () => {
       assert.equal((await fetch(`${panel.url}/api/vps`, bearer(read))).status, 200);
     });
 
-    // CONTRACT (PRODUCT.md §12, being added on another branch): /ws needs the `events:read`
-    // scope. Written against that contract; it fails on this branch alone (seen: "Missing
-    // expected rejection"), so it is a todo here. AT MERGE: remove the `todo` option.
-    it("[events:read contract] /ws refuses a token without events:read", { todo: "until /ws requires events:read — remove at merge" }, async () => {
+    // PRODUCT.md §12: /ws needs the `events:read` scope (seen to fail before it did:
+    // "Missing expected rejection").
+    it("/ws refuses a token without events:read", async () => {
       const c = await newClient();
       const token = await issueToken(c.session, ["orders:write"]);
       await assert.rejects(
