@@ -16,6 +16,7 @@ const { updateVps } = await import("../../lib/vps/update-vps");
 const { deleteVps } = await import("../../lib/vps/delete-vps");
 const { syncVps } = await import("../../lib/vps/sync-vps");
 const { decryptRootPassword } = await import("../../lib/vps/root-password");
+const { readOwnRootPassword } = await import("../../lib/vps/root-password-access");
 const { createTestDatabase } = await import("../support/pg");
 type Database = Awaited<ReturnType<typeof openDatabase>>;
 
@@ -86,6 +87,18 @@ for (const [engine, open] of engines) {
       const recreated = await syncVps(db.prisma, { action: "create", vps: body });
       assert.equal(recreated.httpStatus, 201);
       assert.notEqual(recreated.vps.id, first.vps.id);
+    });
+
+    it("a root password is read by the VPS owner only: not by an admin, not by another client, not once deleted", async () => {
+      const admin = await db.prisma.user.create({ data: { email: `svc-admin-${engine}@example.com`, passwordHash: "x", role: "admin" } });
+      const other = await db.prisma.user.create({ data: { email: `svc-other-${engine}@example.com`, passwordHash: "x" } });
+      const body = { user_id: userId, name: "owner-only", cpu: 1, ram: 1024, disk: 10, os: "Debian 12", status: "running" as const, hypervisor: "proxmox", root_password: "pw-owner" };
+      const { vps } = await syncVps(db.prisma, { action: "create", vps: body });
+      assert.deepEqual(await readOwnRootPassword(db.prisma, { userId }, vps.id), { password: "pw-owner" });
+      assert.equal(await readOwnRootPassword(db.prisma, { userId: admin.id }, vps.id), null);
+      assert.equal(await readOwnRootPassword(db.prisma, { userId: other.id }, vps.id), null);
+      await syncVps(db.prisma, { action: "delete", vps: { id: vps.id } });
+      assert.equal(await readOwnRootPassword(db.prisma, { userId }, vps.id), null);
     });
 
     it("a fingerprint older than 24 hours no longer blocks a create", async () => {
