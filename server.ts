@@ -75,7 +75,7 @@ async function main() {
     if (machine) void serveWebHandler(machine, req, res);
     else void handle(req, res);
   });
-  const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET);
+  const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET, { recheckMs: env.WS_RECHECK_SECONDS * 1000 });
   const wsHub = createWsHub(db, env.NEXTAUTH_SECRET, { recheckMs: env.WS_RECHECK_SECONDS * 1000 });
   http.on("upgrade", (req, socket, head) => {
     const url = req.url ?? "";
