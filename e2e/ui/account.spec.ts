@@ -4,7 +4,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
 import { TEST_SYNC_KEY } from "../../test/support/panel";
-import { expect, signIn, test } from "../fixtures";
+import { ADMIN, expect, signIn, test } from "../fixtures";
 
 const totpCode = (secret: string, stepsAhead = 0) =>
   new TOTP({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30 }).generate({ timestamp: Date.now() + stepsAhead * 30_000 });
@@ -113,4 +113,14 @@ test("/account looks right on a desktop and a phone (ru)", async ({ browser, req
     await page.screenshot({ path: info.outputPath(`account-${name}.png`), fullPage: true });
     await ctx.close();
   }
+  // Admins have the most header links: the Account link must still fit.
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.getByRole("navigation").getByRole("link", { name: "Аккаунт" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("navigation").getByRole("link", { name: "Аккаунт" })).toHaveAttribute("aria-current", "page");
+  await page.screenshot({ path: info.outputPath("account-admin-desktop.png") });
+  await ctx.close();
 });

@@ -19,6 +19,9 @@ export interface LiveSession {
 
 export async function createUserSession(db: Db, input: { userId: number; ip?: string | null; userAgent?: string | null }) {
   const id = randomBytes(24).toString("base64url");
+  // Ended sessions are of no use after a while (the audit log keeps the history).
+  const week = new Date(Date.now() - 7 * 24 * 3600 * 1000);
+  await db.userSession.deleteMany({ where: { userId: input.userId, OR: [{ expiresAt: { lt: week } }, { revokedAt: { lt: week } }] } });
   await db.userSession.create({
     data: {
       id,

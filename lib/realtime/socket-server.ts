@@ -63,8 +63,8 @@ export async function attachSocketServer(http: HttpServer, db: Database, secret:
         .catch(() => {});
     }
   }, opts.recheckMs ?? 60_000);
+  // unref: it never keeps a shutting-down process alive.
   recheck.unref();
-  io.engine.on("close", () => clearInterval(recheck));
   store.__ospabIo = io;
   return io;
 }
