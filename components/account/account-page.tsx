@@ -17,7 +17,7 @@ export function AccountPage(props: { profile: Profile; twoFactor: TwoFactorStatu
       {props.mustSetUp2fa && (
         <p role="alert" data-testid="must-2fa" className="rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">{t("must2fa")}</p>
       )}
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <TwoFactorCard status={props.twoFactor} />
           <ProfileForm profile={props.profile} />

@@ -35,7 +35,6 @@ export function LoginForm() {
     if (throttled) setError(t("throttled", { minutes: Math.max(1, Math.ceil(Number(throttled[1]) / 60)) }));
     else if (res?.error === "2fa_required") {
       setNeedCode(true);
-      setTimeout(() => document.getElementById("code")?.focus(), 0);
     } else if (res?.error === "2fa_invalid") setError(t("codeInvalid"));
     else if (res?.error) setError(t("invalid"));
     else setError(t("failed"));
@@ -54,7 +53,7 @@ export function LoginForm() {
       {needCode && (
         <div>
           <Label htmlFor="code">{t("code")}</Label>
-          <Input id="code" name="code" autoComplete="one-time-code" inputMode="text" required aria-describedby="code-hint" />
+          <Input id="code" name="code" autoComplete="one-time-code" inputMode="text" required autoFocus aria-describedby="code-hint" />
           <p id="code-hint" className="mt-1 text-xs text-slate-500">{t("codeHint")}</p>
         </div>
       )}

@@ -31,7 +31,7 @@ async function signOutViaHeader(page: Page) {
   await expect(page).toHaveURL(/\/login$/);
 }
 
-test("2FA: enrol from /account, then sign in with a code and with a recovery code", async ({ page, request }) => {
+test("2FA: enrol from /account, then sign in with a code and with a recovery code", async ({ page, request }, info) => {
   const user = await createUser(request, "twofa-ui");
   await signIn(page, user.email, user.password);
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -43,10 +43,12 @@ test("2FA: enrol from /account, then sign in with a code and with a recovery cod
   const secret = (await page.getByTestId("totp-secret").innerText()).trim();
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   await expect(page.getByTestId("totp-qr").locator("svg")).toBeVisible();
+  await page.getByTestId("two-factor").screenshot({ path: info.outputPath("account-enrol.png") });
   await page.getByLabel("Код из приложения").fill(totpCode(secret));
   await page.getByRole("button", { name: "Подтвердить" }).click();
+  await expect(page.getByTestId("recovery-codes").locator("li")).toHaveCount(10);
   const codes = await page.getByTestId("recovery-codes").locator("li").allInnerTexts();
-  expect(codes).toHaveLength(10);
+  expect(codes.every((c) => /^[a-z2-9]{5}-[a-z2-9]{5}$/.test(c))).toBe(true);
   await page.getByRole("button", { name: "Я сохранил коды" }).click();
   await expect(page.getByTestId("two-factor-status")).toContainText("Осталось резервных кодов: 10");
   await expect(page.getByTestId("recovery-codes")).toHaveCount(0);
