@@ -6,6 +6,9 @@ import { Secret, TOTP } from "otpauth";
 import { TEST_SYNC_KEY } from "../../test/support/panel";
 import { ADMIN, expect, signIn, test } from "../fixtures";
 
+// Each of these tests signs in several times (bcrypt, cost 12) on a shared machine.
+test.describe.configure({ timeout: 120_000 });
+
 const totpCode = (secret: string, stepsAhead = 0) =>
   new TOTP({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30 }).generate({ timestamp: Date.now() + stepsAhead * 30_000 });
 
