@@ -89,7 +89,7 @@ async function main() {
     if (machine) void serveWebHandler(machine, req, res);
     else void handle(req, res);
   });
-  const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET);
+  const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET, { recheckMs: env.WS_RECHECK_SECONDS * 1000 });
   const wsHub = createWsHub(db, env.NEXTAUTH_SECRET, { recheckMs: env.WS_RECHECK_SECONDS * 1000 });
   // Runs before socket.io's own upgrade listener: one Origin check for every WebSocket
   // (socket.io, /ws, dev HMR, later the console). A refused socket.io upgrade gets our 403

@@ -13,7 +13,8 @@ export type { Prisma } from "./generated/prisma/client";
 
 /** Secrets are never part of a query result unless selected explicitly. */
 const omit = {
-  user: { passwordHash: true },
+  user: { passwordHash: true, totpSecretEnc: true },
+  recoveryCode: { codeHash: true },
   vps: { rootPasswordEnc: true, createFingerprint: true },
   apiToken: { tokenHash: true },
   webhook: { secretEnc: true, previousSecretEnc: true },

@@ -63,7 +63,9 @@ const raw = z.object({
   WEBHOOK_DISABLE_AFTER: z.string().regex(/^\s*\d+[smhd]\s*$/, "expected a duration like 24h").default("24h"),
   // 0: this process serves web traffic only (no outbox relay, no webhook delivery).
   PANEL_WORKERS: z.enum(["0", "1"]).default("1"),
-  // How often open /ws connections have their token or session checked again (seconds).
+  // 1: admins must turn on two-factor sign-in (on /account) before anything else opens.
+  ADMIN_REQUIRE_2FA: z.enum(["0", "1"]).default("0"),
+  // How often open socket.io and /ws connections have their token or session checked again (seconds).
   WS_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   // How many reverse proxies you control stand in front of the panel, each appending to
   // X-Forwarded-For: the client address is the Nth entry from the right. 0: the socket's.

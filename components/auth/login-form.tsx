@@ -11,6 +11,8 @@ export function LoginForm() {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Set once the password was accepted for an account with two-factor sign-in on.
+  const [needCode, setNeedCode] = useState(false);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -20,6 +22,7 @@ export function LoginForm() {
     const res = await signIn("credentials", {
       login: String(form.get("login") ?? ""),
       password: String(form.get("password") ?? ""),
+      ...(needCode ? { code: String(form.get("code") ?? "") } : {}),
       redirect: false,
     }).catch(() => null);
     if (res?.ok && !res.error) {
@@ -30,6 +33,9 @@ export function LoginForm() {
     setPending(false);
     const throttled = res?.error?.match(/^throttled:(\d+)/);
     if (throttled) setError(t("throttled", { minutes: Math.max(1, Math.ceil(Number(throttled[1]) / 60)) }));
+    else if (res?.error === "2fa_required") {
+      setNeedCode(true);
+    } else if (res?.error === "2fa_invalid") setError(t("codeInvalid"));
     else if (res?.error) setError(t("invalid"));
     else setError(t("failed"));
   }
@@ -44,6 +50,13 @@ export function LoginForm() {
         <Label htmlFor="password">{t("password")}</Label>
         <Input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
+      {needCode && (
+        <div>
+          <Label htmlFor="code">{t("code")}</Label>
+          <Input id="code" name="code" autoComplete="one-time-code" inputMode="text" required autoFocus aria-describedby="code-hint" />
+          <p id="code-hint" className="mt-1 text-xs text-slate-500">{t("codeHint")}</p>
+        </div>
+      )}
       {error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="login-error">
           {error}

@@ -11,9 +11,12 @@ export async function AppShell({ user, children }: { user: SessionUser; children
   const links: NavLink[] = [
     { href: "/dashboard", label: t("nav.dashboard"), match: ["/vps"] },
     { href: "/tokens", label: t("tokens.nav") },
+    { href: "/account", label: t("account.nav") },
   ];
   // Admins manage the catalogue; ordering (/orders still works for them) is the clients' page.
   if (user.role !== "admin") links.splice(1, 0, { href: "/orders", label: t("nav.orders") });
+  // Until an admin required to use 2FA has turned it on, /account is the only page open.
+  if (user.mustSetUp2fa) links.splice(0, links.length, { href: "/account", label: t("account.nav") });
   if (user.role === "admin")
     links.push(
       { href: "/admin", label: t("nav.admin") },

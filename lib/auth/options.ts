@@ -1,6 +1,6 @@
 // next-auth configuration: Credentials (login = email or username) with JWT sessions.
-// The session callback re-reads the user so role and locale changes apply at once and a
-// deleted user loses access.
+// The session callback re-reads the user through the server-side session (sid in the JWT),
+// so role and locale changes apply at once, and a revoked session or deleted user loses access.
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -10,10 +10,14 @@ import { log } from "../log";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { accountKey, throttledCheck } from "./throttle";
+import { verifySecondFactor } from "./two-factor";
+import { createUserSession, findLiveSession, revokeSession, SESSION_MAX_AGE_S } from "./user-sessions";
 
 const credentials = z.object({
   login: z.string().trim().min(1).max(254),
   password: z.string().min(1).max(1024),
+  // The second factor (TOTP or recovery code) of an account with 2FA on.
+  code: z.string().trim().max(64).optional(),
 });
 
 export type Role = "client" | "admin";
@@ -24,6 +28,9 @@ export interface SessionUser {
   name: string | null;
   role: Role;
   locale: string;
+  twoFactor: boolean;
+  /** ADMIN_REQUIRE_2FA=1 and this admin has no 2FA yet: only /account is open to them. */
+  mustSetUp2fa: boolean;
 }
 
 /** The caller's address as server.ts established it (see lib/http/client-address.ts). */
@@ -37,7 +44,7 @@ export async function findUserByLogin(login: string) {
   const value = login.trim();
   return db.user.findFirst({
     where: value.includes("@") ? { email: value.toLowerCase() } : { username: value },
-    select: { id: true, email: true, name: true, role: true, locale: true, passwordHash: true },
+    select: { id: true, email: true, name: true, role: true, locale: true, passwordHash: true, totpEnabledAt: true },
   });
 }
 
@@ -45,45 +52,67 @@ export function authOptions(): AuthOptions {
   const env = getEnv();
   return {
     secret: env.NEXTAUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/login" },
     providers: [
       CredentialsProvider({
         name: "credentials",
-        credentials: { login: { type: "text" }, password: { type: "password" } },
+        credentials: { login: { type: "text" }, password: { type: "password" }, code: { type: "text" } },
         async authorize(input, req) {
           const parsed = credentials.safeParse(input);
           if (!parsed.success) return null;
           const { login, password } = parsed.data;
           const ip = clientIp(req?.headers as Record<string, string> | undefined);
           const user = await findUserByLogin(login);
-          // The attempt is paid for before the hash is checked (lib/auth/throttle.ts).
-          const ok = await throttledCheck(await getDb(), { account: accountKey(login, user?.id), ip }, () =>
-            verifyPassword(password, user?.passwordHash ?? DUMMY_HASH),
-          );
+          const db = await getDb();
+          // The attempt is paid for before the hash is checked (lib/auth/throttle.ts); the
+          // second factor is part of the same paid check, so codes cannot be guessed freely.
+          let secondFactor = "ok" as "ok" | "required" | "invalid";
+          const ok = await throttledCheck(db, { account: accountKey(login, user?.id), ip }, async () => {
+            if (!(await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH)) || !user) return false;
+            if (!user.totpEnabledAt) return true;
+            // The password was right: the form now asks for the code (lib/auth/two-factor.ts).
+            if (!parsed.data.code) secondFactor = "required";
+            else if (!(await verifySecondFactor(db, user.id, parsed.data.code))) secondFactor = "invalid";
+            return secondFactor === "ok";
+          });
+          if (secondFactor === "required") throw new Error("2fa_required");
+          if (secondFactor === "invalid") {
+            log.info("login failed: wrong second factor", { ip });
+            throw new Error("2fa_invalid");
+          }
           if (!user || !ok) {
             log.info("login failed", { ip });
             return null;
           }
-          return { id: String(user.id), email: user.email, name: user.name };
+          const agent = req?.headers?.["user-agent"];
+          return { id: String(user.id), email: user.email, name: user.name, ip, userAgent: typeof agent === "string" ? agent : undefined };
         },
       }),
     ],
     callbacks: {
       async jwt({ token, user }) {
-        if (user) token.uid = Number(user.id);
+        if (user) {
+          token.uid = Number(user.id);
+          token.sid = await createUserSession(await getDb(), { userId: token.uid, ip: user.ip, userAgent: user.userAgent });
+          // audit: account.signed_in
+        }
         return token;
       },
       async session({ session, token }) {
-        const db = await getDb();
-        const user = token.uid
-          ? await db.user.findUnique({
-              where: { id: Number(token.uid) },
-              select: { id: true, email: true, name: true, role: true, locale: true },
-            })
-          : null;
-        // An empty session for a user who no longer exists: the app treats it as signed out.
-        return { ...session, user: user ?? undefined } as typeof session;
+        const live = await findLiveSession(await getDb(), token.sid, token.uid);
+        // An empty session for a revoked, expired or unknown sid (or a deleted user): the app
+        // treats it as signed out.
+        const user: SessionUser | undefined = live
+          ? { ...live.user, mustSetUp2fa: env.ADMIN_REQUIRE_2FA === "1" && live.user.role === "admin" && !live.user.twoFactor }
+          : undefined;
+        return { ...session, user } as typeof session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (token?.sid && token.uid) await revokeSession(await getDb(), Number(token.uid), token.sid);
+        // audit: account.signed_out
       },
     },
   };
@@ -93,9 +122,15 @@ declare module "next-auth" {
   interface Session {
     user?: SessionUser;
   }
+  interface User {
+    ip?: string;
+    userAgent?: string;
+  }
 }
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: number;
+    /** user_sessions.id: the server-side session this JWT belongs to. */
+    sid?: string;
   }
 }

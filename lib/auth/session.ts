@@ -13,10 +13,14 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return session?.user ?? null;
 });
 
-/** For pages: signed-out visitors go to the login page. */
-export async function requireUser(): Promise<SessionUser> {
+/**
+ * For pages: signed-out visitors go to the login page, and an admin who must still turn on
+ * 2FA (ADMIN_REQUIRE_2FA=1) goes to /account, the one page that passes `allow2faSetup`.
+ */
+export async function requireUser(opts: { allow2faSetup?: boolean } = {}): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect("/login");
+  if (user.mustSetUp2fa && !opts.allow2faSetup) redirect("/account");
   return user;
 }
 

@@ -51,6 +51,8 @@ interface Options<B extends z.ZodType, Q extends z.ZodType> {
   /** With auth "user"/"admin": also accept a bearer API token that holds this scope (or,
    *  given a list, any one of them). */
   tokenScope?: TokenScope | readonly TokenScope[];
+  /** Open to an admin who must still turn on 2FA (ADMIN_REQUIRE_2FA=1): /api/account/* only. */
+  allow2faSetup?: boolean;
   /** Honour Idempotency-Key (every write should). */
   idempotent?: boolean;
   body?: B;
@@ -126,7 +128,8 @@ async function readForm(req: Request, maxBody: number): Promise<Record<string, s
 
 export async function sessionActor(): Promise<Actor | null> {
   const session = await getServerSession(authOptions());
-  return session?.user ? { userId: session.user.id, role: session.user.role } : null;
+  const u = session?.user;
+  return u ? { userId: u.id, role: u.role, ...(u.mustSetUp2fa ? { mustSetUp2fa: true } : {}) } : null;
 }
 
 function bearer(req: Request): string | null {
@@ -137,7 +140,7 @@ function bearer(req: Request): string | null {
   return m[1];
 }
 
-async function authenticate(req: Request, auth: Auth, tokenScope?: TokenScope | readonly TokenScope[]): Promise<Actor | null> {
+async function authenticate(req: Request, auth: Auth, tokenScope?: TokenScope | readonly TokenScope[], allow2faSetup = false): Promise<Actor | null> {
   if (auth === "none" || auth === "machine") return null;
   const secret = bearer(req);
   let actor: Actor | null;
@@ -151,6 +154,7 @@ async function authenticate(req: Request, auth: Auth, tokenScope?: TokenScope | 
   } else {
     actor = await sessionActor();
     if (!actor) throw new AppError(401, "Authentication required");
+    if (actor.mustSetUp2fa && !allow2faSetup) throw new AppError(403, "Turn on two-factor sign-in on /account first");
   }
   if (auth === "admin" && actor.role !== "admin") throw new AppError(403, "Administrator access required");
   return actor;
@@ -189,7 +193,7 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
       const machine = opts.auth === "machine";
       if (machine && !isValidSyncKey(req.headers.get("x-api-key"))) throw new AppError(401, "Invalid or missing API key");
       assertSameOriginWrite(req, opts.auth);
-      const actor = await authenticate(req, opts.auth, opts.tokenScope);
+      const actor = await authenticate(req, opts.auth, opts.tokenScope, opts.allow2faSetup);
 
       const idempotencyKey = opts.idempotent ? parseIdempotencyKey(req) : undefined;
       let raw: unknown;

@@ -1,11 +1,11 @@
 // socket.io on the panel's HTTP server. Sockets authenticate with the next-auth session
-// cookie and join `user:<id>` (and `admins`). Events from the outbox relay are emitted to
-// the owner's room and the admins' room through the adapter, so with PostgreSQL every
-// panel process's sockets receive them.
+// cookie and join `user:<id>` (and `admins`); the session is checked again every
+// WS_RECHECK_SECONDS, and a socket whose session ended (sign-out, revoked) is disconnected.
+// Events from the outbox relay are emitted to the owner's room and the admins' room
+// through the adapter, so with PostgreSQL every panel process's sockets receive them.
 import type { IncomingMessage, Server as HttpServer } from "node:http";
-import { parse as parseCookie } from "cookie";
-import { getToken } from "next-auth/jwt";
 import { Server } from "socket.io";
+import { findLiveSession, sessionIdFromHeaders } from "../auth/user-sessions";
 import type { Database } from "../db";
 import { getEnv } from "../env";
 import type { RelayedEvent } from "../events/relay";
@@ -21,20 +21,14 @@ export function getIo(): Server | undefined {
   return store.__ospabIo;
 }
 
+/** The user of a live session cookie, or null (shared with /ws and the console). */
 export async function sessionUserFromRequest(db: Database, req: IncomingMessage, secret: string) {
-  const cookies = parseCookie(req.headers.cookie ?? "");
-  const token = await getToken({
-    req: { headers: req.headers, cookies } as never,
-    secret,
-  });
-  if (!token?.uid) return null;
-  return db.prisma.user.findUnique({
-    where: { id: Number(token.uid) },
-    select: { id: true, role: true },
-  });
+  const token = await sessionIdFromHeaders(req.headers, secret);
+  const live = token && (await findLiveSession(db.prisma, token.sid, token.uid));
+  return live ? { id: live.user.id, role: live.user.role } : null;
 }
 
-export async function attachSocketServer(http: HttpServer, db: Database, secret: string) {
+export async function attachSocketServer(http: HttpServer, db: Database, secret: string, opts: { recheckMs?: number } = {}) {
   const io = new Server(http, {
     path: "/socket.io/",
     serveClient: false,
@@ -66,6 +60,18 @@ export async function attachSocketServer(http: HttpServer, db: Database, secret:
     void socket.join(userRoom(socket.data.userId));
     if (socket.data.role === "admin") void socket.join(ADMIN_ROOM);
   });
+  // A database error keeps the socket; an ended session or a changed role disconnects it.
+  const recheck = setInterval(() => {
+    for (const socket of io.of("/").sockets.values()) {
+      sessionUserFromRequest(db, socket.request, secret)
+        .then((user) => {
+          if (!user || user.id !== socket.data.userId || user.role !== socket.data.role) socket.disconnect(true);
+        })
+        .catch(() => {});
+    }
+  }, opts.recheckMs ?? 60_000);
+  // unref: it never keeps a shutting-down process alive.
+  recheck.unref();
   store.__ospabIo = io;
   return io;
 }

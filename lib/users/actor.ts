@@ -5,6 +5,8 @@ export interface Actor {
   /** Set when the request authenticated with a personal API token (not a session). */
   tokenId?: number;
   scopes?: readonly string[];
+  /** A session of an admin who must turn on 2FA first (ADMIN_REQUIRE_2FA=1). */
+  mustSetUp2fa?: boolean;
 }
 
 /** The actor of a signed-in session user (pages get one from requireUser/requireAdmin). */

@@ -103,6 +103,17 @@ describe("1C-Bitrix providers plugin", () => {
     assert.deepEqual({ status: order.status, os: order.os, plan: order.plan.code, source: order.source }, { status: "in_progress", os: "Debian 12", plan: "vps-pro", source: "bitrix" });
   });
 
+  /** A task of the plugin's client, fulfilled by the main site with an IP and a root password. */
+  async function finishedTask() {
+    const taskId = await placeOrder();
+    const { order } = await (await client.fetch(`/api/orders/${taskId}`)).json();
+    const created = await sync(panel.url, { action: "create", vps: { user_id: order.user_id, name: `bx-${taskId}`, cpu: 2, ram: 4096, disk: 60, os: "Debian 12", order_id: Number(taskId) } });
+    assert.equal(created.status, 201, created.text);
+    await sync(panel.url, { action: "update", vps: { id: created.json.vps.id, status: "running", ip_address: "203.0.113.44", root_password: "Kx9$root \"pw\"" } });
+    assert.equal((await bx(["order_status", taskId])).json.status, "finished");
+    return taskId;
+  }
+
   it("order_status says in_progress until the main site's VPS runs with an IP and a root password, then finished with both", async () => {
     const taskId = await placeOrder();
     assert.deepEqual((await bx(["order_status", taskId])).json, { status: "in_progress", task_id: taskId });
@@ -121,6 +132,7 @@ describe("1C-Bitrix providers plugin", () => {
 
   it("an admin's token gets no client's root password: order_status of a client's task is 404", async () => {
     // Root passwords are owner-only everywhere; the plugin's tasks are its token owner's orders.
+    const taskId = await finishedTask();
     const adminToken = await issueToken(panel.url, TEST_ADMIN.email, TEST_ADMIN.password, ["orders:write"], "bitrix-admin");
     const r = await bx(["order_status", taskId], { OSPAB_API_TOKEN: adminToken });
     assert.equal(r.code, 1, JSON.stringify(r.json));

@@ -22,6 +22,9 @@ const en: Messages = {
     invalid: "Wrong login or password",
     throttled: "Too many attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}.",
     failed: "Could not sign in. Please try again.",
+    code: "Verification code",
+    codeHint: "6 digits from your authenticator app, or one of your recovery codes",
+    codeInvalid: "Wrong or already used code",
   },
   status: {
     creating: "Creating",

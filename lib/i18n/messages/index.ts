@@ -4,6 +4,7 @@ import type { Locale } from "../config";
 import en from "./en";
 import plans from "./plans";
 import ru from "./ru";
+import account from "./account";
 import adminLists from "./admin-lists";
 import clientArea from "./client-area";
 import tokens from "./tokens";
@@ -11,7 +12,7 @@ import webhooks from "./webhooks";
 
 const core = { ru, en };
 // Feature message files, e.g. `import vpsDetail from "./vps-detail";` then add to FEATURES.
-const FEATURES = [clientArea, adminLists, tokens, webhooks, plans] as const satisfies readonly { ru: object; en: object }[];
+const FEATURES = [clientArea, adminLists, tokens, webhooks, plans, account] as const satisfies readonly { ru: object; en: object }[];
 
 type Merge<T extends readonly { ru: object }[]> = T extends readonly [infer H extends { ru: object }, ...infer R extends { ru: object }[]]
   ? H["ru"] & Merge<R>

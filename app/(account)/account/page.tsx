@@ -1,0 +1,27 @@
+import { headers } from "next/headers";
+import { AccountPage } from "@/components/account/account-page";
+import { currentSessionId } from "@/lib/account/current-session";
+import { listAccountSessions } from "@/lib/account/list-sessions";
+import { requireUser } from "@/lib/auth/session";
+import { twoFactorStatus } from "@/lib/auth/two-factor";
+import { getDb } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+export default async function Account() {
+  // The page authorises itself: the layout above may be skipped by a client-side navigation.
+  const user = await requireUser({ allow2faSetup: true });
+  const db = await getDb();
+  const [sessions, twoFactor] = await Promise.all([
+    listAccountSessions(db, user.id, await currentSessionId(await headers())),
+    twoFactorStatus(db, user.id),
+  ]);
+  return (
+    <AccountPage
+      profile={{ name: user.name, email: user.email, locale: user.locale }}
+      twoFactor={twoFactor}
+      sessions={sessions}
+      mustSetUp2fa={user.mustSetUp2fa}
+    />
+  );
+}

@@ -1,0 +1,17 @@
+// GET /api/account/sessions — the signed-in user's live sessions (device, address, last seen).
+// DELETE /api/account/sessions — "sign out everywhere": ends all of them, this one included.
+import { currentSessionId } from "@/lib/account/current-session";
+import { listAccountSessions } from "@/lib/account/list-sessions";
+import { revokeSessions } from "@/lib/auth/user-sessions";
+import { getDb } from "@/lib/db";
+import { route } from "@/lib/http/handler";
+
+export const GET = route({ auth: "user", allow2faSetup: true }, async ({ actor, req }) => {
+  return { sessions: await listAccountSessions(await getDb(), actor!.userId, await currentSessionId(req.headers)) };
+});
+
+export const DELETE = route({ auth: "user", allow2faSetup: true }, async ({ actor }) => {
+  const revoked = await revokeSessions(await getDb(), actor!.userId);
+  // audit: account.signed_out_everywhere
+  return { status: "success", revoked_sessions: revoked };
+});

@@ -1,0 +1,68 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useTranslations } from "use-intl";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/input";
+import { LOCALES } from "@/lib/i18n/config";
+import { accountApi } from "./api";
+import { AccountSection, Notice } from "./section";
+
+export interface Profile {
+  name: string | null;
+  email: string;
+  locale: string;
+}
+const LANGUAGE = { ru: "Русский", en: "English" } as const;
+
+export function ProfileForm({ profile }: { profile: Profile }) {
+  const t = useTranslations("account");
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const locale = String(form.get("locale"));
+    setPending(true);
+    setResult(null);
+    try {
+      await accountApi("/api/account/profile", "PATCH", { name: String(form.get("name") ?? "").trim() || null });
+      // The locale route also sets the cookie the sign-in page reads.
+      if (locale !== profile.locale) await accountApi("/api/me/locale", "PUT", { locale });
+      setResult({ ok: true, text: t("saved") });
+      router.refresh();
+    } catch (err) {
+      setResult({ ok: false, text: t("failed", { message: (err as Error).message }) });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <AccountSection id="profile" title={t("profileTitle")}>
+      <form onSubmit={onSubmit} className="space-y-4">
+        <div>
+          <Label htmlFor="profile-name">{t("name")}</Label>
+          <Input id="profile-name" name="name" defaultValue={profile.name ?? ""} maxLength={100} autoComplete="name" />
+        </div>
+        <div>
+          <Label htmlFor="profile-email">{t("email")}</Label>
+          <Input id="profile-email" value={profile.email} readOnly aria-describedby="profile-email-hint" className="bg-slate-50 text-slate-600" />
+          <p id="profile-email-hint" className="mt-1 text-xs text-slate-500">{t("emailHint")}</p>
+        </div>
+        <div>
+          <Label htmlFor="profile-locale">{t("language")}</Label>
+          <select id="profile-locale" name="locale" defaultValue={profile.locale} className="block h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm focus:outline-none focus:ring-2 focus:ring-sky-500 sm:w-60">
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>{LANGUAGE[l]}</option>
+            ))}
+          </select>
+        </div>
+        {result && <Notice tone={result.ok ? "ok" : "error"}>{result.text}</Notice>}
+        <Button type="submit" disabled={pending} aria-busy={pending}>{pending ? t("saving") : t("save")}</Button>
+      </form>
+    </AccountSection>
+  );
+}

@@ -1,0 +1,86 @@
+"use client";
+import { signOut } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useFormatter, useTranslations } from "use-intl";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import type { AccountSession } from "@/lib/account/list-sessions";
+import { accountApi } from "./api";
+import { AccountSection, Notice } from "./section";
+
+export function SessionList({ sessions }: { sessions: AccountSession[] }) {
+  const t = useTranslations("account");
+  const format = useFormatter();
+  const router = useRouter();
+  const [pending, setPending] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(key: string, fn: () => Promise<void>) {
+    setPending(key);
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(t("failed", { message: (err as Error).message }));
+    } finally {
+      setPending(null);
+    }
+  }
+
+  const device = (s: AccountSession) => t("device", { browser: s.browser ?? t("unknownBrowser"), os: s.os ?? t("unknownOs") });
+
+  return (
+    <AccountSection id="sessions" title={t("sessionsTitle")} intro={t("sessionsIntro")}>
+      {sessions.length === 0 ? (
+        <p className="py-6 text-center text-sm text-slate-500">{t("sessionsEmpty")}</p>
+      ) : (
+        <ul className="divide-y divide-slate-100" data-testid="session-list">
+          {sessions.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="session-row" data-current={s.current || undefined}>
+              <div className="min-w-0">
+                <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
+                  {device(s)}
+                  {s.current && <Badge tone="blue">{t("thisDevice")}</Badge>}
+                </p>
+                <p className="text-sm text-slate-600">{t("address", { ip: s.ip ?? "—" })}</p>
+                <p className="text-sm text-slate-500">{t("lastSeen", { date: format.dateTime(new Date(s.last_seen_at), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+              </div>
+              {!s.current && (
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  aria-label={t("revokeLabel", { device: device(s) })}
+                  disabled={pending !== null}
+                  onClick={() =>
+                    run(s.id, async () => {
+                      await accountApi(`/api/account/sessions/${encodeURIComponent(s.id)}`, "DELETE");
+                      router.refresh();
+                    })
+                  }
+                >
+                  {t("revoke")}
+                </Button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && <Notice tone="error">{error}</Notice>}
+      <div className="mt-4 border-t border-slate-100 pt-4">
+        <Button
+          variant="danger"
+          disabled={pending !== null}
+          onClick={() =>
+            run("all", async () => {
+              await accountApi("/api/account/sessions", "DELETE");
+              await signOut({ callbackUrl: "/login" });
+            })
+          }
+        >
+          {t("signOutEverywhere")}
+        </Button>
+      </div>
+    </AccountSection>
+  );
+}

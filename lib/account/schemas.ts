@@ -1,0 +1,20 @@
+// Request bodies of /api/account/*. Browser-safe (the forms share the limits).
+import { z } from "zod";
+import { LOCALES } from "../i18n/config";
+
+export const PASSWORD_MIN = 12;
+
+/** A TOTP code (6 digits) or a recovery code (xxxxx-xxxxx). */
+export const codeBody = z.object({ code: z.string().trim().min(6, "enter the code").max(64) });
+
+export const passwordChangeBody = z.object({
+  current_password: z.string().min(1, "enter your current password").max(1024),
+  new_password: z.string().min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`).max(1024),
+});
+
+export const profileBody = z
+  .object({
+    name: z.string().trim().max(100).nullable().optional(),
+    locale: z.enum(LOCALES).optional(),
+  })
+  .refine((b) => b.name !== undefined || b.locale !== undefined, "send name and/or locale");
