@@ -10,6 +10,7 @@ import { log } from "../log";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { getLoginThrottle } from "./throttle";
+import { recordSignInAttempt } from "../audit/record-sign-in";
 
 const credentials = z.object({
   login: z.string().trim().min(1).max(254),
@@ -62,6 +63,7 @@ export function authOptions(): AuthOptions {
           if (wait > 0) throw new Error(`throttled:${wait}`);
           const user = await findUserByLogin(login);
           const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+          await recordSignInAttempt(db, { user, ok, headers: req?.headers as Record<string, string> | undefined });
           if (!user || !ok) {
             await throttle.recordFailure(login, ip);
             log.info("login failed", { ip });

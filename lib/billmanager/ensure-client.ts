@@ -3,6 +3,7 @@
 // must open the panel. An account that already has this login is used (BILLmanager is the
 // authority for the credentials it issued, so a changed password is applied); otherwise
 // the client is found or created by email through the same service as POST /api/users/sync.
+import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { Db } from "../db";
 import { AppError, conflict } from "../errors";
@@ -16,7 +17,7 @@ export interface BillmanagerLogin {
   email?: string;
 }
 
-export async function ensureClient(db: Db, login: BillmanagerLogin): Promise<{ id: number }> {
+export async function ensureClient(db: Db, login: BillmanagerLogin, audit: AuditContext = SYSTEM_AUDIT): Promise<{ id: number }> {
   const byLogin = login.user.includes("@") ? { email: login.user.toLowerCase() } : { username: login.user };
   const existing = await db.user.findUnique({ where: byLogin, select: { id: true, role: true, passwordHash: true } });
   if (existing) {
@@ -33,5 +34,5 @@ export async function ensureClient(db: Db, login: BillmanagerLogin): Promise<{ i
     password: login.password,
   });
   if (!parsed.success) throw new AppError(400, zodMessage(parsed.error).message.replace(/^Invalid request: /, "Bad --user/--password/email: "));
-  return { id: (await syncUser(db, parsed.data)).id };
+  return { id: (await syncUser(db, parsed.data, audit)).id };
 }

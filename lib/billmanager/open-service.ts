@@ -2,6 +2,7 @@
 // generated. Idempotent: BILLmanager may run open.sh again for the same service; the
 // service id (--id, else the login) is kept as the VPS's external_ref, so a re-run answers
 // with the VPS created the first time.
+import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
 import type { Db } from "../db";
 import { badRequest, conflict } from "../errors";
 import { Prisma } from "../generated/prisma/client";
@@ -16,7 +17,12 @@ export interface OpenedService {
   created: boolean;
 }
 
-export async function openService(db: Db, argv: readonly string[], settings: BillmanagerSettings): Promise<OpenedService> {
+export async function openService(
+  db: Db,
+  argv: readonly string[],
+  settings: BillmanagerSettings,
+  audit: AuditContext = SYSTEM_AUDIT,
+): Promise<OpenedService> {
   const args = parseArgs(argv);
   const user = required(args, "user", "the account login BILLmanager generated");
   const password = required(args, "password", "the account password BILLmanager generated");
@@ -39,7 +45,7 @@ export async function openService(db: Db, argv: readonly string[], settings: Bil
     if (vps?.deletedAt) throw conflict(`Service ${serviceId ?? user} was closed (VPS ${vps.id}); BILLmanager must open a new service`);
     return vps;
   };
-  const client = await ensureClient(db, { user, password, email: args.get(settings.map.email)?.trim() || undefined });
+  const client = await ensureClient(db, { user, password, email: args.get(settings.map.email)?.trim() || undefined }, audit);
   const found = await existing();
   if (found) return { vpsId: found.id, username: user, password, created: false };
   try {
@@ -52,7 +58,7 @@ export async function openService(db: Db, argv: readonly string[], settings: Bil
       os: os!,
       status: "creating",
       externalRef,
-    });
+    }, audit);
     return { vpsId: vps.id, username: user, password, created: true };
   } catch (err) {
     // Two runs at once: the other one created it.

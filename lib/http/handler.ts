@@ -11,12 +11,14 @@
 import { randomUUID } from "node:crypto";
 import { getServerSession } from "next-auth";
 import { z } from "zod";
+import { auditContextOf, type AuditContext } from "../audit/context";
 import { isValidSyncKey } from "../auth/machine-key";
 import { authOptions } from "../auth/options";
 import { getDatabase } from "../db";
 import { AppError } from "../errors";
 import { log } from "../log";
 import { authenticateToken } from "../tokens/authenticate-token";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import type { TokenScope } from "../tokens/scopes";
 import type { Actor } from "../users/actor";
 import {
@@ -39,6 +41,10 @@ interface Ctx<B, Q> {
   query: Q;
   params: Record<string, string>;
   requestId: string;
+  /** The caller's address as server.ts stamped it (lib/http/client-address.ts). */
+  clientAddress: string | null;
+  /** Who is acting and from where, for the audit row a service writes with its change. */
+  audit: AuditContext;
   /** The request's Idempotency-Key, if any (already claimed by the wrapper). */
   idempotencyKey?: string;
 }
@@ -214,7 +220,9 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
         claimId = claim.id;
       }
 
-      const result = await fn({ req, actor, machine, body: body as never, query: query as never, params, requestId, idempotencyKey });
+      const clientAddress = req.headers.get(CLIENT_ADDRESS_HEADER);
+      const audit = auditContextOf({ actor, machine, clientAddress, requestId });
+      const result = await fn({ req, actor, machine, body: body as never, query: query as never, params, requestId, clientAddress, audit, idempotencyKey });
       const res = toResponse(result, requestId);
       if (claimId !== undefined) {
         const id = claimId;

@@ -6,8 +6,8 @@ import { reply, route } from "../http/handler";
 import { parseSyncRequest } from "../vps/sync-schema";
 import { syncVps } from "../vps/sync-vps";
 
-export const vpsSyncPost = route({ auth: "machine", idempotent: true, body: z.unknown() }, async ({ body, idempotencyKey }) => {
-  const outcome = await syncVps(await getDb(), parseSyncRequest(body), { idempotencyKey });
+export const vpsSyncPost = route({ auth: "machine", idempotent: true, body: z.unknown() }, async ({ body, idempotencyKey, audit }) => {
+  const outcome = await syncVps(await getDb(), parseSyncRequest(body), { idempotencyKey, audit });
   return reply(
     outcome.httpStatus,
     { status: "success", message: "VPS synced successfully", vps: outcome.vps },
