@@ -162,7 +162,15 @@ async function authenticate(req: Request, auth: Auth, tokenScope?: TokenScope | 
 }
 
 function toResponse(result: unknown, requestId: string): Response {
-  if (result instanceof Response) return result;
+  if (result instanceof Response) {
+    // Every answer names its request (audit rows carry the same id); a redirect's headers are immutable.
+    try {
+      if (!result.headers.has("x-request-id")) result.headers.set("x-request-id", requestId);
+    } catch {
+      /* immutable headers */
+    }
+    return result;
+  }
   const r = result instanceof JsonReply ? result : new JsonReply(200, result);
   return new Response(JSON.stringify(r.body ?? null), {
     status: r.status,
