@@ -1,5 +1,5 @@
-// The audit log as one table for every width: on phones the address, request id and
-// details fold under the time and action instead of taking columns of their own.
+// The audit log as one table for every width: on phones the actor, target and address fold
+// under the time and action instead of taking columns of their own.
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { AuditEntryView } from "@/lib/audit/schemas";
@@ -29,7 +29,7 @@ export async function AuditTable({ entries }: { entries: AuditEntryView[] }) {
         <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col">{t("audit.time")}</th>
-            <th scope="col">{t("audit.actor")}</th>
+            <th scope="col" className="hidden sm:table-cell">{t("audit.actor")}</th>
             <th scope="col">{t("audit.action")}</th>
             <th scope="col" className="hidden sm:table-cell">{t("audit.target")}</th>
             <th scope="col" className="hidden md:table-cell">{t("audit.address")}</th>
@@ -42,13 +42,13 @@ export async function AuditTable({ entries }: { entries: AuditEntryView[] }) {
             const target = e.target.type ? `${targetLabel(e.target.type)}${e.target.id ? ` #${e.target.id}` : ""}` : "—";
             return (
               <tr key={e.id} data-testid="audit-row" data-action={e.action} className="hover:bg-slate-50">
-                <td className="whitespace-nowrap">
+                <td className="sm:whitespace-nowrap">
                   <time dateTime={e.created_at} className="text-slate-900">
                     {format.dateTime(new Date(e.created_at), { dateStyle: "short", timeStyle: "medium" })}
                   </time>
                   <div className="text-xs text-slate-500 md:hidden">{e.client_address ?? "—"}</div>
                 </td>
-                <td className="max-w-[9rem] sm:max-w-[16rem]">
+                <td className="hidden max-w-[16rem] sm:table-cell">
                   <div className="truncate font-medium text-slate-900" title={e.actor.label ?? undefined}>
                     {e.actor.label ?? (e.actor.user_id === null && e.actor.type === "user" ? t("audit.anonymous") : "—")}
                   </div>
@@ -60,9 +60,11 @@ export async function AuditTable({ entries }: { entries: AuditEntryView[] }) {
                     {e.actor.token_id !== null && <span>· token #{e.actor.token_id}</span>}
                   </div>
                 </td>
-                <td className="max-w-[10rem] sm:max-w-xs">
+                <td className="max-w-[12rem] sm:max-w-xs">
                   <Link href={`/admin/audit?action=${encodeURIComponent(e.action)}`} className="font-mono text-xs text-slate-900 hover:underline">{e.action}</Link>
-                  <div className="text-xs text-slate-500 sm:hidden">{target}</div>
+                  <div className="truncate text-xs text-slate-700 sm:hidden">
+                    {e.actor.label ?? t(`audit.actorTypes.${e.actor.type}`)} · {target}
+                  </div>
                   {details && <div className="mt-0.5 truncate text-xs text-slate-500" title={details}>{details}</div>}
                 </td>
                 <td className="hidden whitespace-nowrap sm:table-cell">

@@ -49,13 +49,13 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
       <FilterForm
         action="/admin/audit"
         label={t("audit.filters")}
-        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,0.8fr)_minmax(0,1fr)_minmax(0,1fr)_auto] lg:items-end"
+        className="grid grid-cols-2 gap-3 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,0.8fr)_minmax(0,1fr)_minmax(0,1fr)_auto] lg:items-end"
       >
-        <div>
+        <div className="col-span-2 sm:col-span-1">
           <Label htmlFor="audit-actor">{t("audit.actor")}</Label>
           <Input id="audit-actor" name="actor" type="search" defaultValue={query.actor ?? ""} placeholder={t("audit.actorPlaceholder")} maxLength={254} autoComplete="off" />
         </div>
-        <div>
+        <div className="col-span-2 sm:col-span-1">
           <Label htmlFor="audit-action">{t("audit.action")}</Label>
           <Input id="audit-action" name="action" type="search" defaultValue={query.action ?? ""} placeholder={t("audit.actionPlaceholder")} maxLength={64} autoComplete="off" />
         </div>
@@ -80,7 +80,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
           <Label htmlFor="audit-to">{t("audit.to")}</Label>
           <Input id="audit-to" name="to" type="date" defaultValue={query.to?.slice(0, 10) ?? ""} />
         </div>
-        <div className="flex gap-2">
+        <div className="col-span-2 flex gap-2 lg:col-span-1">
           <button type="submit" className={buttonVariants({ variant: "secondary" })}>{t("vpsList.apply")}</button>
           {filtered && <Link href="/admin/audit" className={buttonVariants({ variant: "ghost" })}>{t("vpsList.reset")}</Link>}
         </div>
