@@ -24,6 +24,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
       { href: "/admin/vps", label: t("adminNav.vps") },
       { href: "/admin/webhooks", label: t("webhooks.nav") },
       { href: "/admin/plans", label: t("nav.plans") },
+      { href: "/admin/audit", label: t("audit.nav") },
     );
 
   return (
@@ -42,7 +43,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
             <NavLinks links={links} label={t("nav.menu")} />
           </div>
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
-            {/* Admins have seven links: their name gives way below 1536 px so the header stays one row. */}
+            {/* Admins have eight links: their name gives way below 1536 px so the header stays one row. */}
             <span className={`hidden text-sm text-slate-600 ${user.role === "admin" ? "2xl:inline" : "sm:inline"}`} data-testid="current-user">{user.name ?? user.email}</span>
             <LanguageSwitcher />
             <SignOutButton />

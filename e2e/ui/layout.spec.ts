@@ -75,6 +75,7 @@ test("the login form and the header work from the keyboard", async ({ page }) =>
     page.getByRole("navigation").getByRole("link", { name: "Все VPS" }),
     page.getByRole("navigation").getByRole("link", { name: "Вебхуки" }),
     page.getByRole("navigation").getByRole("link", { name: "Тарифы" }),
+    page.getByRole("navigation").getByRole("link", { name: "Журнал" }),
     page.getByTestId("language-switcher"),
     page.getByTestId("sign-out"),
   ];

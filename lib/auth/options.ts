@@ -12,6 +12,7 @@ import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { accountKey, throttledCheck } from "./throttle";
 import { verifySecondFactor } from "./two-factor";
 import { createUserSession, findLiveSession, revokeSession, SESSION_MAX_AGE_S } from "./user-sessions";
+import { recordSignInAttempt } from "../audit/record-sign-in";
 
 const credentials = z.object({
   login: z.string().trim().min(1).max(254),
@@ -77,6 +78,7 @@ export function authOptions(): AuthOptions {
             return secondFactor === "ok";
           });
           if (secondFactor === "required") throw new Error("2fa_required");
+          await recordSignInAttempt(db, { user, ok, headers: req?.headers as Record<string, string> | undefined });
           if (secondFactor === "invalid") {
             log.info("login failed: wrong second factor", { ip });
             throw new Error("2fa_invalid");

@@ -6,6 +6,7 @@
 // (User.createdBy) is reused for its further services, and BILLmanager stays the authority
 // for the credentials it issued, so a changed password is applied; otherwise the client is
 // created through the same service as POST /api/users/sync.
+import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { Db } from "../db";
 import { AppError, conflict } from "../errors";
@@ -24,7 +25,7 @@ export const CREATED_BY_BILLMANAGER = "billmanager";
 const notOurs = (what: string) =>
   conflict(`${what} belongs to a panel account BILLmanager did not create; BILLmanager never takes over an existing account: give the service another login`);
 
-export async function ensureClient(db: Db, login: BillmanagerLogin): Promise<{ id: number }> {
+export async function ensureClient(db: Db, login: BillmanagerLogin, audit: AuditContext = SYSTEM_AUDIT): Promise<{ id: number }> {
   const byLogin = login.user.includes("@") ? { email: login.user.toLowerCase() } : { username: login.user };
   const existing = await db.user.findUnique({ where: byLogin, select: { id: true, role: true, passwordHash: true, createdBy: true } });
   if (existing) {
@@ -43,7 +44,7 @@ export async function ensureClient(db: Db, login: BillmanagerLogin): Promise<{ i
   });
   if (!parsed.success) throw new AppError(400, zodMessage(parsed.error).message.replace(/^Invalid request: /, "Bad --user/--password/email: "));
   // The email may already be someone's: syncUser answers with that account, unchanged.
-  const synced = await syncUser(db, parsed.data, { createdBy: CREATED_BY_BILLMANAGER });
+  const synced = await syncUser(db, parsed.data, audit, { createdBy: CREATED_BY_BILLMANAGER });
   if (!synced.created) {
     const owner = await db.user.findUnique({ where: { id: synced.id }, select: { createdBy: true } });
     if (owner?.createdBy !== CREATED_BY_BILLMANAGER) throw notOurs(`The email ${parsed.data.email}`);

@@ -4,6 +4,7 @@
 // login) is kept as the VPS's external_ref, so a re-run answers with the VPS created the
 // first time. The answer names the VPS and the login only: BILLmanager keeps the password
 // it generated, and the panel never sends one back.
+import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
 import type { Db } from "../db";
 import { badRequest, conflict } from "../errors";
 import { Prisma } from "../generated/prisma/client";
@@ -17,7 +18,12 @@ export interface OpenedService {
   created: boolean;
 }
 
-export async function openService(db: Db, argv: readonly string[], settings: BillmanagerSettings): Promise<OpenedService> {
+export async function openService(
+  db: Db,
+  argv: readonly string[],
+  settings: BillmanagerSettings,
+  audit: AuditContext = SYSTEM_AUDIT,
+): Promise<OpenedService> {
   const args = parseArgs(argv);
   const user = required(args, "user", "the account login BILLmanager generated");
   const password = required(args, "password", "the account password BILLmanager generated");
@@ -47,7 +53,7 @@ export async function openService(db: Db, argv: readonly string[], settings: Bil
     return vps;
   };
   await existing();
-  const client = await ensureClient(db, { user, password, email: args.get(settings.map.email)?.trim() || undefined });
+  const client = await ensureClient(db, { user, password, email: args.get(settings.map.email)?.trim() || undefined }, audit);
   const found = await existing();
   if (found) return { vpsId: found.id, username: user, created: false };
   try {
@@ -60,7 +66,7 @@ export async function openService(db: Db, argv: readonly string[], settings: Bil
       os: os!,
       status: "creating",
       externalRef,
-    });
+    }, audit);
     return { vpsId: vps.id, username: user, created: true };
   } catch (err) {
     // Two runs at once: the other one created it.

@@ -3,6 +3,7 @@
 // the server's address and root password once the main site has built it. Tasks are the
 // token owner's own orders, whatever their role: an admin's token gets 404 for a client's
 // order (root passwords are owner-only, lib/vps/root-password-access.ts).
+import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
 import type { Db } from "../db";
 import { AppError, badRequest } from "../errors";
 import { createOrder } from "../orders/create-order";
@@ -16,13 +17,13 @@ export async function listConfigurations(db: Db) {
   return { configurations: configurations(await listPlans(db)), status: "enabled" };
 }
 
-export async function orderConfiguration(db: Db, actor: Actor, configId: string) {
+export async function orderConfiguration(db: Db, actor: Actor, configId: string, audit: AuditContext = SYSTEM_AUDIT) {
   const parsed = parseConfigId(configId);
   if (!parsed) throw badRequest(`Unknown configuration "${configId.slice(0, 40)}": take an id from the configs command`);
   const plan = await db.plan.findFirst({ where: { id: parsed.planId, isActive: true }, select: { osChoices: true } });
   const os = plan?.osChoices[parsed.osNumber - 1];
   if (!plan || !os) throw new AppError(404, `Unknown configuration "${configId}": take an id from the configs command`);
-  const order = await createOrder(db, actor, { planId: parsed.planId, os, source: "bitrix" });
+  const order = await createOrder(db, actor, { planId: parsed.planId, os, source: "bitrix" }, audit);
   return { task_id: String(order.id) };
 }
 

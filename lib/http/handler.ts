@@ -11,6 +11,7 @@
 import { randomUUID } from "node:crypto";
 import { getServerSession } from "next-auth";
 import { z } from "zod";
+import { auditContextOf, type AuditContext } from "../audit/context";
 import { isValidSyncKey } from "../auth/machine-key";
 import { authOptions } from "../auth/options";
 import { getDatabase } from "../db";
@@ -19,6 +20,7 @@ import { AppError } from "../errors";
 import { log } from "../log";
 import { declaresTooLarge, readBodyLimited, tooLarge } from "./body-limit";
 import { authenticateToken } from "../tokens/authenticate-token";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import type { TokenScope } from "../tokens/scopes";
 import type { Actor } from "../users/actor";
 import {
@@ -42,6 +44,10 @@ interface Ctx<B, Q> {
   query: Q;
   params: Record<string, string>;
   requestId: string;
+  /** The caller's address as server.ts stamped it (lib/http/client-address.ts). */
+  clientAddress: string | null;
+  /** Who is acting and from where, for the audit row a service writes with its change. */
+  audit: AuditContext;
   /** The request's Idempotency-Key, if any (already claimed by the wrapper). */
   idempotencyKey?: string;
 }
@@ -171,7 +177,15 @@ function assertSameOriginWrite(req: Request, auth: Auth) {
 }
 
 function toResponse(result: unknown, requestId: string): Response {
-  if (result instanceof Response) return result;
+  if (result instanceof Response) {
+    // Every answer names its request (audit rows carry the same id); a redirect's headers are immutable.
+    try {
+      if (!result.headers.has("x-request-id")) result.headers.set("x-request-id", requestId);
+    } catch {
+      /* immutable headers */
+    }
+    return result;
+  }
   const r = result instanceof JsonReply ? result : new JsonReply(200, result);
   return new Response(JSON.stringify(r.body ?? null), {
     status: r.status,
@@ -232,7 +246,9 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
         claimId = claim.id;
       }
 
-      const result = await fn({ req, actor, machine, body: body as never, query: query as never, params, requestId, idempotencyKey });
+      const clientAddress = req.headers.get(CLIENT_ADDRESS_HEADER);
+      const audit = auditContextOf({ actor, machine, clientAddress, requestId });
+      const result = await fn({ req, actor, machine, body: body as never, query: query as never, params, requestId, clientAddress, audit, idempotencyKey });
       const res = toResponse(result, requestId);
       if (claimId !== undefined) {
         const id = claimId;

@@ -4,7 +4,7 @@ import { getDb } from "../db";
 import { reply, route } from "../http/handler";
 import { syncUser, syncUserSchema } from "../users/sync-user";
 
-export const usersSyncPost = route({ auth: "machine", idempotent: true, body: syncUserSchema }, async ({ body }) => {
-  const user = await syncUser(await getDb(), body);
+export const usersSyncPost = route({ auth: "machine", idempotent: true, body: syncUserSchema }, async ({ body, audit }) => {
+  const user = await syncUser(await getDb(), body, audit);
   return reply(user.created ? 201 : 200, { status: "success", user });
 });

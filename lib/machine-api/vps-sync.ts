@@ -14,11 +14,11 @@ export const SYNC_MAX_BODY = 2 * 1024 * 1024;
 
 export const vpsSyncPost = route(
   { auth: "machine", idempotent: true, body: z.unknown(), maxBody: SYNC_MAX_BODY },
-  async ({ body, idempotencyKey, requestId }) => {
+  async ({ body, idempotencyKey, requestId, audit }) => {
     const db = await getDb();
     if (isSyncBatch(body))
-      return { status: "success", results: await syncVpsBatch(db, parseSyncBatch(body), { idempotencyKey, requestId }) };
-    const outcome = await syncVps(db, parseSyncRequest(body), { idempotencyKey });
+      return { status: "success", results: await syncVpsBatch(db, parseSyncBatch(body), { idempotencyKey, requestId, audit }) };
+    const outcome = await syncVps(db, parseSyncRequest(body), { idempotencyKey, audit });
     return reply(
       outcome.httpStatus,
       { status: "success", message: outcome.message ?? "VPS synced successfully", vps: outcome.vps },

@@ -1,6 +1,8 @@
 // A client orders an active plan with one of its operating systems. The order (a
 // provisioning task) and its `order.created` event — what tells the main site to build the
 // VPS — are written in one transaction.
+import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
+import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
 import { AppError, badRequest, notFound } from "../errors";
 import { wakeRelay } from "../events/bus";
@@ -19,7 +21,12 @@ export interface CreateOrderInput {
   source?: string;
 }
 
-export async function createOrder(db: Db, actor: Actor, input: CreateOrderInput): Promise<OrderView> {
+export async function createOrder(
+  db: Db,
+  actor: Actor,
+  input: CreateOrderInput,
+  audit: AuditContext = SYSTEM_AUDIT,
+): Promise<OrderView> {
   const order = await db.$transaction(async (tx) => {
     const plan = await tx.plan.findFirst({ where: { id: input.planId, isActive: true } });
     if (!plan) throw notFound(`Plan ${input.planId} not found or not available for ordering`);
@@ -52,6 +59,12 @@ export async function createOrder(db: Db, actor: Actor, input: CreateOrderInput)
         created_at: view.created_at,
         order: view,
       },
+    });
+    await recordAudit(tx, audit, {
+      action: "order.created",
+      targetType: "order",
+      targetId: row.id,
+      details: { plan_id: plan.id, plan_code: plan.code, os, source: row.source },
     });
     return view;
   });

@@ -1,4 +1,6 @@
 // Creates a panel user and records `user.created`.
+import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
+import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
 import { conflict } from "../errors";
 import { hashPassword } from "../auth/password";
@@ -17,7 +19,7 @@ export interface CreateUserInput {
   createdBy?: "billmanager";
 }
 
-export async function createUser(db: Db, input: CreateUserInput) {
+export async function createUser(db: Db, input: CreateUserInput, audit: AuditContext = SYSTEM_AUDIT, action: "user.created" | "user.synced" = "user.created") {
   const passwordHash = await hashPassword(input.password);
   try {
     const user = await db.$transaction(async (tx) => {
@@ -37,6 +39,7 @@ export async function createUser(db: Db, input: CreateUserInput) {
         userId: u.id,
         payload: { user_id: u.id, email: u.email, username: u.username, name: u.name, role: u.role },
       });
+      await recordAudit(tx, audit, { action, targetType: "user", targetId: u.id, details: { email: u.email, role: u.role } });
       return u;
     });
     wakeRelay();

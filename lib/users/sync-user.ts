@@ -2,6 +2,7 @@
 // as `user_id` (the seeds' "SSO id"). An existing user is returned as is (nothing is
 // overwritten). Without a password a random one is set and never returned: the client
 // signs in after a reset, or the main site sends one.
+import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../db";
@@ -30,7 +31,12 @@ export interface SyncedUser {
 
 const select = { id: true, email: true, username: true, name: true } as const;
 
-export async function syncUser(db: Db, input: SyncUserInput, opts: { createdBy?: "billmanager" } = {}): Promise<SyncedUser> {
+export async function syncUser(
+  db: Db,
+  input: SyncUserInput,
+  audit: AuditContext = SYSTEM_AUDIT,
+  opts: { createdBy?: "billmanager" } = {},
+): Promise<SyncedUser> {
   const email = input.email.trim().toLowerCase();
   const existing = await db.user.findUnique({ where: { email }, select });
   if (existing) return { ...existing, created: false };
@@ -46,7 +52,7 @@ export async function syncUser(db: Db, input: SyncUserInput, opts: { createdBy?:
       password: input.password ?? randomBytes(24).toString("base64url"),
       role: "client",
       createdBy: opts.createdBy,
-    });
+    }, audit, "user.synced");
     return { id: u.id, email: u.email, username: u.username, name: u.name, created: true };
   } catch (err) {
     // A concurrent sync of the same email won the race: answer with its user.

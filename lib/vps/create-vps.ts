@@ -1,6 +1,8 @@
 // Creates a VPS for a client and records `vps.created` atomically. The sync API's hot
 // path, so it is one round trip: a missing owner is found by the foreign key, and stale
 // fingerprints are released only on a conflict.
+import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
+import { auditActorSql, auditColumnsSql } from "../audit/record-audit";
 import type { Db } from "../db";
 import { isForeignKeyViolation, isUniqueViolation } from "../db-errors";
 import { AppError } from "../errors";
@@ -35,10 +37,10 @@ export interface CreateVpsInput {
 export const FINGERPRINT_WINDOW_HOURS = 24;
 
 /**
- * One statement: the VPS row and its `vps.created` event. A single statement is atomic by
+ * One statement: the VPS row, its `vps.created` event and its audit row. A single statement is atomic by
  * itself, so the hot path needs no interactive transaction.
  */
-async function insert(db: Db, input: CreateVpsInput): Promise<VpsView> {
+async function insert(db: Db, input: CreateVpsInput, audit: AuditContext): Promise<VpsView> {
   // orders: order_id must name an open order of this user (checked before; the unique index
   // on vps.order_id still settles a race, 409 upstream).
   if (input.orderId) await assertOrderLinkable(db, input.orderId, input.userId, input.createFingerprint);
@@ -75,15 +77,20 @@ async function insert(db: Db, input: CreateVpsInput): Promise<VpsView> {
              ${at}::timestamp(3)
         FROM v
       RETURNING id
+    ), a AS (
+      INSERT INTO audit_log ${auditColumnsSql()}
+      SELECT ${auditActorSql(audit)}, 'vps.created', 'vps', v.id::text,
+             jsonb_build_object('user_id', v.user_id, 'name', ${view.name}::text, 'status', ${view.status}::text), ${at}::timestamp(3)
+        FROM v
     )
     SELECT v.id FROM v, e`;
   return { ...view, id: row.id };
 }
 
-export async function createVps(db: Db, input: CreateVpsInput): Promise<VpsView> {
+export async function createVps(db: Db, input: CreateVpsInput, audit: AuditContext = SYSTEM_AUDIT): Promise<VpsView> {
   let vps: VpsView;
   try {
-    vps = await insert(db, input);
+    vps = await insert(db, input, audit);
   } catch (err) {
     if (isForeignKeyViolation(err))
       throw new AppError(422, `Unknown user_id ${input.userId}: create the user first (POST /api/users/sync)`);
@@ -96,7 +103,7 @@ export async function createVps(db: Db, input: CreateVpsInput): Promise<VpsView>
       data: { createFingerprint: null },
     });
     if (released.count === 0) throw err;
-    vps = await insert(db, input);
+    vps = await insert(db, input, audit);
   }
   // orders: a VPS created ready (running + IP + root password) finishes its order. Off the
   // hot path (only VPS with an order_id); should this step be lost, the VPS's next update does it.

@@ -3,6 +3,8 @@
 // main site) in one transaction. The request stays pending until the main site confirms the
 // effect through the sync API (see resolve-vps-actions.ts); meanwhile another request for
 // the same VPS is refused with 409. The VPS row is locked so two requests cannot both pass.
+import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
+import { recordAudit } from "../audit/record-audit";
 import type { Db, Prisma } from "../db";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { wakeRelay } from "../events/bus";
@@ -19,7 +21,13 @@ import { toVpsView, type VpsStatus } from "./view";
 
 const ACTION_LABEL = { start: "start", stop: "stop", reboot: "reboot", rename: "rename" } as const;
 
-export async function requestVpsAction(db: Db, actor: Actor, vpsId: number, input: unknown): Promise<VpsActionRequestView> {
+export async function requestVpsAction(
+  db: Db,
+  actor: Actor,
+  vpsId: number,
+  input: unknown,
+  audit: AuditContext = SYSTEM_AUDIT,
+): Promise<VpsActionRequestView> {
   const parsed = vpsActionInputSchema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message));
@@ -67,6 +75,12 @@ export async function requestVpsAction(db: Db, actor: Actor, vpsId: number, inpu
         requested_by: { id: actor.userId, role: actor.role },
         vps: toVpsView(vps),
       },
+    });
+    await recordAudit(tx, audit, {
+      action: "vps.action_requested",
+      targetType: "vps",
+      targetId: vpsId,
+      details: { action: req.action, request_id: row.id, ...params },
     });
     return toActionRequestView(row);
   });

@@ -10,6 +10,7 @@
 // The batch's Idempotency-Key is claimed for the whole request by the HTTP layer (a replay
 // returns the same results); each create also gets its own fingerprint derived from it,
 // so a batch retried after a lost reply makes no twins.
+import type { AuditContext } from "../audit/context";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { log } from "../log";
@@ -32,7 +33,7 @@ function orderKey(request: SyncRequest): string {
 export async function syncVpsBatch(
   db: Db,
   items: unknown[],
-  opts: { idempotencyKey?: string; requestId?: string } = {},
+  opts: { idempotencyKey?: string; requestId?: string; audit?: AuditContext } = {},
 ): Promise<BatchResult[]> {
   const results: BatchResult[] = new Array(items.length);
   const failed = (i: number, err: unknown) => {
@@ -66,6 +67,7 @@ export async function syncVpsBatch(
         try {
           const outcome = await syncVps(db, request, {
             idempotencyKey: opts.idempotencyKey === undefined ? undefined : `${opts.idempotencyKey}#${i}`,
+            audit: opts.audit,
           });
           results[i] = { status: outcome.httpStatus, vps: outcome.vps, ...(outcome.message ? { message: outcome.message } : {}) };
         } catch (err) {

@@ -9,6 +9,7 @@
 // identical creates meet on the unique index, so exactly one row is written. Deliberate
 // identical twins are still possible: send distinct Idempotency-Keys or order_ids.
 import { createHash } from "node:crypto";
+import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { isUniqueViolation } from "../db-errors";
@@ -37,7 +38,12 @@ export function createFingerprint(vps: SyncCreate, idempotencyKey?: string): str
   return createHash("sha256").update(JSON.stringify(material)).digest("hex");
 }
 
-export async function syncVps(db: Db, request: SyncRequest, opts: { idempotencyKey?: string } = {}): Promise<SyncOutcome> {
+export async function syncVps(
+  db: Db,
+  request: SyncRequest,
+  opts: { idempotencyKey?: string; audit?: AuditContext } = {},
+): Promise<SyncOutcome> {
+  const audit = opts.audit ?? SYSTEM_AUDIT;
   if (request.action === "create") {
     const v = request.vps;
     const fingerprint = createFingerprint(v, opts.idempotencyKey);
@@ -56,7 +62,7 @@ export async function syncVps(db: Db, request: SyncRequest, opts: { idempotencyK
       createFingerprint: fingerprint,
     };
     try {
-      return { httpStatus: 201, vps: await createVps(db, input), duplicate: false };
+      return { httpStatus: 201, vps: await createVps(db, input, audit), duplicate: false };
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       const existing = await db.vps.findFirst({ where: { createFingerprint: fingerprint, deletedAt: null } });
@@ -86,11 +92,11 @@ export async function syncVps(db: Db, request: SyncRequest, opts: { idempotencyK
       rootPasswordEnc: v.root_password === undefined ? undefined : v.root_password === null ? null : encryptRootPassword(v.root_password),
       orderId: v.order_id,
     };
-    return { httpStatus: 200, vps: await updateVps(db, v.id, changes), duplicate: false };
+    return { httpStatus: 200, vps: await updateVps(db, v.id, changes, audit), duplicate: false };
   }
 
   try {
-    return { httpStatus: 200, vps: await deleteVps(db, request.vps.id), duplicate: false };
+    return { httpStatus: 200, vps: await deleteVps(db, request.vps.id, audit), duplicate: false };
   } catch (err) {
     // A retried delete whose first answer was lost: the VPS is gone, which is what was asked.
     if (!(err instanceof AppError) || err.status !== 404) throw err;

@@ -1,7 +1,9 @@
 // Applies a change to a VPS and records `vps.status_changed` and/or `vps.updated`
 // atomically. The sync API's hot path, so it is one statement: lock and read the row,
-// update it, work out what changed and write the events. Concurrent updates of one VPS
+// update it, work out what changed and write the events and the audit row. Concurrent updates of one VPS
 // serialise on the row lock.
+import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
+import { auditActorSql, auditColumnsSql } from "../audit/record-audit";
 import type { Db } from "../db";
 import { isUniqueViolation } from "../db-errors";
 import { Prisma } from "../generated/prisma/client";
@@ -43,7 +45,7 @@ interface UpdatedRow {
   has_pending_actions: boolean;
 }
 
-export async function updateVps(db: Db, id: number, changes: UpdateVpsInput): Promise<VpsView> {
+export async function updateVps(db: Db, id: number, changes: UpdateVpsInput, audit: AuditContext = SYSTEM_AUDIT): Promise<VpsView> {
   if (changes.orderId) {
     const order = await db.order.findUnique({ where: { id: changes.orderId }, select: { userId: true, vps: { select: { id: true } } } });
     const owner = await db.vps.findFirst({ where: { id, deletedAt: null }, select: { userId: true } });
@@ -105,6 +107,11 @@ export async function updateVps(db: Db, id: number, changes: UpdateVpsInput): Pr
       SELECT 'vps.updated', user_id, id, jsonb_build_object('vps', view, 'changed', to_jsonb(changed)), ${at}::timestamp(3)
         FROM v WHERE cardinality(changed) > 0
       RETURNING id
+    ), a AS (
+      INSERT INTO audit_log ${auditColumnsSql()}
+      SELECT ${auditActorSql(audit)}, 'vps.updated', 'vps', v.id::text,
+             jsonb_build_object('changed', to_jsonb(changed), 'status', status, 'previous_status', previous_status), ${at}::timestamp(3)
+        FROM v
     )
     SELECT v.id, v.user_id, v.name, v.status::text AS status, v.cpu, v.ram_mb, v.disk_gb, v.os, v.hypervisor, v.ip_address,
            v.order_id, v.created_at, v.updated_at, (SELECT count(*) FROM e)::int AS events,

@@ -28,8 +28,8 @@ export const GET = route(
   },
 );
 
-export const POST = route({ auth: "user", tokenScope: "orders:write", idempotent: true, body: orderBody }, async ({ actor, body, req }) => {
+export const POST = route({ auth: "user", tokenScope: "orders:write", idempotent: true, body: orderBody }, async ({ actor, body, req, audit }) => {
   const viaToken = req.headers.has("authorization");
-  const order = await createOrder(await getDb(), actor!, { planId: body.plan_id, os: body.os, source: viaToken ? "api" : "panel" });
+  const order = await createOrder(await getDb(), actor!, { planId: body.plan_id, os: body.os, source: viaToken ? "api" : "panel" }, audit);
   return Response.json({ order }, { status: 201 });
 });

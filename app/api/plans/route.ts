@@ -17,7 +17,7 @@ export const GET = route(
   },
 );
 
-export const POST = route({ auth: "admin", body: createPlanSchema }, async ({ body }) => {
-  const plan = await createPlan(await getDb(), body);
+export const POST = route({ auth: "admin", body: createPlanSchema }, async ({ body, audit }) => {
+  const plan = await createPlan(await getDb(), body, audit);
   return Response.json({ plan }, { status: 201 });
 });

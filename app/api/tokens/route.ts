@@ -16,11 +16,11 @@ const createTokenSchema = z.object({
 
 export const GET = route({ auth: "user" }, async ({ actor }) => ({ tokens: await listOwnTokens(await getDb(), actor!) }));
 
-export const POST = route({ auth: "user", idempotent: true, body: createTokenSchema, maxBody: 8 * 1024 }, async ({ actor, body }) => {
+export const POST = route({ auth: "user", idempotent: true, body: createTokenSchema, maxBody: 8 * 1024 }, async ({ actor, body, audit }) => {
   const { token, secret } = await createToken(await getDb(), actor!, {
     name: body.name,
     scopes: body.scopes,
     expiresInDays: body.expires_in_days ?? undefined,
-  });
+  }, audit);
   return reply(201, { status: "success", token: { ...token, token: secret } });
 });

@@ -11,6 +11,6 @@ export const GET = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE, query: lis
   listWebhooks(await getDb(), actor!, query),
 );
 
-export const POST = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE, idempotent: true, body: createWebhookBody }, async ({ body }) =>
-  reply(201, await createWebhook(await getDb(), body, webhookPolicy())),
+export const POST = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE, idempotent: true, body: createWebhookBody }, async ({ body, audit }) =>
+  reply(201, await createWebhook(await getDb(), body, webhookPolicy(), audit)),
 );

@@ -11,6 +11,6 @@ export const GET = route({ auth: "user", tokenScope: ["vps:read", "orders:write"
   return { plan: await getPlan(await getDb(), idParam(params.id, "Plan"), { includeInactive: actor!.role === "admin", actor }) };
 });
 
-export const PATCH = route({ auth: "admin", body: updatePlanSchema }, async ({ body, params }) => {
-  return { plan: await updatePlan(await getDb(), idParam(params.id, "Plan"), body) };
+export const PATCH = route({ auth: "admin", body: updatePlanSchema }, async ({ body, params, audit }) => {
+  return { plan: await updatePlan(await getDb(), idParam(params.id, "Plan"), body, audit) };
 });

@@ -14,11 +14,11 @@ export const GET = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE }, async ({
   getWebhook(await getDb(), actor!, intParam(params.id, "Webhook")),
 );
 
-export const PATCH = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE, body: updateWebhookBody }, async ({ params, body }) =>
-  updateWebhook(await getDb(), intParam(params.id, "Webhook"), body, webhookPolicy()),
+export const PATCH = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE, body: updateWebhookBody }, async ({ params, body, audit }) =>
+  updateWebhook(await getDb(), intParam(params.id, "Webhook"), body, webhookPolicy(), audit),
 );
 
-export const DELETE = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE }, async ({ params }) => {
-  await deleteWebhook(await getDb(), intParam(params.id, "Webhook"));
+export const DELETE = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE }, async ({ params, audit }) => {
+  await deleteWebhook(await getDb(), intParam(params.id, "Webhook"), audit);
   return new Response(null, { status: 204 });
 });

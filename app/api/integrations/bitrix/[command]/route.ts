@@ -39,8 +39,8 @@ export const POST = route(
     bodyType: "form",
     body: z.object({ config_id: z.string().trim().min(1, "order needs a configuration id: order <config_id>").max(40) }),
   },
-  async ({ actor, params, body }) => {
+  async ({ actor, params, body, audit }) => {
     if (params.command !== "order") throw unknown(params.command);
-    return orderConfiguration(await getDb(), actor!, body.config_id);
+    return orderConfiguration(await getDb(), actor!, body.config_id, audit);
   },
 );

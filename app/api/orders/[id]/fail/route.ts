@@ -7,7 +7,7 @@ import { failOrder } from "@/lib/orders/fail-order";
 
 export const POST = route(
   { auth: "machine", idempotent: true, body: z.object({ reason: z.string().trim().min(1, "reason is required").max(500) }) },
-  async ({ body, params }) => {
-    return { status: "success", order: await failOrder(await getDb(), idParam(params.id, "Order"), body.reason) };
+  async ({ body, params, audit }) => {
+    return { status: "success", order: await failOrder(await getDb(), idParam(params.id, "Order"), body.reason, audit) };
   },
 );

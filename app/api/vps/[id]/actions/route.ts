@@ -13,8 +13,8 @@ const MESSAGES = {
   rename: "Rename requested",
 } as const;
 
-export const POST = route({ auth: "user", tokenScope: "vps:write", body: vpsActionInputSchema, maxBody: 4096 }, async ({ actor, body, params }) => {
-  const request = await requestVpsAction(await getDb(), actor!, parseVpsId(params.id), body);
+export const POST = route({ auth: "user", tokenScope: "vps:write", body: vpsActionInputSchema, maxBody: 4096 }, async ({ actor, body, params, audit }) => {
+  const request = await requestVpsAction(await getDb(), actor!, parseVpsId(params.id), body, audit);
   return NextResponse.json(
     { status: "accepted", message: `${MESSAGES[request.action]}; waiting for the main site to confirm`, request },
     { status: 202 },

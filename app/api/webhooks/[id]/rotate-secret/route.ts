@@ -5,7 +5,7 @@ import { intParam } from "@/lib/http/params";
 import { WEBHOOKS_SCOPE } from "@/lib/webhooks/policy";
 import { rotateWebhookSecret } from "@/lib/webhooks/rotate-webhook-secret";
 
-export const POST = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE }, async ({ params }) => {
-  const { webhook, secret } = await rotateWebhookSecret(await getDb(), intParam(params.id, "Webhook"));
+export const POST = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE }, async ({ params, audit }) => {
+  const { webhook, secret } = await rotateWebhookSecret(await getDb(), intParam(params.id, "Webhook"), audit);
   return Response.json({ webhook, secret }, { headers: { "cache-control": "no-store" } });
 });

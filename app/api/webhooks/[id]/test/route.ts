@@ -5,6 +5,6 @@ import { intParam } from "@/lib/http/params";
 import { WEBHOOKS_SCOPE } from "@/lib/webhooks/policy";
 import { sendTestEvent } from "@/lib/webhooks/send-test-event";
 
-export const POST = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE }, async ({ params }) =>
-  sendTestEvent(await getDb(), intParam(params.id, "Webhook")),
+export const POST = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE }, async ({ params, audit }) =>
+  sendTestEvent(await getDb(), intParam(params.id, "Webhook"), { audit }),
 );

@@ -1,0 +1,15 @@
+// GET /api/audit — the audit log for admins (session only): actor, action, target_type,
+// target_id, from, to, limit, offset; newest first.
+import { isForeignOrigin } from "@/lib/audit/access";
+import { listAudit } from "@/lib/audit/list-audit";
+import { auditApiQuerySchema } from "@/lib/audit/schemas";
+import { getDb } from "@/lib/db";
+import { forbidden } from "@/lib/errors";
+import { reply, route } from "@/lib/http/handler";
+
+export const GET = route({ auth: "admin", query: auditApiQuerySchema }, async ({ req, query }) => {
+  if (isForeignOrigin(req.headers.get("origin"))) throw forbidden("Cross-site requests may not read the audit log");
+  const { limit, offset, ...filters } = query;
+  const { entries, total } = await listAudit(await getDb(), filters, { limit, offset });
+  return reply(200, { entries, total, limit, offset }, { "cache-control": "no-store" });
+});

@@ -1,0 +1,31 @@
+// The audit log's action names (`<target>.<verb>`) and which of them are a user's own
+// security events (shown on /account). Browser-safe.
+export const AUDIT_ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_in_failed",
+  "user.synced",
+  "locale.changed",
+  "token.created",
+  "token.revoked",
+  "vps.created",
+  "vps.updated",
+  "vps.deleted",
+  "vps.action_requested",
+  "order.created",
+  "order.failed",
+  "plan.created",
+  "plan.updated",
+  "webhook.created",
+  "webhook.updated",
+  "webhook.deleted",
+  "webhook.secret_rotated",
+  "webhook.test_sent",
+  "webhook.redelivered",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number] | (string & {});
+
+export const AUDIT_TARGET_TYPES = ["user", "token", "vps", "order", "plan", "webhook", "delivery"] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+/** Prefixes of the actions a user sees about themselves: sign-ins, 2FA, password, sessions, tokens. */
+export const SECURITY_ACTION_PREFIXES = ["auth.", "token.", "2fa.", "password.", "session.", "account."] as const;

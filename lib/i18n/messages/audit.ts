@@ -1,0 +1,81 @@
+// Strings of the audit log (/admin/audit) and of a user's own security events (/account).
+const ru = {
+  audit: {
+    nav: "Журнал",
+    title: "Журнал изменений",
+    total: "{n, plural, =0 {Нет записей} one {# запись} few {# записи} many {# записей} other {# записи}}",
+    empty: "Записей нет: измените условия поиска",
+    filters: "Фильтры журнала",
+    actor: "Кто",
+    actorPlaceholder: "ID пользователя или email",
+    action: "Действие",
+    actionPlaceholder: "например, vps.created или vps.",
+    targetType: "Объект",
+    anyTarget: "Любой",
+    targetId: "ID объекта",
+    from: "С",
+    to: "По",
+    time: "Время",
+    target: "Объект",
+    address: "Адрес",
+    requestId: "ID запроса",
+    details: "Подробности",
+    actorTypes: { user: "Пользователь", token: "API-токен", machine: "Система-источник", system: "Панель" },
+    anonymous: "не вошёл",
+    targets: { user: "Пользователь", token: "Токен", vps: "VPS", order: "Заказ", plan: "Тариф", webhook: "Вебхук", delivery: "Доставка" },
+  },
+  securityEvents: {
+    title: "События безопасности",
+    empty: "Пока нет событий",
+    time: "Время",
+    event: "Событие",
+    address: "Адрес",
+    actors: { self: "Вы", token: "Ваш API-токен", other: "Администратор", anonymous: "Кто-то без входа" },
+    // Keyed as the action names (auth.sign_in → auth: { sign_in }); unknown ones show as is.
+    actions: {
+      auth: { sign_in: "Вход", sign_in_failed: "Неудачная попытка входа" },
+      token: { created: "Создан API-токен", revoked: "Отозван API-токен" },
+    },
+  },
+};
+
+const en: typeof ru = {
+  audit: {
+    nav: "Audit log",
+    title: "Audit log",
+    total: "{n, plural, =0 {No entries} one {# entry} other {# entries}}",
+    empty: "No entries: change the filters",
+    filters: "Audit log filters",
+    actor: "Actor",
+    actorPlaceholder: "User id or email",
+    action: "Action",
+    actionPlaceholder: "e.g. vps.created or vps.",
+    targetType: "Target",
+    anyTarget: "Any",
+    targetId: "Target id",
+    from: "From",
+    to: "To",
+    time: "Time",
+    target: "Target",
+    address: "Address",
+    requestId: "Request id",
+    details: "Details",
+    actorTypes: { user: "User", token: "API token", machine: "Upstream system", system: "Panel" },
+    anonymous: "not signed in",
+    targets: { user: "User", token: "Token", vps: "VPS", order: "Order", plan: "Plan", webhook: "Webhook", delivery: "Delivery" },
+  },
+  securityEvents: {
+    title: "Security events",
+    empty: "No events yet",
+    time: "Time",
+    event: "Event",
+    address: "Address",
+    actors: { self: "You", token: "Your API token", other: "An administrator", anonymous: "Someone not signed in" },
+    actions: {
+      auth: { sign_in: "Signed in", sign_in_failed: "Failed sign-in attempt" },
+      token: { created: "API token created", revoked: "API token revoked" },
+    },
+  },
+};
+
+export default { ru, en };
