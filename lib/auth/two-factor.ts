@@ -8,6 +8,7 @@ import { Secret, TOTP } from "otpauth";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { decryptSecret, encryptSecret } from "../crypto/secret-box";
+import { getLoginThrottle } from "./throttle";
 
 const PURPOSE = "user.totp";
 const ISSUER = "ospab-panel";
@@ -99,12 +100,18 @@ export async function verifySecondFactor(db: Db, userId: number, code: string): 
   return used;
 }
 
-export async function disableTotp(db: Db, userId: number, code: string) {
+/** Wrong codes count toward the login throttle, so a stolen session cannot guess its way to 2FA off. */
+export async function disableTotp(db: Db, userId: number, code: string, ip: string) {
   const user = await loadTotp(db, userId);
   if (!user) throw new AppError(404, "User not found");
   if (!user.totpEnabledAt) throw new AppError(409, "Two-factor sign-in is off");
-  if (!(await verifySecondFactor(db, userId, code)))
+  const throttle = getLoginThrottle(db);
+  const wait = await throttle.blockedFor(user.email, ip);
+  if (wait > 0) throw new AppError(429, `Too many attempts; try again in ${Math.ceil(wait / 60)} min`);
+  if (!(await verifySecondFactor(db, userId, code))) {
+    await throttle.recordFailure(user.email, ip);
     throw new AppError(400, "The code is not valid: enter a current code from your app or an unused recovery code");
+  }
   await db.$transaction([
     db.recoveryCode.deleteMany({ where: { userId } }),
     db.user.update({ where: { id: userId }, data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null } }),

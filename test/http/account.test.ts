@@ -8,6 +8,7 @@ import { io, type Socket } from "socket.io-client";
 import { cookieHeader, createUser, json, signIn, totpCode } from "../support/account";
 import { SessionClient } from "../support/http";
 import { startPanel, TEST_ADMIN, type Panel } from "../support/panel";
+import { query } from "../support/sync";
 import { WsClient } from "../support/ws-client";
 
 function connectSocket(url: string, cookie: string): Promise<Socket> {
@@ -112,6 +113,20 @@ describe("account: two-factor sign-in and revocable sessions", () => {
     const errors: (string | null)[] = [];
     for (let i = 0; i < 7; i++) errors.push((await signIn(new SessionClient(panel.url), user.email, user.password, "000000")).error);
     assert.ok(errors.some((e) => e?.startsWith("throttled")), `no throttling after 7 wrong codes: ${errors.join(",")}`);
+  });
+
+  it("wrong codes sent to turn 2FA off are throttled like sign-ins", async () => {
+    const user = await createUser(panel.url, "throttledisable");
+    const c = await signedIn(panel, user);
+    const { secret } = (await json(c, "/api/account/2fa", "POST")).json;
+    assert.equal((await json(c, "/api/account/2fa/confirm", "POST", { code: totpCode(secret) })).status, 200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await json(c, "/api/account/2fa", "DELETE", { code: "000000" })).status);
+    assert.ok(statuses.includes(429), `no throttling after 7 wrong codes: ${statuses.join(",")}`);
+    // Even the right code is refused while blocked: 2FA stays on.
+    assert.equal((await json(c, "/api/account/2fa", "DELETE", { code: totpCode(secret, 1) })).status, 429);
+    const [row] = await query<{ on: boolean }>(panel.databaseUrl, "SELECT totp_enabled_at IS NOT NULL AS on FROM users WHERE id = $1", [user.id]);
+    assert.equal(row.on, true);
   });
 
   it("sign-out ends the session server-side: the old cookie is refused and its sockets close", async () => {

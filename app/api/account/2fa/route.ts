@@ -3,13 +3,14 @@
 import { getDb } from "@/lib/db";
 import { codeBody } from "@/lib/account/schemas";
 import { beginTotpEnrolment, disableTotp } from "@/lib/auth/two-factor";
+import { clientIp } from "@/lib/auth/options";
 import { route } from "@/lib/http/handler";
 
 export const POST = route({ auth: "user", allow2faSetup: true }, async ({ actor }) => {
   return beginTotpEnrolment(await getDb(), actor!.userId);
 });
 
-export const DELETE = route({ auth: "user", allow2faSetup: true, body: codeBody }, async ({ actor, body }) => {
-  await disableTotp(await getDb(), actor!.userId, body.code);
+export const DELETE = route({ auth: "user", allow2faSetup: true, body: codeBody }, async ({ actor, body, req }) => {
+  await disableTotp(await getDb(), actor!.userId, body.code, clientIp(Object.fromEntries(req.headers)));
   return { status: "success", enabled: false };
 });
