@@ -3,7 +3,7 @@
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { hashPassword, verifyPassword } from "../auth/password";
-import { accountKey, LoginThrottledError, throttledCheck } from "../auth/throttle";
+import { accountKey, throttledAccountCheck } from "../auth/throttle";
 import { revokeSessions } from "../auth/user-sessions";
 
 export async function changePassword(
@@ -13,12 +13,9 @@ export async function changePassword(
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { email: true, passwordHash: true } });
   if (!user) throw new AppError(404, "User not found");
   // Paid for before the hash, from the same allowance as sign-ins (lib/auth/throttle.ts).
-  const ok = await throttledCheck(db, { account: accountKey(user.email, input.userId), ip: input.ip }, () =>
+  const ok = await throttledAccountCheck(db, { account: accountKey(user.email, input.userId), ip: input.ip }, () =>
     verifyPassword(input.currentPassword, user.passwordHash),
-  ).catch((err) => {
-    if (err instanceof LoginThrottledError) throw new AppError(429, `Too many attempts; try again in ${Math.ceil(err.waitSeconds / 60)} min`);
-    throw err;
-  });
+  );
   if (!ok) throw new AppError(400, "The current password is wrong");
   if (input.newPassword === input.currentPassword) throw new AppError(400, "The new password must differ from the current one");
   await db.user.update({ where: { id: input.userId }, data: { passwordHash: await hashPassword(input.newPassword) } });

@@ -9,6 +9,7 @@
 //
 // A success resets the account's counter and gives the address its point back: people
 // behind one address (an office NAT) who sign in correctly do not lock each other out.
+import { AppError } from "../errors";
 import { log } from "../log";
 import type { Db } from "../db";
 
@@ -80,4 +81,19 @@ export async function throttledCheck(
   const ok = await check();
   if (ok) await giveBack(db, attempt.account, attempt.ip);
   return ok;
+}
+
+/** throttledCheck for signed-in account routes (password change, turning 2FA off): a used-up
+ *  allowance is answered 429 with the wait. */
+export async function throttledAccountCheck(
+  db: Db,
+  attempt: { account: string; ip: string },
+  check: () => Promise<boolean>,
+): Promise<boolean> {
+  try {
+    return await throttledCheck(db, attempt, check);
+  } catch (err) {
+    if (err instanceof LoginThrottledError) throw new AppError(429, `Too many attempts; try again in ${Math.ceil(err.waitSeconds / 60)} min`);
+    throw err;
+  }
 }

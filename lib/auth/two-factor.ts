@@ -8,7 +8,7 @@ import { Secret, TOTP } from "otpauth";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { decryptSecret, encryptSecret } from "../crypto/secret-box";
-import { getLoginThrottle } from "./throttle";
+import { accountKey, throttledAccountCheck } from "./throttle";
 
 const PURPOSE = "user.totp";
 const ISSUER = "ospab-panel";
@@ -105,13 +105,9 @@ export async function disableTotp(db: Db, userId: number, code: string, ip: stri
   const user = await loadTotp(db, userId);
   if (!user) throw new AppError(404, "User not found");
   if (!user.totpEnabledAt) throw new AppError(409, "Two-factor sign-in is off");
-  const throttle = getLoginThrottle(db);
-  const wait = await throttle.blockedFor(user.email, ip);
-  if (wait > 0) throw new AppError(429, `Too many attempts; try again in ${Math.ceil(wait / 60)} min`);
-  if (!(await verifySecondFactor(db, userId, code))) {
-    await throttle.recordFailure(user.email, ip);
-    throw new AppError(400, "The code is not valid: enter a current code from your app or an unused recovery code");
-  }
+  // Paid for before the code is checked, from the account's sign-in allowance.
+  const ok = await throttledAccountCheck(db, { account: accountKey(user.email, userId), ip }, () => verifySecondFactor(db, userId, code));
+  if (!ok) throw new AppError(400, "The code is not valid: enter a current code from your app or an unused recovery code");
   await db.$transaction([
     db.recoveryCode.deleteMany({ where: { userId } }),
     db.user.update({ where: { id: userId }, data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null } }),

@@ -262,7 +262,6 @@ describe("account: two-factor sign-in and revocable sessions", () => {
 
   it(
     "every account write refuses a foreign Origin",
-    { todo: "Origin checks for cookie-authenticated writes live in lib/http/handler.ts (the boundaries branch)" },
     async () => {
       const user = await createUser(panel.url, "origin");
       const c = await signedIn(panel, user);
