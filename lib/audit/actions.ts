@@ -3,6 +3,13 @@
 export const AUDIT_ACTIONS = [
   "auth.sign_in",
   "auth.sign_in_failed",
+  "auth.sign_out",
+  "account.2fa_enabled",
+  "account.2fa_disabled",
+  "account.password_changed",
+  "account.profile_updated",
+  "account.session_revoked",
+  "account.signed_out_everywhere",
   "user.synced",
   "locale.changed",
   "token.created",

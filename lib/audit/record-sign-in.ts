@@ -10,7 +10,7 @@ type Headers = Record<string, string | string[] | undefined> | undefined;
 
 export async function recordSignInAttempt(
   db: Db,
-  attempt: { user: { id: number; email: string } | null; ok: boolean; headers: Headers },
+  attempt: { user: { id: number; email: string } | null; ok: boolean; method?: string; headers: Headers },
 ): Promise<void> {
   const { user, ok, headers } = attempt;
   const address = headers?.[CLIENT_ADDRESS_HEADER];
@@ -29,7 +29,16 @@ export async function recordSignInAttempt(
       action: signedIn ? "auth.sign_in" : "auth.sign_in_failed",
       targetType: user ? "user" : null,
       targetId: user?.id ?? null,
-      details: signedIn ? { method: "password" } : { reason: user ? "wrong_password" : "unknown_account" },
+      details: signedIn ? { method: attempt.method ?? "password" } : { reason: user ? "wrong_password" : "unknown_account" },
     },
+  );
+}
+
+/** A sign-out (next-auth's signOut event), written with the session's revocation. */
+export async function recordSignOut(tx: Parameters<typeof recordAudit>[0], userId: number): Promise<void> {
+  await recordAudit(
+    tx,
+    { actorType: "user", userId, tokenId: null, label: null, clientAddress: null, requestId: currentRequestId() },
+    { action: "auth.sign_out", targetType: "user", targetId: userId },
   );
 }

@@ -10,9 +10,9 @@ import { log } from "../log";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { accountKey, throttledCheck } from "./throttle";
-import { verifySecondFactor } from "./two-factor";
+import { isTotpCode, verifySecondFactor } from "./two-factor";
 import { createUserSession, findLiveSession, revokeSession, SESSION_MAX_AGE_S } from "./user-sessions";
-import { recordSignInAttempt } from "../audit/record-sign-in";
+import { recordSignInAttempt, recordSignOut } from "../audit/record-sign-in";
 
 const credentials = z.object({
   login: z.string().trim().min(1).max(254),
@@ -78,7 +78,8 @@ export function authOptions(): AuthOptions {
             return secondFactor === "ok";
           });
           if (secondFactor === "required") throw new Error("2fa_required");
-          await recordSignInAttempt(db, { user, ok, headers: req?.headers as Record<string, string> | undefined });
+          const method = !user?.totpEnabledAt ? "password" : parsed.data.code && isTotpCode(parsed.data.code) ? "password+totp" : "password+recovery_code";
+          await recordSignInAttempt(db, { user, ok, method, headers: req?.headers as Record<string, string> | undefined });
           if (secondFactor === "invalid") {
             log.info("login failed: wrong second factor", { ip });
             throw new Error("2fa_invalid");
@@ -97,7 +98,6 @@ export function authOptions(): AuthOptions {
         if (user) {
           token.uid = Number(user.id);
           token.sid = await createUserSession(await getDb(), { userId: token.uid, ip: user.ip, userAgent: user.userAgent });
-          // audit: account.signed_in
         }
         return token;
       },
@@ -113,8 +113,12 @@ export function authOptions(): AuthOptions {
     },
     events: {
       async signOut({ token }) {
-        if (token?.sid && token.uid) await revokeSession(await getDb(), Number(token.uid), token.sid);
-        // audit: account.signed_out
+        if (!token?.sid || !token.uid) return;
+        const userId = Number(token.uid);
+        const sid = token.sid;
+        await (await getDb()).$transaction(async (tx) => {
+          if (await revokeSession(tx, userId, sid)) await recordSignOut(tx, userId);
+        });
       },
     },
   };

@@ -5,6 +5,8 @@
 // code cannot both win).
 import { createHash, randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
+import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
+import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { decryptSecret, encryptSecret } from "../crypto/secret-box";
@@ -70,7 +72,7 @@ async function useRecoveryCode(db: Db, userId: number, code: string): Promise<bo
 }
 
 /** Finishes enrolment with the first code from the app; returns the recovery codes (shown once). */
-export async function confirmTotpEnrolment(db: Db, userId: number, code: string) {
+export async function confirmTotpEnrolment(db: Db, userId: number, code: string, audit: AuditContext = SYSTEM_AUDIT) {
   const user = await loadTotp(db, userId);
   if (!user) throw new AppError(404, "User not found");
   if (user.totpEnabledAt) throw new AppError(409, "Two-factor sign-in is already on");
@@ -78,12 +80,12 @@ export async function confirmTotpEnrolment(db: Db, userId: number, code: string)
   if (!isTotpCode(code) || !(await acceptTotp(db, userId, user.totpSecretEnc, user.email, code)))
     throw new AppError(400, "The code is not valid: enter the current 6-digit code from your app");
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  await db.$transaction([
-    db.recoveryCode.deleteMany({ where: { userId } }),
-    db.recoveryCode.createMany({ data: codes.map((c) => ({ userId, codeHash: hashRecovery(c) })) }),
-    db.user.update({ where: { id: userId }, data: { totpEnabledAt: new Date() } }),
-  ]);
-  // audit: account.2fa_enabled
+  await db.$transaction(async (tx) => {
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId, codeHash: hashRecovery(c) })) });
+    await tx.user.update({ where: { id: userId }, data: { totpEnabledAt: new Date() } });
+    await recordAudit(tx, audit, { action: "account.2fa_enabled", targetType: "user", targetId: userId });
+  });
   return { recovery_codes: codes };
 }
 
@@ -95,24 +97,23 @@ export async function verifySecondFactor(db: Db, userId: number, code: string): 
   const user = await loadTotp(db, userId);
   if (!user?.totpEnabledAt || !user.totpSecretEnc) return false;
   if (isTotpCode(code)) return acceptTotp(db, userId, user.totpSecretEnc, user.email, code);
-  const used = await useRecoveryCode(db, userId, code);
-  // audit: account.recovery_code_used (when `used`)
-  return used;
+  // A used recovery code shows in the sign-in's audit row (method "recovery_code").
+  return useRecoveryCode(db, userId, code);
 }
 
 /** Wrong codes count toward the login throttle, so a stolen session cannot guess its way to 2FA off. */
-export async function disableTotp(db: Db, userId: number, code: string, ip: string) {
+export async function disableTotp(db: Db, userId: number, code: string, ip: string, audit: AuditContext = SYSTEM_AUDIT) {
   const user = await loadTotp(db, userId);
   if (!user) throw new AppError(404, "User not found");
   if (!user.totpEnabledAt) throw new AppError(409, "Two-factor sign-in is off");
   // Paid for before the code is checked, from the account's sign-in allowance.
   const ok = await throttledAccountCheck(db, { account: accountKey(user.email, userId), ip }, () => verifySecondFactor(db, userId, code));
   if (!ok) throw new AppError(400, "The code is not valid: enter a current code from your app or an unused recovery code");
-  await db.$transaction([
-    db.recoveryCode.deleteMany({ where: { userId } }),
-    db.user.update({ where: { id: userId }, data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null } }),
-  ]);
-  // audit: account.2fa_disabled
+  await db.$transaction(async (tx) => {
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.user.update({ where: { id: userId }, data: { totpSecretEnc: null, totpEnabledAt: null, totpLastStep: null } });
+    await recordAudit(tx, audit, { action: "account.2fa_disabled", targetType: "user", targetId: userId });
+  });
 }
 
 export async function twoFactorStatus(db: Db, userId: number) {

@@ -70,13 +70,13 @@ export async function sessionIdFromHeaders(headers: Record<string, string | stri
   return token?.sid && token.uid ? { sid: token.sid, uid: token.uid } : null;
 }
 
-export async function revokeSession(db: Db, userId: number, sid: string) {
+export async function revokeSession(db: Pick<Db, "userSession">, userId: number, sid: string) {
   const r = await db.userSession.updateMany({ where: { id: sid, userId, revokedAt: null }, data: { revokedAt: new Date() } });
   return r.count > 0;
 }
 
 /** Ends every session of the user, or every one but `keep` (the caller's own). */
-export async function revokeSessions(db: Db, userId: number, opts: { keep?: string } = {}) {
+export async function revokeSessions(db: Pick<Db, "userSession">, userId: number, opts: { keep?: string } = {}) {
   const r = await db.userSession.updateMany({
     where: { userId, revokedAt: null, ...(opts.keep ? { id: { not: opts.keep } } : {}) },
     data: { revokedAt: new Date() },

@@ -105,6 +105,38 @@ describe("account: two-factor sign-in and revocable sessions", () => {
     assert.equal((await signIn(new SessionClient(panel.url), user.email, user.password)).ok, true);
   });
 
+  it("account changes are audited with the change (request id, address) and listed on /account", async () => {
+    const user = await createUser(panel.url, "auditacct");
+    const c = await signedIn(panel, user);
+    const enrol = await json(c, "/api/account/2fa", "POST");
+    const confirm = await c.fetch("/api/account/2fa/confirm", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: totpCode(enrol.json.secret) }) });
+    assert.equal(confirm.status, 200);
+    const rid = confirm.headers.get("x-request-id");
+    const newPassword = "a-new-long-password-1";
+    const pw = await json(c, "/api/account/password", "POST", { current_password: user.password, new_password: newPassword });
+    assert.equal(pw.status, 200, JSON.stringify(pw.json));
+    const rows = await query<{ action: string; actor_user_id: number; request_id: string; client_address: string | null; details: unknown }>(
+      panel.databaseUrl,
+      "SELECT action, actor_user_id, request_id, client_address, details FROM audit_log WHERE target_type = 'user' AND target_id = $1 AND action LIKE 'account.%' ORDER BY id",
+      [String(user.id)],
+    );
+    assert.deepEqual(rows.map((r) => r.action), ["account.2fa_enabled", "account.password_changed"]);
+    assert.equal(rows[0].request_id, rid);
+    assert.ok(rows.every((r) => r.actor_user_id === user.id && r.client_address));
+    // No secret in what was written: not the new password, not the TOTP secret.
+    const all = JSON.stringify(await query(panel.databaseUrl, "SELECT * FROM audit_log"));
+    assert.ok(!all.includes(newPassword) && !all.includes(enrol.json.secret) && !all.includes(user.password));
+    // A refused change (wrong current password) leaves no row.
+    assert.equal((await json(c, "/api/account/password", "POST", { current_password: "not-the-password-1", new_password: "another-long-password-2" })).status, 400);
+    const after = await query(panel.databaseUrl, "SELECT 1 FROM audit_log WHERE target_id = $1 AND action = 'account.password_changed'", [String(user.id)]);
+    assert.equal(after.length, 1);
+    // The owner sees them among their security events.
+    const html = await (await c.fetch("/account")).text();
+    assert.match(html, /data-action="account.2fa_enabled"/);
+    assert.match(html, /data-action="account.password_changed"/);
+    assert.match(html, /data-action="auth.sign_in"/);
+  });
+
   it("a wrong second factor counts toward the login throttle", async () => {
     const user = await createUser(panel.url, "throttle2fa");
     const c = await signedIn(panel, user);

@@ -1,5 +1,7 @@
 import { headers } from "next/headers";
 import { AccountPage } from "@/components/account/account-page";
+import { SecurityEvents } from "@/components/account/security-events";
+import { listOwnSecurityEvents } from "@/lib/audit/list-own-security-events";
 import { currentSessionId } from "@/lib/account/current-session";
 import { listAccountSessions } from "@/lib/account/list-sessions";
 import { requireUser } from "@/lib/auth/session";
@@ -12,16 +14,20 @@ export default async function Account() {
   // The page authorises itself: the layout above may be skipped by a client-side navigation.
   const user = await requireUser({ allow2faSetup: true });
   const db = await getDb();
-  const [sessions, twoFactor] = await Promise.all([
+  const [sessions, twoFactor, events] = await Promise.all([
     listAccountSessions(db, user.id, await currentSessionId(await headers())),
     twoFactorStatus(db, user.id),
+    listOwnSecurityEvents(db, user.id),
   ]);
   return (
-    <AccountPage
-      profile={{ name: user.name, email: user.email, locale: user.locale }}
-      twoFactor={twoFactor}
-      sessions={sessions}
-      mustSetUp2fa={user.mustSetUp2fa}
-    />
+    <div className="space-y-6">
+      <AccountPage
+        profile={{ name: user.name, email: user.email, locale: user.locale }}
+        twoFactor={twoFactor}
+        sessions={sessions}
+        mustSetUp2fa={user.mustSetUp2fa}
+      />
+      <SecurityEvents events={events} />
+    </div>
   );
 }

@@ -33,8 +33,16 @@ const ru = {
     actors: { self: "Вы", token: "Ваш API-токен", other: "Администратор", anonymous: "Кто-то без входа" },
     // Keyed as the action names (auth.sign_in → auth: { sign_in }); unknown ones show as is.
     actions: {
-      auth: { sign_in: "Вход", sign_in_failed: "Неудачная попытка входа" },
+      auth: { sign_in: "Вход", sign_in_failed: "Неудачная попытка входа", sign_out: "Выход" },
       token: { created: "Создан API-токен", revoked: "Отозван API-токен" },
+      account: {
+        "2fa_enabled": "Включена двухфакторная аутентификация",
+        "2fa_disabled": "Отключена двухфакторная аутентификация",
+        password_changed: "Изменён пароль",
+        profile_updated: "Изменён профиль",
+        session_revoked: "Завершён сеанс",
+        signed_out_everywhere: "Выход на всех устройствах",
+      },
     },
   },
 };
@@ -72,8 +80,16 @@ const en: typeof ru = {
     address: "Address",
     actors: { self: "You", token: "Your API token", other: "An administrator", anonymous: "Someone not signed in" },
     actions: {
-      auth: { sign_in: "Signed in", sign_in_failed: "Failed sign-in attempt" },
+      auth: { sign_in: "Signed in", sign_in_failed: "Failed sign-in attempt", sign_out: "Signed out" },
       token: { created: "API token created", revoked: "API token revoked" },
+      account: {
+        "2fa_enabled": "Two-factor sign-in turned on",
+        "2fa_disabled": "Two-factor sign-in turned off",
+        password_changed: "Password changed",
+        profile_updated: "Profile changed",
+        session_revoked: "Session signed out",
+        signed_out_everywhere: "Signed out everywhere",
+      },
     },
   },
 };

@@ -10,7 +10,7 @@ export const POST = route({ auth: "user", allow2faSetup: true }, async ({ actor 
   return beginTotpEnrolment(await getDb(), actor!.userId);
 });
 
-export const DELETE = route({ auth: "user", allow2faSetup: true, body: codeBody }, async ({ actor, body, req }) => {
-  await disableTotp(await getDb(), actor!.userId, body.code, clientIp(Object.fromEntries(req.headers)));
+export const DELETE = route({ auth: "user", allow2faSetup: true, body: codeBody }, async ({ actor, body, req, audit }) => {
+  await disableTotp(await getDb(), actor!.userId, body.code, clientIp(Object.fromEntries(req.headers)), audit);
   return { status: "success", enabled: false };
 });

@@ -1,15 +1,20 @@
 // PATCH /api/account/profile — one's own display name and UI language (the email is the
 // main site's and cannot be changed here).
 import { profileBody } from "@/lib/account/schemas";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/handler";
 
-export const PATCH = route({ auth: "user", allow2faSetup: true, body: profileBody }, async ({ actor, body }) => {
-  const user = await (await getDb()).user.update({
-    where: { id: actor!.userId },
-    data: { ...(body.name !== undefined ? { name: body.name || null } : {}), ...(body.locale ? { locale: body.locale } : {}) },
-    select: { name: true, email: true, locale: true },
+export const PATCH = route({ auth: "user", allow2faSetup: true, body: profileBody }, async ({ actor, body, audit }) => {
+  const userId = actor!.userId;
+  const user = await (await getDb()).$transaction(async (tx) => {
+    const u = await tx.user.update({
+      where: { id: userId },
+      data: { ...(body.name !== undefined ? { name: body.name || null } : {}), ...(body.locale ? { locale: body.locale } : {}) },
+      select: { name: true, email: true, locale: true },
+    });
+    await recordAudit(tx, audit, { action: "account.profile_updated", targetType: "user", targetId: userId, details: { fields: Object.keys(body) } });
+    return u;
   });
-  // audit: account.profile_updated
   return { status: "success", user };
 });

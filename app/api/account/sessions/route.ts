@@ -2,6 +2,7 @@
 // DELETE /api/account/sessions — "sign out everywhere": ends all of them, this one included.
 import { currentSessionId } from "@/lib/account/current-session";
 import { listAccountSessions } from "@/lib/account/list-sessions";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { revokeSessions } from "@/lib/auth/user-sessions";
 import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/handler";
@@ -10,8 +11,12 @@ export const GET = route({ auth: "user", allow2faSetup: true }, async ({ actor, 
   return { sessions: await listAccountSessions(await getDb(), actor!.userId, await currentSessionId(req.headers)) };
 });
 
-export const DELETE = route({ auth: "user", allow2faSetup: true }, async ({ actor }) => {
-  const revoked = await revokeSessions(await getDb(), actor!.userId);
-  // audit: account.signed_out_everywhere
+export const DELETE = route({ auth: "user", allow2faSetup: true }, async ({ actor, audit }) => {
+  const userId = actor!.userId;
+  const revoked = await (await getDb()).$transaction(async (tx) => {
+    const n = await revokeSessions(tx, userId);
+    await recordAudit(tx, audit, { action: "account.signed_out_everywhere", targetType: "user", targetId: userId, details: { sessions_ended: n } });
+    return n;
+  });
   return { status: "success", revoked_sessions: revoked };
 });

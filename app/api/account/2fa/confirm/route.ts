@@ -5,6 +5,6 @@ import { codeBody } from "@/lib/account/schemas";
 import { confirmTotpEnrolment } from "@/lib/auth/two-factor";
 import { route } from "@/lib/http/handler";
 
-export const POST = route({ auth: "user", allow2faSetup: true, body: codeBody }, async ({ actor, body }) => {
-  return confirmTotpEnrolment(await getDb(), actor!.userId, body.code);
+export const POST = route({ auth: "user", allow2faSetup: true, body: codeBody }, async ({ actor, body, audit }) => {
+  return confirmTotpEnrolment(await getDb(), actor!.userId, body.code, audit);
 });

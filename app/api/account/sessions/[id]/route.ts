@@ -1,12 +1,19 @@
 // DELETE /api/account/sessions/:id — sign out one of one's own sessions (another browser).
+import { recordAudit } from "@/lib/audit/record-audit";
 import { notFound } from "@/lib/errors";
 import { revokeSession } from "@/lib/auth/user-sessions";
 import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/handler";
 
-export const DELETE = route({ auth: "user", allow2faSetup: true }, async ({ actor, params }) => {
+export const DELETE = route({ auth: "user", allow2faSetup: true }, async ({ actor, params, audit }) => {
+  const userId = actor!.userId;
+  const sid = String(params.id);
   // The owner filter is in the update's where: another user's session id is simply not found.
-  if (!(await revokeSession(await getDb(), actor!.userId, String(params.id)))) throw notFound("Session not found");
-  // audit: account.session_revoked
+  const revoked = await (await getDb()).$transaction(async (tx) => {
+    if (!(await revokeSession(tx, userId, sid))) return false;
+    await recordAudit(tx, audit, { action: "account.session_revoked", targetType: "user", targetId: userId });
+    return true;
+  });
+  if (!revoked) throw notFound("Session not found");
   return { status: "success" };
 });
