@@ -27,7 +27,7 @@ export function NavLinks({ links, label }: { links: NavLink[]; label: string }) 
             href={l.href}
             aria-current={active ? "page" : undefined}
             className={cn(
-              "rounded-md px-3 py-1.5 font-medium focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500",
+              "rounded-md px-3 py-1.5 font-medium xl:px-2 2xl:px-3 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500",
               active ? "bg-sky-50 text-sky-700" : "text-slate-600 hover:bg-slate-100",
             )}
           >

@@ -1,6 +1,8 @@
 // The audit log for admins: filtered, newest first, offset pages. Filters map onto the
 // audit_log indexes: created_at, (actor_user_id, created_at), (action, created_at),
 // (target_type, target_id, created_at); an email fragment scans actor_label.
+import type { Actor } from "../users/actor";
+import { assertAdmin } from "../users/access";
 import type { Db, Prisma } from "../db";
 import type { AuditEntryView, AuditFilters } from "./schemas";
 import { toAuditEntryView } from "./view";
@@ -27,9 +29,11 @@ export function auditWhere(f: AuditFilters): Prisma.AuditEntryWhereInput {
 
 export async function listAudit(
   db: Db,
+  actor: Actor | null,
   filters: AuditFilters,
   page: { limit: number; offset: number },
 ): Promise<{ entries: AuditEntryView[]; total: number }> {
+  assertAdmin(actor);
   const where = auditWhere(filters);
   const [total, rows] = await Promise.all([
     db.auditEntry.count({ where }),

@@ -10,7 +10,7 @@ type Headers = Record<string, string | string[] | undefined> | undefined;
 
 export async function recordSignInAttempt(
   db: Db,
-  attempt: { user: { id: number; email: string } | null; ok: boolean; method?: string; headers: Headers },
+  attempt: { user: { id: number; email: string } | null; ok: boolean; method?: string; reason?: string; headers: Headers },
 ): Promise<void> {
   const { user, ok, headers } = attempt;
   const address = headers?.[CLIENT_ADDRESS_HEADER];
@@ -29,7 +29,7 @@ export async function recordSignInAttempt(
       action: signedIn ? "auth.sign_in" : "auth.sign_in_failed",
       targetType: user ? "user" : null,
       targetId: user?.id ?? null,
-      details: signedIn ? { method: attempt.method ?? "password" } : { reason: user ? "wrong_password" : "unknown_account" },
+      details: signedIn ? { method: attempt.method ?? "password" } : { reason: attempt.reason ?? (user ? "wrong_password" : "unknown_account") },
     },
   );
 }

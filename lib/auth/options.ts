@@ -11,6 +11,7 @@ import { DUMMY_HASH, verifyPassword } from "./password";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { accountKey, throttledCheck } from "./throttle";
 import { isTotpCode, verifySecondFactor } from "./two-factor";
+import { mustSetUp2fa } from "./two-factor-policy";
 import { createUserSession, findLiveSession, revokeSession, SESSION_MAX_AGE_S } from "./user-sessions";
 import { recordSignInAttempt, recordSignOut } from "../audit/record-sign-in";
 
@@ -79,7 +80,7 @@ export function authOptions(): AuthOptions {
           });
           if (secondFactor === "required") throw new Error("2fa_required");
           const method = !user?.totpEnabledAt ? "password" : parsed.data.code && isTotpCode(parsed.data.code) ? "password+totp" : "password+recovery_code";
-          await recordSignInAttempt(db, { user, ok, method, headers: req?.headers as Record<string, string> | undefined });
+          await recordSignInAttempt(db, { user, ok, method, reason: secondFactor === "invalid" ? "second_factor_invalid" : undefined, headers: req?.headers as Record<string, string> | undefined });
           if (secondFactor === "invalid") {
             log.info("login failed: wrong second factor", { ip });
             throw new Error("2fa_invalid");
@@ -106,7 +107,7 @@ export function authOptions(): AuthOptions {
         // An empty session for a revoked, expired or unknown sid (or a deleted user): the app
         // treats it as signed out.
         const user: SessionUser | undefined = live
-          ? { ...live.user, mustSetUp2fa: env.ADMIN_REQUIRE_2FA === "1" && live.user.role === "admin" && !live.user.twoFactor }
+          ? { ...live.user, mustSetUp2fa: mustSetUp2fa(live.user) }
           : undefined;
         return { ...session, user } as typeof session;
       },

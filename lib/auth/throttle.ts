@@ -50,9 +50,15 @@ async function take(db: Db, key: string): Promise<{ points: number; waitSeconds:
   return { points: Number(row.points), waitSeconds: Math.max(1, Math.ceil(Number(row.wait))) };
 }
 
-async function giveBack(db: Db, accountKeyValue: string, ip: string) {
+/** A passing check gives back the address's point it took; a password sign-in ("reset") also
+ *  clears the account's failures, any other check (a code to turn 2FA off, the current
+ *  password on a password change) gives back only its own point, so a stolen session that
+ *  can pass one check cannot wipe the count of its failed guesses. */
+async function giveBack(db: Db, accountKeyValue: string, ip: string, onSuccess: "reset" | "refund") {
   await Promise.all([
-    db.$executeRaw`DELETE FROM rate_limits WHERE key = ${accountKeyValue}`,
+    onSuccess === "reset"
+      ? db.$executeRaw`DELETE FROM rate_limits WHERE key = ${accountKeyValue}`
+      : db.$executeRaw`UPDATE rate_limits SET points = GREATEST(points - 1, 0) WHERE key = ${accountKeyValue}`,
     db.$executeRaw`UPDATE rate_limits SET points = GREATEST(points - 1, 0) WHERE key = ${addressKey(ip)}`,
   ]);
 }
@@ -67,6 +73,7 @@ export async function throttledCheck(
   db: Db,
   attempt: { account: string; ip: string },
   check: () => Promise<boolean>,
+  onSuccess: "reset" | "refund" = "reset",
 ): Promise<boolean> {
   const [account, address] = await Promise.all([take(db, attempt.account), take(db, addressKey(attempt.ip))]);
   const waits = [
@@ -79,7 +86,7 @@ export async function throttledCheck(
     throw new LoginThrottledError(wait);
   }
   const ok = await check();
-  if (ok) await giveBack(db, attempt.account, attempt.ip);
+  if (ok) await giveBack(db, attempt.account, attempt.ip, onSuccess);
   return ok;
 }
 
@@ -91,7 +98,7 @@ export async function throttledAccountCheck(
   check: () => Promise<boolean>,
 ): Promise<boolean> {
   try {
-    return await throttledCheck(db, attempt, check);
+    return await throttledCheck(db, attempt, check, "refund");
   } catch (err) {
     if (err instanceof LoginThrottledError) throw new AppError(429, `Too many attempts; try again in ${Math.ceil(err.waitSeconds / 60)} min`);
     throw err;

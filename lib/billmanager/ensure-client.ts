@@ -7,7 +7,9 @@
 // for the credentials it issued, so a changed password is applied; otherwise the client is
 // created through the same service as POST /api/users/sync.
 import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
+import { recordAudit } from "../audit/record-audit";
 import { hashPassword, verifyPassword } from "../auth/password";
+import { revokeSessions } from "../auth/user-sessions";
 import type { Db } from "../db";
 import { AppError, conflict } from "../errors";
 import { zodMessage } from "../http/handler";
@@ -31,8 +33,15 @@ export async function ensureClient(db: Db, login: BillmanagerLogin, audit: Audit
   if (existing) {
     if (existing.role !== "client") throw conflict(`Login "${login.user}" belongs to a panel administrator; BILLmanager services need client logins`);
     if (existing.createdBy !== CREATED_BY_BILLMANAGER) throw notOurs(`Login "${login.user}"`);
-    if (!(await verifyPassword(login.password, existing.passwordHash)))
-      await db.user.update({ where: { id: existing.id }, data: { passwordHash: await hashPassword(login.password) } });
+    if (!(await verifyPassword(login.password, existing.passwordHash))) {
+      // BILLmanager issued new credentials: the old password's sessions end with it.
+      const passwordHash = await hashPassword(login.password);
+      await db.$transaction(async (tx) => {
+        await tx.user.update({ where: { id: existing.id }, data: { passwordHash } });
+        const ended = await revokeSessions(tx, existing.id);
+        await recordAudit(tx, audit, { action: "account.password_changed", targetType: "user", targetId: existing.id, details: { by: "billmanager", sessions_ended: ended } });
+      });
+    }
     return { id: existing.id };
   }
   const isEmail = login.user.includes("@");

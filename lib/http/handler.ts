@@ -14,6 +14,7 @@ import { z } from "zod";
 import { auditContextOf, type AuditContext } from "../audit/context";
 import { isValidSyncKey } from "../auth/machine-key";
 import { authOptions } from "../auth/options";
+import { SET_UP_2FA_FIRST } from "../auth/two-factor-policy";
 import { getDatabase } from "../db";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
@@ -156,11 +157,13 @@ async function authenticate(req: Request, auth: Auth, tokenScope?: TokenScope | 
     if (!token) throw new AppError(401, "Invalid, expired or revoked API token");
     const anyOf: readonly TokenScope[] = typeof tokenScope === "string" ? [tokenScope] : tokenScope;
     if (!anyOf.some((sc) => token.scopes.includes(sc))) throw new AppError(403, `API token lacks the ${anyOf.join(" or ")} scope`);
+    // ADMIN_REQUIRE_2FA: an admin's tokens work only once the admin has turned 2FA on.
+    if (token.mustSetUp2fa) throw new AppError(403, SET_UP_2FA_FIRST);
     actor = token;
   } else {
     actor = await sessionActor();
     if (!actor) throw new AppError(401, "Authentication required");
-    if (actor.mustSetUp2fa && !allow2faSetup) throw new AppError(403, "Turn on two-factor sign-in on /account first");
+    if (actor.mustSetUp2fa && !allow2faSetup) throw new AppError(403, SET_UP_2FA_FIRST);
   }
   if (auth === "admin" && actor.role !== "admin") throw new AppError(403, "Administrator access required");
   return actor;

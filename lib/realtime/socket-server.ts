@@ -5,6 +5,7 @@
 // through the adapter, so with PostgreSQL every panel process's sockets receive them.
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
+import { mustSetUp2fa } from "../auth/two-factor-policy";
 import { findLiveSession, sessionIdFromHeaders } from "../auth/user-sessions";
 import type { Database } from "../db";
 import { getEnv } from "../env";
@@ -25,7 +26,8 @@ export function getIo(): Server | undefined {
 export async function sessionUserFromRequest(db: Database, req: IncomingMessage, secret: string) {
   const token = await sessionIdFromHeaders(req.headers, secret);
   const live = token && (await findLiveSession(db.prisma, token.sid, token.uid));
-  return live ? { id: live.user.id, role: live.user.role } : null;
+  // ADMIN_REQUIRE_2FA: no live feed (socket.io, /ws, console) before 2FA is on.
+  return live && !mustSetUp2fa(live.user) ? { id: live.user.id, role: live.user.role } : null;
 }
 
 export async function attachSocketServer(http: HttpServer, db: Database, secret: string, opts: { recheckMs?: number } = {}) {

@@ -10,6 +10,8 @@ import { SessionClient } from "../support/http";
 import { startPanel, TEST_ADMIN, type Panel } from "../support/panel";
 import { query } from "../support/sync";
 import { WsClient } from "../support/ws-client";
+import { createTestToken } from "../support/tokens";
+import { openDatabase } from "../../lib/db";
 
 function connectSocket(url: string, cookie: string): Promise<Socket> {
   const socket = io(url, { path: "/socket.io/", transports: ["websocket"], extraHeaders: { cookie }, reconnection: false });
@@ -44,7 +46,8 @@ async function mySessions(c: SessionClient) {
 describe("account: two-factor sign-in and revocable sessions", () => {
   let panel: Panel;
   before(async () => {
-    panel = await startPanel({ env: { WS_RECHECK_SECONDS: "1" }, demoData: false });
+    // TRUST_PROXY=1: each SessionClient signs in from its own address (test/support/http.ts).
+    panel = await startPanel({ env: { WS_RECHECK_SECONDS: "1", TRUST_PROXY: "1" }, demoData: false });
   });
   after(async () => {
     await panel?.stop();
@@ -329,11 +332,23 @@ describe("account: ADMIN_REQUIRE_2FA=1", () => {
     assert.equal((await admin.fetch("/account")).status, 200);
     assert.equal((await json(admin, "/api/admin/users")).status, 403);
     assert.equal((await json(admin, "/api/vps")).status, 403);
+    // Nor through the admin's API tokens or a live feed (seen to pass through before).
+    const db = await openDatabase({ databaseUrl: panel.databaseUrl, poolSize: 1 });
+    const [{ id: adminId }] = await query<{ id: number }>(panel.databaseUrl, "SELECT id FROM users WHERE email = $1", [TEST_ADMIN.email]);
+    const token = await createTestToken(db, adminId, ["vps:read", "events:read", "webhooks:admin"]);
+    await db.close();
+    const withToken = (path: string) => fetch(`${panel.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal((await withToken("/api/vps")).status, 403);
+    assert.equal((await withToken("/api/webhooks")).status, 403);
+    await assert.rejects(WsClient.connect(`${panel.url.replace("http", "ws")}/ws?token=${token}`));
+    await assert.rejects(connectSocket(panel.url, cookieHeader(admin)));
 
     const { secret } = (await json(admin, "/api/account/2fa", "POST")).json;
     assert.equal((await json(admin, "/api/account/2fa/confirm", "POST", { code: totpCode(secret) })).status, 200);
     assert.equal((await json(admin, "/api/admin/users")).status, 200);
     assert.equal((await admin.fetch("/admin/users")).status, 200);
+    assert.equal((await withToken("/api/vps")).status, 200);
+    (await connectSocket(panel.url, cookieHeader(admin))).close();
 
     // Clients are not affected.
     const client = await createUser(panel.url, "client");

@@ -49,6 +49,27 @@ for (const kind of ["pglite", "postgres"] as const) {
       return { checked, refused };
     };
 
+    it("a passing account check (2FA off, password change) gives back only its own point: guesses between passes still add up", async () => {
+      await open();
+      const account = accountKey("refund-only@example.com");
+      const ip = "10.9.0.1";
+      const reached = { wrong: 0, right: 0 };
+      const attempt = (pass: boolean) =>
+        throttledCheck(db.prisma, { account, ip }, async () => {
+          reached[pass ? "right" : "wrong"]++;
+          return pass;
+        }, "refund");
+      // A stolen session that can pass one check (its own authenticator's code) cannot wipe
+      // the count of its password guesses by passing it between them.
+      for (let round = 0; round < 3; round++) {
+        for (let i = 0; i < 4; i++) await attempt(false).catch(() => undefined);
+        await attempt(true).catch(() => undefined);
+      }
+      assert.ok(reached.wrong <= ACCOUNT_LIMIT, `${reached.wrong} wrong guesses reached the check`);
+      assert.ok(reached.right >= 1);
+      await assert.rejects(attempt(false), LoginThrottledError);
+    });
+
     it(`60 attempts at once on one account: at most ${ACCOUNT_LIMIT} checks, the rest refused with a wait`, async () => {
       await open();
       const { checked, refused } = await burst(60, (i) => ({ account: accountKey("Someone@Example.com "), ip: `10.1.0.${i}` }));

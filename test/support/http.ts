@@ -1,7 +1,12 @@
 // HTTP helpers for tests: a cookie-keeping client that signs in through next-auth exactly
 // as the browser's login form does.
+let clients = 0;
+
 export class SessionClient {
   private cookies = new Map<string, string>();
+  /** Each client comes from its own address (seen only by a panel started with TRUST_PROXY=1),
+   *  so per-address login throttling in one test does not lock out the next one's clients. */
+  readonly address = `198.18.${Math.floor(++clients / 250) % 250}.${(clients % 250) + 1}`;
   constructor(
     readonly baseUrl: string,
     private readonly extraHeaders: Record<string, string> = {},
@@ -14,6 +19,7 @@ export class SessionClient {
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     for (const [k, v] of Object.entries(this.extraHeaders)) headers.set(k, v);
+    if (!headers.has("x-forwarded-for")) headers.set("x-forwarded-for", this.address);
     if (this.cookies.size) headers.set("cookie", this.cookieHeader());
     const res = await fetch(new URL(path, this.baseUrl), { ...init, headers, redirect: "manual" });
     for (const c of res.headers.getSetCookie()) {

@@ -4,25 +4,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createTestDatabase } from "./pg";
+import { createTestDatabase, freePort } from "./pg";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const TEST_SYNC_KEY = "test-sync-key-0123456789abcdef0123456789abcdef";
 export const TEST_ADMIN = { email: "root-admin@example.com", password: "root-admin-password" };
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
+export { freePort };
 
 export interface Panel {
   url: string;

@@ -25,6 +25,10 @@ export async function post(
     headers,
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
+  return readResponse(res);
+}
+
+async function readResponse(res: Response): Promise<SyncResponse> {
   const text = await res.text();
   let json: unknown = null;
   try {
@@ -41,14 +45,7 @@ export async function get(baseUrl: string, path: string, params: Record<string, 
   for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
   const key = opts.key === undefined ? TEST_SYNC_KEY : opts.key;
   const res = await fetch(url, { headers: key === null ? {} : { "x-api-key": key } });
-  const text = await res.text();
-  let json: unknown = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, headers: res.headers, text, json };
+  return readResponse(res);
 }
 
 export const sync = (baseUrl: string, body: unknown, opts?: Parameters<typeof post>[3]) =>

@@ -7,9 +7,9 @@ import { getDb } from "@/lib/db";
 import { forbidden } from "@/lib/errors";
 import { reply, route } from "@/lib/http/handler";
 
-export const GET = route({ auth: "admin", query: auditApiQuerySchema }, async ({ req, query }) => {
+export const GET = route({ auth: "admin", query: auditApiQuerySchema }, async ({ req, query, actor }) => {
   if (isForeignOrigin(req.headers.get("origin"))) throw forbidden("Cross-site requests may not read the audit log");
   const { limit, offset, ...filters } = query;
-  const { entries, total } = await listAudit(await getDb(), filters, { limit, offset });
+  const { entries, total } = await listAudit(await getDb(), actor, filters, { limit, offset });
   return reply(200, { entries, total, limit, offset }, { "cache-control": "no-store" });
 });

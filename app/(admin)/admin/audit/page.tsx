@@ -28,16 +28,17 @@ function href(q: AuditPageQuery, page: number) {
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: SearchParams }) {
   // The page authorises itself: the admin layout alone can be skipped by a forged router tree.
-  await requireAdmin();
+  const user = await requireAdmin();
+  const actor = { userId: user.id, role: user.role };
   if (isForeignOrigin((await headers()).get("origin"))) notFound();
   const { t } = await getI18n();
   const query = parseLenient(auditPageQuerySchema, await searchParams);
   const { page: wanted, per_page, ...filters } = query;
   const db = await getDb();
-  let result = await listAudit(db, filters, { limit: per_page, offset: (wanted - 1) * per_page });
+  let result = await listAudit(db, actor, filters, { limit: per_page, offset: (wanted - 1) * per_page });
   const pages = Math.max(1, Math.ceil(result.total / per_page));
   const page = Math.min(wanted, pages);
-  if (page !== wanted) result = await listAudit(db, filters, { limit: per_page, offset: (page - 1) * per_page });
+  if (page !== wanted) result = await listAudit(db, actor, filters, { limit: per_page, offset: (page - 1) * per_page });
   const filtered = Boolean(query.actor || query.action || query.target_type || query.target_id || query.from || query.to);
 
   return (
