@@ -48,12 +48,15 @@ export function TwoFactorCard({ status }: { status: TwoFactorStatus }) {
     }
   }
 
-  const start = () =>
-    run(async () => {
-      const r = await accountApi<{ secret: string; otpauth_url: string }>("/api/account/2fa", "POST");
+  const start = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const password = String(new FormData(e.currentTarget).get("password") ?? "");
+    void run(async () => {
+      const r = await accountApi<{ secret: string; otpauth_url: string }>("/api/account/2fa", "POST", { password });
       setQr(null);
       setStage({ kind: "enrolling", secret: r.secret, url: r.otpauth_url });
     });
+  };
 
   const confirm = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -136,9 +139,15 @@ export function TwoFactorCard({ status }: { status: TwoFactorStatus }) {
             </form>
           </div>
         ) : (
-          <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
+          <div className="space-y-3">
             <p className="text-sm text-slate-600" data-testid="two-factor-status">{t("twoFactorOff")}</p>
-            <Button onClick={start} disabled={pending}>{t("enable")}</Button>
+            <form onSubmit={start} className="flex flex-col gap-3 sm:flex-row sm:items-end">
+              <div className="flex-1">
+                <Label htmlFor="enable-password">{t("enablePasswordLabel")}</Label>
+                <Input id="enable-password" name="password" type="password" autoComplete="current-password" required />
+              </div>
+              <Button type="submit" disabled={pending}>{t("enable")}</Button>
+            </form>
           </div>
         )}
         {error && <Notice tone="error">{error}</Notice>}

@@ -42,6 +42,7 @@ test("2FA: enrol from /account, then sign in with a code and with a recovery cod
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId("two-factor-status")).toHaveText("Выключен. При входе нужен только пароль.");
 
+  await page.locator("#enable-password").fill(user.password);
   await page.getByRole("button", { name: "Включить" }).click();
   const secret = (await page.getByTestId("totp-secret").innerText()).trim();
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);

@@ -7,6 +7,9 @@ export const PASSWORD_MIN = 12;
 /** A TOTP code (6 digits) or a recovery code (xxxxx-xxxxx). */
 export const codeBody = z.object({ code: z.string().trim().min(6, "enter the code").max(64) });
 
+/** Turning 2FA on asks for the password again: a stolen session alone cannot enrol its own authenticator. */
+export const enrolBody = z.object({ password: z.string().min(1, "enter your password").max(1024) });
+
 export const passwordChangeBody = z.object({
   current_password: z.string().min(1, "enter your current password").max(1024),
   new_password: z.string().min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`).max(1024),

@@ -8,6 +8,7 @@ import { Secret, TOTP } from "otpauth";
 import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
+import { verifyPassword } from "./password";
 import { AppError } from "../errors";
 import { decryptSecret, encryptSecret } from "../crypto/secret-box";
 import { accountKey, throttledAccountCheck } from "./throttle";
@@ -40,11 +41,16 @@ async function loadTotp(db: Db, userId: number) {
   });
 }
 
-/** Starts (or restarts) enrolment: a new secret, stored encrypted, not yet enabled. */
-export async function beginTotpEnrolment(db: Db, userId: number) {
+/** Starts (or restarts) enrolment: a new secret, stored encrypted, not yet enabled. The
+ *  password is asked again (and throttled like a sign-in): a stolen session alone must not
+ *  be able to put its own authenticator on the account. */
+export async function beginTotpEnrolment(db: Db, userId: number, password: string, ip: string) {
   const user = await loadTotp(db, userId);
   if (!user) throw new AppError(404, "User not found");
   if (user.totpEnabledAt) throw new AppError(409, "Two-factor sign-in is already on; turn it off first");
+  const hash = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  const ok = await throttledAccountCheck(db, { account: accountKey(user.email, userId), ip }, () => verifyPassword(password, hash!.passwordHash));
+  if (!ok) throw new AppError(400, "The password is wrong");
   const secret = new Secret({ size: 20 }).base32;
   await db.user.update({ where: { id: userId }, data: { totpSecretEnc: encryptSecret(secret, PURPOSE), totpLastStep: null } });
   return { secret, otpauth_url: totp(secret, user.email).toString() };

@@ -63,7 +63,7 @@ describe("account: two-factor sign-in and revocable sessions", () => {
     assert.equal((await json(c, "/api/account/2fa/confirm", "POST", {})).status, 400);
     assert.equal((await json(c, "/api/account/2fa", "DELETE", { code: "123456" })).status, 409);
 
-    const enrol = await json(c, "/api/account/2fa", "POST");
+    const enrol = await json(c, "/api/account/2fa", "POST", { password: user.password });
     assert.equal(enrol.status, 200);
     const secret = enrol.json.secret as string;
     assert.match(secret, /^[A-Z2-7]{32}$/);
@@ -79,7 +79,7 @@ describe("account: two-factor sign-in and revocable sessions", () => {
     assert.equal(codes.length, 10);
     assert.equal(new Set(codes).size, 10);
     // Enrolling again while on is refused (the secret is not replaced).
-    assert.equal((await json(c, "/api/account/2fa", "POST")).status, 409);
+    assert.equal((await json(c, "/api/account/2fa", "POST", { password: user.password })).status, 409);
 
     // Password alone is no longer enough; a wrong password still says only "wrong".
     const anon = new SessionClient(panel.url);
@@ -111,7 +111,7 @@ describe("account: two-factor sign-in and revocable sessions", () => {
   it("account changes are audited with the change (request id, address) and listed on /account", async () => {
     const user = await createUser(panel.url, "auditacct");
     const c = await signedIn(panel, user);
-    const enrol = await json(c, "/api/account/2fa", "POST");
+    const enrol = await json(c, "/api/account/2fa", "POST", { password: user.password });
     const confirm = await c.fetch("/api/account/2fa/confirm", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ code: totpCode(enrol.json.secret) }) });
     assert.equal(confirm.status, 200);
     const rid = confirm.headers.get("x-request-id");
@@ -140,10 +140,24 @@ describe("account: two-factor sign-in and revocable sessions", () => {
     assert.match(html, /data-action="auth.sign_in"/);
   });
 
+  it("turning 2FA on asks for the password again: a stolen session alone cannot enrol its own authenticator", async () => {
+    const user = await createUser(panel.url, "enrolpw");
+    const c = await signedIn(panel, user);
+    assert.equal((await json(c, "/api/account/2fa", "POST", {})).status, 400);
+    assert.equal((await json(c, "/api/account/2fa", "POST", { password: "not-the-password-1" })).status, 400);
+    const [row] = await query<{ secret: string | null }>(panel.databaseUrl, "SELECT totp_secret_enc AS secret FROM users WHERE id = $1", [user.id]);
+    assert.equal(row.secret, null, "no secret was stored");
+    // Guesses are throttled like sign-ins: the right password is refused once they are used up.
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await json(c, "/api/account/2fa", "POST", { password: `wrong-password-${i}` })).status);
+    assert.ok(statuses.includes(429), statuses.join(","));
+    assert.equal((await json(c, "/api/account/2fa", "POST", { password: user.password })).status, 429);
+  });
+
   it("a wrong second factor counts toward the login throttle", async () => {
     const user = await createUser(panel.url, "throttle2fa");
     const c = await signedIn(panel, user);
-    const { secret } = (await json(c, "/api/account/2fa", "POST")).json;
+    const { secret } = (await json(c, "/api/account/2fa", "POST", { password: user.password })).json;
     assert.equal((await json(c, "/api/account/2fa/confirm", "POST", { code: totpCode(secret) })).status, 200);
     const errors: (string | null)[] = [];
     for (let i = 0; i < 7; i++) errors.push((await signIn(new SessionClient(panel.url), user.email, user.password, "000000")).error);
@@ -153,7 +167,7 @@ describe("account: two-factor sign-in and revocable sessions", () => {
   it("wrong codes sent to turn 2FA off are throttled like sign-ins", async () => {
     const user = await createUser(panel.url, "throttledisable");
     const c = await signedIn(panel, user);
-    const { secret } = (await json(c, "/api/account/2fa", "POST")).json;
+    const { secret } = (await json(c, "/api/account/2fa", "POST", { password: user.password })).json;
     assert.equal((await json(c, "/api/account/2fa/confirm", "POST", { code: totpCode(secret) })).status, 200);
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await json(c, "/api/account/2fa", "DELETE", { code: "000000" })).status);
@@ -343,7 +357,7 @@ describe("account: ADMIN_REQUIRE_2FA=1", () => {
     await assert.rejects(WsClient.connect(`${panel.url.replace("http", "ws")}/ws?token=${token}`));
     await assert.rejects(connectSocket(panel.url, cookieHeader(admin)));
 
-    const { secret } = (await json(admin, "/api/account/2fa", "POST")).json;
+    const { secret } = (await json(admin, "/api/account/2fa", "POST", { password: TEST_ADMIN.password })).json;
     assert.equal((await json(admin, "/api/account/2fa/confirm", "POST", { code: totpCode(secret) })).status, 200);
     assert.equal((await json(admin, "/api/admin/users")).status, 200);
     assert.equal((await admin.fetch("/admin/users")).status, 200);
