@@ -102,9 +102,10 @@ test("an admin creates, tests, inspects, redelivers, rotates, disables and delet
   await expect(shown).toHaveText(/^[0-9a-f]{64}$/);
   const rotated = (await shown.textContent())!;
   await page.getByTestId("test-webhook").click();
+  // The notice may still read "HTTP 200" from the first test: wait for the new delivery itself.
+  await expect.poll(() => lastTestDelivery(), { timeout: 10_000 }).not.toBe(firstTest);
   await expect(page.getByTestId("webhook-notice")).toContainText("HTTP 200");
   const rotatedTest = lastTestDelivery()!;
-  expect(rotatedTest).not.toBe(firstTest);
   expect(signed(rotatedTest, rotated)).toBe(true);
   expect(rotatedTest.headers["x-webhook-signature-previous"]).toBe(`sha256=${createHmac("sha256", secret).update(rotatedTest.body).digest("hex")}`);
   await page.reload();
