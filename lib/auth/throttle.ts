@@ -9,6 +9,7 @@
 //
 // A success resets the account's counter and gives the address its point back: people
 // behind one address (an office NAT) who sign in correctly do not lock each other out.
+import ipaddr from "ipaddr.js";
 import { AppError } from "../errors";
 import { log } from "../log";
 import type { Db } from "../db";
@@ -31,7 +32,19 @@ export function accountKey(login: string, userId?: number | null): string {
   return userId != null ? `login:user:${userId}` : `login:name:${login.trim().toLowerCase()}`;
 }
 
-const addressKey = (ip: string) => `login:addr:${ip}`;
+/** The network an address counts for: an IPv4 address itself, an IPv6 address by its /64
+ *  (one subscriber's LAN gets a whole /64, so a guesser could otherwise rotate through 2^64
+ *  addresses, each with a fresh allowance). IPv4-mapped IPv6 counts as the IPv4 address. */
+export function addressNetwork(ip: string): string {
+  if (!ipaddr.isValid(ip)) return ip;
+  let addr = ipaddr.parse(ip);
+  if (addr.kind() === "ipv6" && (addr as ipaddr.IPv6).isIPv4MappedAddress()) addr = (addr as ipaddr.IPv6).toIPv4Address();
+  if (addr.kind() === "ipv4") return addr.toString();
+  const prefix = (addr as ipaddr.IPv6).parts.slice(0, 4);
+  return `${new ipaddr.IPv6([...prefix, 0, 0, 0, 0]).toString()}/64`;
+}
+
+const addressKey = (ip: string) => `login:addr:${addressNetwork(ip)}`;
 
 /** Takes one point from `key`'s allowance (a fresh window once the old one expired);
  *  returns the count including this attempt and the seconds left in the window. */
