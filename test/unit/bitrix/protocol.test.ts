@@ -1,9 +1,9 @@
 // The Bitrix plugin's JSON: configuration ids and descriptions, task status shapes.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { configurations, parseConfigId, taskStatus } from "../../lib/bitrix/protocol";
-import type { OrderView } from "../../lib/orders/view";
-import type { PlanView } from "../../lib/plans/view";
+import { configurations, parseConfigId, taskStatus } from "../../../lib/bitrix/protocol";
+import type { OrderView } from "../../../lib/orders/view";
+import type { PlanView } from "../../../lib/plans/view";
 
 const plan = (over: Partial<PlanView>): PlanView => ({
   id: 7, code: "vps-pro", name: "VPS Pro", cpu: 2, ram: 4096, disk: 60, os_choices: ["Ubuntu 22.04 LTS"], description: "", price_monthly: 899,
