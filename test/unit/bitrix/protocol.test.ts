@@ -1,7 +1,7 @@
 // The Bitrix plugin's JSON: configuration ids and descriptions, task status shapes.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { configurations, parseConfigId, taskStatus } from "../../../lib/bitrix/protocol";
+import { ANSWER_KEYS, bitrixError, configsAnswer, configurations, helpAnswer, parseConfigId, taskStatus } from "../../../lib/bitrix/protocol";
 import type { OrderView } from "../../../lib/orders/view";
 import type { PlanView } from "../../../lib/plans/view";
 
@@ -33,5 +33,38 @@ describe("Bitrix protocol", () => {
     assert.deepEqual(Object.entries(taskStatus(order, "pw")), [["server_password", "pw"], ["status", "finished"], ["server", "192.0.2.1"], ["task_id", "24"]]);
     assert.deepEqual(taskStatus({ ...order, status: "in_progress", vps: null }, null), { status: "in_progress", task_id: "24" });
     assert.deepEqual(taskStatus({ ...order, status: "error", error_message: "no capacity" }, null), { status: "error", task_id: "24", error_message: "no capacity" });
+  });
+
+  it("help and configs say enabled or disabled; a disabled provider offers no configuration", () => {
+    assert.deepEqual(helpAnswer("enabled"), { options: ["help", "configs", "order", "order_status"], status: "enabled" });
+    assert.deepEqual(helpAnswer("disabled"), { options: ["help", "configs", "order", "order_status"], status: "disabled" });
+    const configs = configurations([plan({})]);
+    assert.deepEqual(configsAnswer(configs, "enabled"), { configurations: configs, status: "enabled" });
+    assert.deepEqual(configsAnswer(configs, "disabled"), { configurations: [], status: "disabled" });
+  });
+
+  it("every answer has exactly its documented key set, in that order", () => {
+    const order = { id: 24, status: "finished", error_message: null, vps: { id: 1, name: "a", status: "running", ip_address: "192.0.2.1" } } as OrderView;
+    const keys = (o: object) => Object.keys(o);
+    assert.deepEqual(keys(helpAnswer("enabled")), ANSWER_KEYS.help);
+    assert.deepEqual(keys(helpAnswer("disabled")), ANSWER_KEYS.help);
+    assert.deepEqual(keys(configsAnswer([], "disabled")), ANSWER_KEYS.configs);
+    for (const c of configurations([plan({ os_choices: ["a", "b"] })])) assert.deepEqual(keys(c), ANSWER_KEYS.configuration);
+    assert.deepEqual(keys(taskStatus(order, "pw")), ANSWER_KEYS.finished);
+    assert.deepEqual(keys(taskStatus(order, null)), ANSWER_KEYS.finished, "finished keeps its keys even without a password");
+    assert.deepEqual(keys(taskStatus({ ...order, status: "in_progress", vps: null }, null)), ANSWER_KEYS.in_progress);
+    assert.deepEqual(keys(taskStatus({ ...order, status: "error", error_message: null }, null)), ANSWER_KEYS.error);
+    assert.deepEqual(keys(bitrixError("x")), ANSWER_KEYS.failure);
+    // The documented sets themselves: a change here is a change of the protocol.
+    assert.deepEqual(ANSWER_KEYS, {
+      help: ["options", "status"],
+      configs: ["configurations", "status"],
+      configuration: ["id", "descr"],
+      order: ["task_id"],
+      in_progress: ["status", "task_id"],
+      finished: ["server_password", "status", "server", "task_id"],
+      error: ["status", "task_id", "error_message"],
+      failure: ["error", "error_message"],
+    });
   });
 });
