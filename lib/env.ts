@@ -55,6 +55,9 @@ const raw = z.object({
   // demo webhook pointing at it, so orders and client actions complete by themselves.
   // Default: on in development with demo data (`npm run dev`), off otherwise.
   DEMO_MAIN_SITE: z.enum(["0", "1"]).optional(),
+  // 0 switches the 1C-Bitrix providers plugin off on this panel: help and configs answer
+  // "status":"disabled", order and order_status an error (lib/bitrix/run-command.ts).
+  BITRIX_ENABLED: z.enum(["0", "1"]).default("1"),
   WEBHOOK_RETRY_SCHEDULE: retrySchedule.default("10s,1m,5m,30m,1h,2h,6h,12h,24h,24h"),
   WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"]).default("0"),
   // A webhook is disabled after this many consecutive failed attempts spanning at least

@@ -1,5 +1,5 @@
-// `npm test`: every step in turn (type check, lint, unit + integration, build, HTTP, the
-// PostgreSQL-restart suite, Playwright), one PostgreSQL for all of them (test/support/pg.ts
+// `npm test`: every step in turn (type check, lint, unit, integration, build, HTTP, Playwright,
+// and last the PostgreSQL-restart suite), one PostgreSQL for all of them (test/support/pg.ts
 // picks it: TEST_PG_URL, the local server, or a private embedded one it starts), then one
 // line with the totals of every runner: `N passed, N failed, N skipped`. Exits non-zero when
 // any step failed. Steps that need the build do not run when it fails.
@@ -59,11 +59,12 @@ async function nodeStep(name: string, paths: string[], extra: string[]): Promise
 const steps: { name: string; needsBuild?: boolean; run: () => Promise<{ code: number; counts?: Counts }> }[] = [
   { name: "typecheck", run: async () => ({ code: await run(bin("tsc"), ["--noEmit"]) }) },
   { name: "lint", run: async () => ({ code: await run(bin("eslint"), ["."]) }) },
-  { name: "unit", run: () => nodeStep("unit", ["test/unit", "test/integration"], ["--test-concurrency=1"]) },
+  // test/unit mirrors lib/ (test/unit/<domain>/<module>.test.ts): pure code, no database.
+  { name: "unit", run: () => nodeStep("unit", ["test/unit"], ["--test-concurrency=1"]) },
+  // test/integration: lib/ against PGlite and PostgreSQL, no panel process.
+  { name: "integration", run: () => nodeStep("integration", ["test/integration"], ["--test-concurrency=1"]) },
   { name: "build", run: async () => ({ code: await run("npm", ["run", "build"]) }) },
   { name: "http", needsBuild: true, run: () => nodeStep("http", ["test/http"], ["--test-concurrency=2"]) },
-  // Restarts a PostgreSQL server the suite starts for itself (never the shared one).
-  { name: "pg-restart", needsBuild: true, run: () => nodeStep("pg-restart", ["test/pg-restart"], []) },
   {
     name: "e2e",
     needsBuild: true,
@@ -75,6 +76,11 @@ const steps: { name: string; needsBuild?: boolean; run: () => Promise<{ code: nu
       return { code, counts };
     },
   },
+  // Last, by its place in this list (steps run in list order, also when named on the command
+  // line), not by a file name: it stops and restarts a PostgreSQL server under load. That
+  // server is its own (never the shared one); running last keeps the load and the outage
+  // from overlapping any other step.
+  { name: "pg-restart", needsBuild: true, run: () => nodeStep("pg-restart", ["test/pg-restart"], []) },
 ];
 
 const only = process.argv.slice(2);
@@ -101,7 +107,7 @@ console.log("\n== summary");
 for (const r of results) {
   for (const k of ["passed", "failed", "skipped"] as const) total[k] += r.counts?.[k] ?? 0;
   const c = r.counts ? ` ${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped` : "";
-  console.log(`${r.ok ? "ok  " : r.ran ? "FAIL" : "SKIP"} ${r.name.padEnd(10)} ${(r.ms / 1000).toFixed(1).padStart(6)} s${c}${r.ran ? "" : " (not run: the build failed)"}`);
+  console.log(`${r.ok ? "ok  " : r.ran ? "FAIL" : "SKIP"} ${r.name.padEnd(11)} ${(r.ms / 1000).toFixed(1).padStart(6)} s${c}${r.ran ? "" : " (not run: the build failed)"}`);
 }
 const failedSteps = results.filter((r) => !r.ok).map((r) => r.name);
 console.log(

@@ -1,16 +1,49 @@
 // The 1C-Bitrix "providers" plugin protocol (seed: bitrix-providers-plugin.ru.md). The panel
 // renders every answer of the plugin (help, configs, order, order_status, errors) so the
 // plugin itself is a few lines of bash and curl that print what the panel sends.
+//
+// The key sets are stable (Bitrix reads them; docs/bitrix.md lists them), in this order:
+//   help                    options, status            status: "enabled" | "disabled"
+//   configs                 configurations, status     each configuration: id, descr
+//   order                   task_id
+//   order_status            in_progress: status, task_id
+//                           finished:    server_password, status, server, task_id
+//                           error:       status, task_id, error_message
+//   any failure             error, error_message       error: 1
+// "disabled" (the seed: the provider is switched off on this server) comes from the panel
+// when BITRIX_ENABLED=0, and from the plugin itself when it has no settings or cannot reach
+// the panel (integrations/bitrix/ospab/bin/ospab).
 import { formatRam } from "../i18n/format";
 import type { OrderView } from "../orders/view";
 import type { PlanView } from "../plans/view";
 
-export const HELP = { options: ["help", "configs", "order", "order_status"], status: "enabled" } as const;
+export const OPTIONS = ["help", "configs", "order", "order_status"] as const;
+export type ProviderStatus = "enabled" | "disabled";
+
+export const ANSWER_KEYS = {
+  help: ["options", "status"],
+  configs: ["configurations", "status"],
+  configuration: ["id", "descr"],
+  order: ["task_id"],
+  in_progress: ["status", "task_id"],
+  finished: ["server_password", "status", "server", "task_id"],
+  error: ["status", "task_id", "error_message"],
+  failure: ["error", "error_message"],
+} as const;
+
+/** help's answer: the supported commands, and whether the provider is on. */
+export const helpAnswer = (status: ProviderStatus) => ({ options: [...OPTIONS], status });
 
 export interface BitrixConfiguration {
   id: string;
   descr: string;
 }
+
+/** configs' answer; a disabled provider offers nothing. */
+export const configsAnswer = (configs: BitrixConfiguration[], status: ProviderStatus) => ({
+  configurations: status === "enabled" ? configs : [],
+  status,
+});
 
 const cores = (n: number) => `CPU ${n} ${n === 1 ? "core" : "cores"}`;
 /** "Memory 4Gb", "Memory 512Mb" as in the seed's example. */

@@ -39,6 +39,18 @@ describe("1C-Bitrix providers plugin", () => {
     assert.match(r.json.error_message, message);
   };
 
+  /** The seed's answer of a provider switched off on this server: exit 0, the reason (if the plugin gives one) on stderr. */
+  const disabled = async (args: string[], reason: RegExp | null, env: Record<string, string> = {}, prog = program) => {
+    const r = await runProgram(prog, args, env);
+    assert.equal(r.code, 0, `${r.stdout} ${r.stderr}`);
+    assert.equal(r.stdout.trim().split("\n").length, 1, "one line of JSON");
+    const expected = args[0] === "help" ? { options: ["help", "configs", "order", "order_status"], status: "disabled" } : { configurations: [], status: "disabled" };
+    assert.deepEqual(JSON.parse(r.stdout), expected);
+    assert.deepEqual(Object.keys(JSON.parse(r.stdout)), Object.keys(expected), "the enabled answer's keys, in its order");
+    if (reason) assert.match(r.stderr, reason);
+    else assert.equal(r.stderr, "");
+  };
+
   before(async () => {
     panel = await startPanel();
     token = await issueToken(panel.url, "client@ospab.local", "client-demo-pass", ["orders:write"], "bitrix");
@@ -171,9 +183,23 @@ describe("1C-Bitrix providers plugin", () => {
     const taskId = await placeOrder();
     const janeToken = await issueToken(panel.url, "jane", "client2-demo-pass", ["orders:write"]);
     await failsWith(["order_status", taskId], /No task found/, { OSPAB_API_TOKEN: janeToken });
-    // No settings at all.
+    // No settings at all: order and order_status fail naming what is missing (help and
+    // configs say "disabled": the next test).
     const bare = installBitrixPlugin("ospabvps", null);
-    await failsWith(["help"], /OSPAB_PANEL_URL is not set .*\/opt\/webdir\/providers\/ospabvps\/etc\/ospabvps\.conf/, {}, bare.program);
+    await failsWith(["order", `${proId}-1`], /OSPAB_PANEL_URL is not set .*\/opt\/webdir\/providers\/ospabvps\/etc\/ospabvps\.conf/, {}, bare.program);
+    await failsWith(["order_status", "1"], /OSPAB_PANEL_URL is not set/, {}, bare.program);
+  });
+
+  it("a plugin without settings answers help and configs with \"status\":\"disabled\", naming what is missing on stderr", async () => {
+    const bare = installBitrixPlugin("ospabvps", null);
+    for (const command of ["help", "configs"])
+      await disabled([command], /^ospabvps: provider disabled: OSPAB_PANEL_URL is not set .*\/opt\/webdir\/providers\/ospabvps\/etc\/ospabvps\.conf/, {}, bare.program);
+    const urlOnly = installBitrixPlugin("ospaburl", { OSPAB_PANEL_URL: panel.url });
+    for (const command of ["help", "configs"]) await disabled([command], /OSPAB_API_TOKEN is not set/, {}, urlOnly.program);
+    await failsWith(["order", `${proId}-1`], /OSPAB_API_TOKEN is not set/, {}, urlOnly.program);
+    // Settings from the environment alone are settings.
+    const r = await bx(["help"], { OSPAB_PANEL_URL: panel.url, OSPAB_API_TOKEN: token }, urlOnly.program);
+    assert.deepEqual([r.code, r.json.status], [0, "enabled"]);
   });
 
   it("another provider name works the same from its own etc/<name>.conf", async () => {
@@ -188,9 +214,56 @@ describe("1C-Bitrix providers plugin", () => {
     assert.equal(r.json.status, "finished");
   });
 
-  it("with the panel down every command answers an error saying so", async () => {
+  it("with the panel down help and configs say \"status\":\"disabled\", order and order_status answer an error; each says why", async () => {
     await panel.kill();
-    for (const args of [["help"], ["configs"], ["order", `${proId}-1`], ["order_status", "1"]])
-      await failsWith(args, new RegExp(`panel unreachable at ${panel.url.replace(/[.]/g, "\\.")}`));
+    const unreachable = new RegExp(`panel unreachable at ${panel.url.replace(/[.]/g, "\\.")}`);
+    for (const args of [["help"], ["configs"]]) await disabled(args, unreachable);
+    for (const args of [["order", `${proId}-1`], ["order_status", "1"]]) await failsWith(args, unreachable);
+  });
+});
+
+describe("1C-Bitrix providers plugin on a panel with BITRIX_ENABLED=0", () => {
+  let panel: Panel;
+  let program: string;
+  let token: string;
+
+  before(async () => {
+    panel = await startPanel({ env: { BITRIX_ENABLED: "0" } });
+    token = await issueToken(panel.url, "client@ospab.local", "client-demo-pass", ["orders:write"], "bitrix");
+    ({ program } = installBitrixPlugin("ospab", { OSPAB_PANEL_URL: panel.url, OSPAB_API_TOKEN: token }));
+  });
+  after(async () => {
+    await panel?.stop();
+  });
+
+  it("the panel answers help and configs with \"status\":\"disabled\"; order and order_status are refused", async () => {
+    for (const command of ["help", "configs"]) {
+      const r = await runProgram(program, [command]);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.equal(r.stderr, "");
+      const expected = command === "help" ? { options: ["help", "configs", "order", "order_status"], status: "disabled" } : { configurations: [], status: "disabled" };
+      assert.deepEqual(JSON.parse(r.stdout), expected);
+      // The panel says so itself (not the plugin's fallback).
+      const direct = await fetch(`${panel.url}/api/integrations/bitrix/${command}`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(direct.status, 200);
+      assert.deepEqual(await direct.json(), expected);
+    }
+    for (const args of [["order", "1-1"], ["order_status", "1"]]) {
+      const r = await runProgram(program, args);
+      assert.equal(r.code, 1, r.stdout);
+      assert.deepEqual(JSON.parse(r.stdout), { error: 1, error_message: "The 1C-Bitrix integration is switched off on this panel (BITRIX_ENABLED=0)" });
+    }
+    // Nothing was ordered.
+    const client = new SessionClient(panel.url);
+    assert.ok(await client.signIn("client@ospab.local", "client-demo-pass"));
+    const { orders } = await (await client.fetch("/api/orders")).json();
+    assert.equal(orders.filter((o: { source: string }) => o.source === "bitrix").length, 0);
+  });
+
+  it("a token without orders:write is still refused (switched off is no way round the token check)", async () => {
+    const reader = await issueToken(panel.url, "client@ospab.local", "client-demo-pass", ["vps:read"]);
+    const r = await runProgram(program, ["help"], { OSPAB_API_TOKEN: reader });
+    assert.equal(r.code, 1);
+    assert.match(JSON.parse(r.stdout).error_message, /lacks the orders:write scope/);
   });
 });

@@ -1,12 +1,11 @@
-// Configuration: a missing or weak setting stops the start with one line naming it;
-// development needs nothing.
+// Configuration (lib/env.ts): a missing or weak setting stops the start with one line naming it;
+// development needs nothing. Reading .env files: env-files.test.ts.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { EnvError, parseEnv as parseProcessEnv, PUBLISHED_SYNC_KEYS, SEED_EXAMPLE_SYNC_KEY } from "../../lib/env";
-import { loadEnvFiles } from "../../lib/env-files";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "ospab-env-"));
 after(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -151,64 +150,11 @@ describe("parseEnv in development", () => {
   });
 });
 
-describe(".env files", () => {
-  const dir = (files: Record<string, string>) => {
-    const d = mkdtempSync(path.join(dataDir, "cwd-"));
-    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(d, name), text);
-    return d;
-  };
-
-  it("sets what the real environment lacks; a variable set in the real environment wins", () => {
-    const cwd = dir({ ".env": "PORT=6060\nNEXTAUTH_URL=https://from-file.example.com\n# comment\nNEXTAUTH_SECRET=\"quoted secret with spaces and # hash\"\n" });
-    const target: NodeJS.ProcessEnv = { NEXTAUTH_URL: "https://real.example.com" } as NodeJS.ProcessEnv;
-    const loaded = loadEnvFiles(cwd, target);
-    assert.deepEqual(loaded.files, [path.join(cwd, ".env")]);
-    assert.deepEqual(loaded.applied.sort(), ["NEXTAUTH_SECRET", "PORT"]);
-    assert.equal(target.PORT, "6060");
-    assert.equal(target.NEXTAUTH_URL, "https://real.example.com");
-    assert.equal(target.NEXTAUTH_SECRET, "quoted secret with spaces and # hash");
-  });
-
-  it("a variable set empty in the real environment still wins (it means unset)", () => {
-    const target = { PORT: "" } as unknown as NodeJS.ProcessEnv;
-    loadEnvFiles(dir({ ".env": "PORT=6060\n" }), target);
-    assert.equal(target.PORT, "");
-  });
-
-  it(".env.local overrides .env in development only", () => {
-    const cwd = dir({ ".env": "PORT=6060\nHOST=127.0.0.2\n", ".env.local": "PORT=7070\n" });
-    const dev = {} as NodeJS.ProcessEnv;
-    loadEnvFiles(cwd, dev);
-    assert.deepEqual([dev.PORT, dev.HOST], ["7070", "127.0.0.2"]);
-    const prod = { NODE_ENV: "production" } as NodeJS.ProcessEnv;
-    loadEnvFiles(cwd, prod);
-    assert.equal(prod.PORT, "6060");
-    const prodByFile = {} as NodeJS.ProcessEnv;
-    loadEnvFiles(dir({ ".env": "NODE_ENV=production\nPORT=6060\n", ".env.local": "PORT=7070\n" }), prodByFile);
-    assert.equal(prodByFile.PORT, "6060", "NODE_ENV from .env decides the mode too");
-  });
-
-  it("no files: nothing changes", () => {
-    const target = {} as NodeJS.ProcessEnv;
-    assert.deepEqual(loadEnvFiles(dir({}), target), { files: [], applied: [] });
-    assert.deepEqual(target, {});
-  });
-
-  it(".env.example, filled in, is a working production configuration", () => {
-    const example = readFileSync(path.join(import.meta.dirname, "../../.env.example"), "utf8");
-    const filled = example
-      .replace(/^NEXTAUTH_SECRET=$/m, `NEXTAUTH_SECRET=${SECRET}`)
-      .replace(/^VPS_SYNC_API_KEY=$/m, `VPS_SYNC_API_KEY=${KEY}`)
-      .replace(/^ADMIN_PASSWORD=$/m, "ADMIN_PASSWORD=a-long-admin-password")
-      .replace(/^DATA_DIR=.*$/m, `DATA_DIR=${dataDir}`);
-    const target = {} as NodeJS.ProcessEnv;
-    loadEnvFiles(dir({ ".env": filled }), target);
-    const env = parseEnv(target);
-    assert.equal(env.isProduction, true);
-    assert.equal(env.VPS_SYNC_API_KEY, KEY);
-    assert.equal(env.demoData, false);
-    assert.equal(env.demoMainSite, false);
-    assert.deepEqual(env.warnings, []);
-    assert.equal(env.NEXTAUTH_URL, "https://panel.example.com");
+describe("parseEnv: PANEL_ENCRYPTION_KEY", () => {
+  it("PANEL_ENCRYPTION_KEY must be long and not trivially weak", () => {
+    const base = { NODE_ENV: "development", NEXTAUTH_SECRET: "x".repeat(40) } as NodeJS.ProcessEnv;
+    assert.throws(() => parseProcessEnv({ ...base, PANEL_ENCRYPTION_KEY: "short" }), /PANEL_ENCRYPTION_KEY must be at least 32 characters/);
+    assert.throws(() => parseProcessEnv({ ...base, PANEL_ENCRYPTION_KEY: "a".repeat(40) }), /PANEL_ENCRYPTION_KEY is too weak/);
+    assert.equal(parseProcessEnv({ ...base, PANEL_ENCRYPTION_KEY: "0123456789abcdef0123456789abcdef" }).PANEL_ENCRYPTION_KEY?.length, 32);
   });
 });

@@ -1,8 +1,8 @@
 // GET /api/integrations/bitrix/{help,configs,order_status} and POST .../order — the 1C-Bitrix
 // providers plugin (Bearer API token with orders:write); answers are the plugin's exact output
 import { z } from "zod";
-import { bitrixError, HELP } from "@/lib/bitrix/protocol";
-import { listConfigurations, orderConfiguration, orderStatus } from "@/lib/bitrix/run-command";
+import { bitrixError } from "@/lib/bitrix/protocol";
+import { help, listConfigurations, orderConfiguration, orderStatus } from "@/lib/bitrix/run-command";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/handler";
@@ -16,7 +16,7 @@ export const GET = route(
   async ({ actor, params, query }) => {
     switch (params.command) {
       case "help":
-        return HELP;
+        return help();
       case "configs":
         return listConfigurations(await getDb());
       case "order_status":

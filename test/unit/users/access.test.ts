@@ -1,8 +1,8 @@
 // The admin-only rule every admin read applies (lib/users/access.ts).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { AppError } from "../../lib/errors";
-import { assertAdmin, isAdmin } from "../../lib/users/access";
+import { AppError } from "../../../lib/errors";
+import { assertAdmin, isAdmin } from "../../../lib/users/access";
 
 const status = (fn: () => void) => {
   try {

@@ -2,8 +2,8 @@
 // quotes and Cyrillic kept as given, tariff parameter names mapped, values validated.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { DEFAULT_PARAM_MAP, parseArgs, serviceVpsId, vpsParams, type BillmanagerSettings } from "../../lib/billmanager/args";
-import { AppError } from "../../lib/errors";
+import { DEFAULT_PARAM_MAP, parseArgs, serviceVpsId, vpsParams, type BillmanagerSettings } from "../../../lib/billmanager/args";
+import { AppError } from "../../../lib/errors";
 
 const settings: BillmanagerSettings = { map: DEFAULT_PARAM_MAP, ramUnit: "MB" };
 const bad = (fn: () => unknown, re: RegExp) => assert.throws(fn, (e: unknown) => e instanceof AppError && e.status === 400 && re.test(e.message));

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { queryString } from "../../lib/utils/query-string";
+import { queryString } from "../../../lib/utils/query-string";
 
 describe("queryString", () => {
   it("leaves out empty values and defaults, keeps order, encodes", () => {

@@ -2,7 +2,7 @@
 // language's decimal separator.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { formatDisk, formatRam } from "../../lib/i18n/format";
+import { formatDisk, formatRam } from "../../../lib/i18n/format";
 
 describe("formatRam (input in MB)", () => {
   it("shows MB below 1 GB", () => {

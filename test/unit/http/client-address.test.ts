@@ -2,7 +2,7 @@
 // client that sends its own X-Forwarded-For cannot choose the address it is throttled by.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { clientAddressFrom } from "../../lib/http/client-address";
+import { clientAddressFrom } from "../../../lib/http/client-address";
 
 const PROXY = "10.0.0.2"; // the socket peer: the proxy nearest the panel
 

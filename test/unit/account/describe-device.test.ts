@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { describeDevice } from "../../lib/account/describe-device";
+import { describeDevice } from "../../../lib/account/describe-device";
 
 describe("describeDevice", () => {
   const cases: [string, string | null, string | null][] = [

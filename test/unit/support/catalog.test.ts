@@ -2,7 +2,7 @@
 // test can fail (and says why).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { compareCatalogs, type Catalog } from "../support/catalog";
+import { compareCatalogs, type Catalog } from "../../support/catalog";
 
 function catalog(): Catalog {
   return {

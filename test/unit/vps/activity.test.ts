@@ -1,0 +1,16 @@
+// The VPS activity timeline's entries (lib/vps/activity.ts).
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { toActivityEntry } from "../../../lib/vps/activity";
+
+describe("activity entries", () => {
+  it("keep only what the timeline labels, never the raw payload", () => {
+    const at = "2026-01-01T00:00:00.000Z";
+    const changed = toActivityEntry({ id: "7", type: "vps.status_changed", timestamp: at, payload: { previous_status: "stopped", vps: { status: "running", ip_address: "1.2.3.4" } } });
+    assert.deepEqual(changed, { id: "7", type: "vps.status_changed", at, from: "stopped", to: "running" });
+    const updated = toActivityEntry({ id: "8", type: "vps.updated", timestamp: at, payload: { changed: ["ipAddress", "ramMb", "rootPasswordEnc"], vps: {} } });
+    assert.deepEqual(updated.fields, ["ip_address", "ram", "root_password"]);
+    const resolved = toActivityEntry({ id: "9", type: "vps.action_resolved", timestamp: at, payload: { action: "rename", params: { name: "x" }, status: "completed", request_id: 3 } });
+    assert.deepEqual(resolved, { id: "9", type: "vps.action_resolved", at, action: "rename", name: "x", result: "completed" });
+  });
+});
