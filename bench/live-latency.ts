@@ -1,22 +1,23 @@
 // Live status latency: 100 signed-in socket.io clients (one per user, as 100 dashboards
 // would be), then sync updates; for each, the time until the VPS owner's socket receives
-// `vps.status_changed`. Prints p50/p99 from the request being sent and from its response
-// (the commit) arriving. Target p99 < 50 ms.
-// With --concurrency=N, N updates are in flight at once (the main site busy).
-//   npx tsx bench/live-latency.ts [--clients=100] [--updates=300] [--concurrency=1]
+// `vps.status_changed`. Prints p50/p90/p99 from the request being sent and from its response
+// (the commit) arriving. Targets (issue 10): p99 < 25 ms one after another, < 50 ms with 8
+// in flight. With --concurrency=N, N updates are in flight at once (the main site busy).
+//   npx tsx bench/live-latency.ts [--clients=100] [--updates=100] [--concurrency=1]
 import http from "node:http";
 import { io, type Socket } from "socket.io-client";
 import { hashPassword } from "../lib/auth/password";
 import { SessionClient } from "../test/support/http";
 import { startPanel, TEST_SYNC_KEY } from "../test/support/panel";
-import { fmt, insertUsers, percentile, request } from "./support";
+import { ensureBuild, fmt, insertUsers, loadNote, percentile, printResult, request } from "./support";
 
 const CLIENTS = Number(process.argv.find((a) => a.startsWith("--clients="))?.split("=")[1] ?? 100);
-const UPDATES = Number(process.argv.find((a) => a.startsWith("--updates="))?.split("=")[1] ?? 300);
+const UPDATES = Number(process.argv.find((a) => a.startsWith("--updates="))?.split("=")[1] ?? 100);
 const CONCURRENCY = Number(process.argv.find((a) => a.startsWith("--concurrency="))?.split("=")[1] ?? 1);
 
 async function main() {
   console.log(`live latency: ${CLIENTS} socket.io clients (one per user), ${UPDATES} sync updates, ${CONCURRENCY} in flight, PostgreSQL, production build`);
+  await ensureBuild();
   const panel = await startPanel({ demoData: false, env: { LOG_LEVEL: "error" } });
   const sockets: Socket[] = [];
   try {
@@ -84,7 +85,9 @@ async function main() {
           waiting.delete(`${id}:${status}`);
           if (i < 20 / CONCURRENCY) continue; // warm-up
           if (Number.isNaN(t2)) {
+            // Counted at the 2 s it was waited for, so a lost event shows in the tail.
             missed++;
+            fromSend.push(2000);
             continue;
           }
           fromSend.push(t2 - t0);
@@ -96,9 +99,18 @@ async function main() {
     fromSend.sort((a, b) => a - b);
     fromCommit.sort((a, b) => a - b);
     console.log("");
-    console.log(`request sent → owner's event     p50 ${fmt(percentile(fromSend, 50), 2)} ms   p99 ${fmt(percentile(fromSend, 99), 2)} ms`);
-    console.log(`response (commit) → owner's event p50 ${fmt(percentile(fromCommit, 50), 2)} ms   p99 ${fmt(percentile(fromCommit, 99), 2)} ms   (0 = event arrived before the response)`);
-    console.log(`events missed (2 s): ${missed}; events at a socket of another user: ${wrongOwner}; target p99 < 50 ms`);
+    const p = (xs: number[]) => `p50 ${fmt(percentile(xs, 50), 2)} ms   p90 ${fmt(percentile(xs, 90), 2)} ms   p99 ${fmt(percentile(xs, 99), 2)} ms`;
+    console.log(`request sent → owner's event      ${p(fromSend)}`);
+    console.log(`response (commit) → owner's event ${p(fromCommit)}   (0 = event arrived before the response)`);
+    console.log(`events missed (2 s): ${missed}; events at a socket of another user: ${wrongOwner}; target p99 < ${CONCURRENCY > 1 ? 50 : 25} ms`);
+    console.log(loadNote());
+    const key = `live_c${CONCURRENCY}`;
+    printResult({
+      [`${key}_p50`]: percentile(fromSend, 50),
+      [`${key}_p90`]: percentile(fromSend, 90),
+      [`${key}_p99`]: percentile(fromSend, 99),
+      [`${key}_missed`]: missed,
+    });
   } finally {
     for (const s of sockets) s.close();
     await panel.stop();

@@ -1,6 +1,10 @@
 // Shared pieces of the benchmarks: a keep-alive HTTP load generator with latency
 // percentiles, and figures printing. Benchmarks print numbers; they assert nothing.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 
 export interface LoadResult {
   requests: number;
@@ -77,6 +81,50 @@ export async function load(
   agent.destroy();
   latencies.sort((a, b) => a - b);
   return { requests: reqs.length, errors, seconds, rps: reqs.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), statuses };
+}
+
+/**
+ * The machine-readable line every benchmark prints once, e.g.
+ *   RESULT sync_ratio=0.62 panel_rps=1650 baseline_rps=2660
+ * (space-separated key=value, keys unique across benchmarks; numbers as plain decimals,
+ * "n/a" when not measured). scripts/bench-all.ts collects these into its summary table.
+ */
+export function printResult(fields: Record<string, number | string>) {
+  const parts = Object.entries(fields).map(([k, v]) => `${k}=${typeof v === "number" ? (Number.isFinite(v) ? String(Math.round(v * 1000) / 1000) : "n/a") : v}`);
+  console.log(`RESULT ${parts.join(" ")}`);
+}
+
+/** The fields of every RESULT line in a benchmark's output. */
+export function parseResults(output: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of output.split("\n")) {
+    const m = /^RESULT\s+(.*)$/.exec(line.trim());
+    if (!m) continue;
+    for (const tok of m[1].split(/\s+/)) {
+      const i = tok.indexOf("=");
+      if (i > 0) out[tok.slice(0, i)] = tok.slice(i + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * Reuses the production build (dist/server.mjs + .next/BUILD_ID) when present, otherwise
+ * runs `npm run build` (minutes on a loaded 2-core machine). Benchmarks that start a panel
+ * call this first.
+ */
+export async function ensureBuild(): Promise<void> {
+  const root = path.resolve(import.meta.dirname, "..");
+  if (existsSync(path.join(root, "dist/server.mjs")) && existsSync(path.join(root, ".next/BUILD_ID"))) return;
+  console.log("no production build: running `npm run build` first");
+  const r = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`npm run build failed (${r.status})`);
+}
+
+/** The machine's load while a benchmark ran (2-core machine shared with other work). */
+export function loadNote(): string {
+  const [a, b, c] = os.loadavg();
+  return `load average ${a.toFixed(2)} ${b.toFixed(2)} ${c.toFixed(2)} (${os.cpus().length} CPUs)`;
 }
 
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");

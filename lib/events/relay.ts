@@ -1,8 +1,16 @@
-// The outbox relay: claims unrelayed events (safe with many processes: SKIP LOCKED) and
-// hands them to `publish`, which in server.ts emits through the socket.io adapter so every
-// process's sockets receive them. Woken by the outbox signal — commits in this process
-// (wakeRelay) and a NOTIFY on `ospab_events` from other programs (listen-outbox.ts) — and by
-// a one-second timer that also covers events whose writer died before relaying them.
+// The outbox relay: claims unrelayed events and hands them to `publish`, which in server.ts
+// emits through the socket.io adapter so every process's sockets receive them. Woken by the
+// outbox signal — commits in this process (wakeRelay) and a NOTIFY on `ospab_events` from
+// other programs (listen-outbox.ts) — and by a one-second safety-net timer that covers
+// events whose writer died before waking anyone.
+//
+// The claim never skips a locked row (no SKIP LOCKED): the webhook fan-out (fan-out.ts)
+// also updates these rows, and a relay that skipped the fan-out's rows left those events
+// for the timer (the one-second tail of issue 10). It waits instead — every claimer of
+// `domain_events` (relays and fan-outs, in any process) locks rows only inside one short
+// statement and in ascending id order, so the wait is one statement long and cannot
+// deadlock. Two relays never publish one event twice: a relay that waited rechecks
+// `relayed_at IS NULL` on the row the other one committed and leaves it out.
 import type { Database } from "../db";
 import { log } from "../log";
 import { onOutbox } from "./bus";
@@ -21,6 +29,15 @@ export interface Relay {
 
 const BATCH = 200;
 const BUSY_COALESCE_MS = 2;
+
+/** One statement (no transaction around it): the row locks last only while it runs. */
+const CLAIM_SQL = `
+  WITH claimed AS (
+    SELECT id FROM domain_events WHERE relayed_at IS NULL
+     ORDER BY id LIMIT ${BATCH} FOR NO KEY UPDATE
+  )
+  UPDATE domain_events d SET relayed_at = now() FROM claimed WHERE d.id = claimed.id
+  RETURNING d.id::text AS id, d.type, d.user_id, d.vps_id, d.payload, d.created_at`;
 
 export function startRelay(
   db: Database,
@@ -41,10 +58,7 @@ export function startRelay(
       payload: Record<string, unknown>;
       created_at: Date;
     }>(
-      `UPDATE domain_events SET relayed_at = now()
-        WHERE id IN (SELECT id FROM domain_events WHERE relayed_at IS NULL
-                     ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        RETURNING id::text AS id, type, user_id, vps_id, payload, created_at`,
+      CLAIM_SQL,
     );
     return rows
       .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))

@@ -1,59 +1,79 @@
-// Outbox → deliveries. Claims events not yet queued for webhooks (FOR UPDATE SKIP LOCKED,
-// so several processes share the work), writes one delivery per matching active webhook
-// and marks the events queued — all in one transaction, so an event is queued exactly once
-// (unique (webhook_id, event_id) guards the rest). The body is serialised here, once, as
-// the exact bytes every attempt will send and sign.
+// Outbox → deliveries. Reads events not yet queued for webhooks (no lock), serialises each
+// body once — the exact bytes every attempt will send and sign — and then, in ONE statement,
+// locks those of the events still unqueued, writes one delivery per matching active webhook
+// and marks them queued. An event is queued exactly once: a fan-out (here or in another
+// process) that read the same events waits for the first one's row locks, rechecks
+// `webhooks_queued_at IS NULL` and leaves them out (unique (webhook_id, event_id) guards
+// the rest).
+//
+// Why not `FOR UPDATE SKIP LOCKED` for the whole transaction, as before: the socket relay
+// (lib/events/relay.ts) claims the same rows, and whichever of the two lost skipped the
+// other's locked rows, so those events waited for the one-second timer. Now the fan-out
+// holds row locks only for the one statement, the relay waits for them instead of skipping,
+// and both lock in ascending id order (no deadlock).
 import type { Database } from "../db";
 import { ALL_EVENTS } from "./schemas";
 import { pythonJsonDumps } from "./serialize";
-import { sqlTransaction } from "./sql-tx";
 
-const BATCH = 500;
+export const FAN_OUT_BATCH = 500;
 const NOW = `(now() AT TIME ZONE 'UTC')`;
 
 export interface FanOutResult {
+  /** Unqueued events read (fewer than the batch: the outbox is drained for webhooks). */
+  read: number;
+  /** Events this call queued (the others were queued meanwhile by another fan-out). */
   events: number;
   deliveries: number;
 }
 
-export async function fanOutEvents(db: Database, batch = BATCH): Promise<FanOutResult> {
-  return sqlTransaction(db, async (q) => {
-    const events = await q<{ id: string; type: string; payload: unknown }>(
-      `SELECT id::text AS id, type, payload FROM domain_events
-        WHERE webhooks_queued_at IS NULL
-        ORDER BY id LIMIT ${Number(batch)}
-        FOR UPDATE SKIP LOCKED`,
-    );
-    if (events.length === 0) return { events: 0, deliveries: 0 };
-    const hooks = await q<{ id: number; event_types: string[] }>(`SELECT id, event_types FROM webhooks WHERE is_active`);
-    const webhookIds: number[] = [];
-    const eventIds: string[] = [];
-    const types: string[] = [];
-    const bodies: string[] = [];
-    for (const e of events) {
-      const targets = hooks.filter((h) => h.event_types.includes(ALL_EVENTS) || h.event_types.includes(e.type));
-      if (targets.length === 0) continue;
-      const body = pythonJsonDumps(typeof e.payload === "string" ? JSON.parse(e.payload) : e.payload);
-      for (const h of targets) {
-        webhookIds.push(h.id);
-        eventIds.push(e.id);
-        types.push(e.type);
-        bodies.push(body);
-      }
+const QUEUE_SQL = `
+  WITH locked AS (
+    SELECT id FROM domain_events
+     WHERE id = ANY($1::bigint[]) AND webhooks_queued_at IS NULL
+     ORDER BY id FOR NO KEY UPDATE
+  ), ins AS (
+    INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, body, next_attempt_at, created_at, updated_at)
+    SELECT w, e, t, b, ${NOW}, ${NOW}, ${NOW}
+      FROM unnest($2::int[], $3::bigint[], $4::text[], $5::text[]) AS x(w, e, t, b)
+     WHERE e = ANY((SELECT array_agg(id) FROM locked)::bigint[])
+       AND w IN (SELECT id FROM webhooks WHERE is_active)
+    ON CONFLICT (webhook_id, event_id) DO NOTHING
+    RETURNING 1
+  ), upd AS (
+    UPDATE domain_events d SET webhooks_queued_at = ${NOW} FROM locked WHERE d.id = locked.id
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM upd)::int AS events, (SELECT count(*) FROM ins)::int AS deliveries`;
+
+export async function fanOutEvents(db: Database, batch = FAN_OUT_BATCH): Promise<FanOutResult> {
+  const events = await db.sql.query<{ id: string; type: string; payload: unknown }>(
+    `SELECT id::text AS id, type, payload FROM domain_events
+      WHERE webhooks_queued_at IS NULL
+      ORDER BY id LIMIT ${Number(batch)}`,
+  );
+  if (events.length === 0) return { read: 0, events: 0, deliveries: 0 };
+  const hooks = await db.sql.query<{ id: number; event_types: string[] }>(`SELECT id, event_types FROM webhooks WHERE is_active ORDER BY id`);
+  const webhookIds: number[] = [];
+  const eventIds: string[] = [];
+  const types: string[] = [];
+  const bodies: string[] = [];
+  for (const e of events) {
+    const targets = hooks.filter((h) => h.event_types.includes(ALL_EVENTS) || h.event_types.includes(e.type));
+    if (targets.length === 0) continue;
+    const body = pythonJsonDumps(typeof e.payload === "string" ? JSON.parse(e.payload) : e.payload);
+    for (const h of targets) {
+      webhookIds.push(h.id);
+      eventIds.push(e.id);
+      types.push(e.type);
+      bodies.push(body);
     }
-    let deliveries = 0;
-    if (webhookIds.length > 0) {
-      const inserted = await q(
-        `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, body, next_attempt_at, created_at, updated_at)
-         SELECT w, e, t, b, ${NOW}, ${NOW}, ${NOW}
-           FROM unnest($1::int[], $2::bigint[], $3::text[], $4::text[]) AS x(w, e, t, b)
-         ON CONFLICT (webhook_id, event_id) DO NOTHING
-         RETURNING id`,
-        [webhookIds, eventIds, types, bodies],
-      );
-      deliveries = inserted.length;
-    }
-    await q(`UPDATE domain_events SET webhooks_queued_at = ${NOW} WHERE id = ANY($1::bigint[])`, [events.map((e) => e.id)]);
-    return { events: events.length, deliveries };
-  });
+  }
+  const [r] = await db.sql.query<{ events: number; deliveries: number }>(QUEUE_SQL, [
+    events.map((e) => e.id),
+    webhookIds,
+    eventIds,
+    types,
+    bodies,
+  ]);
+  return { read: events.length, events: Number(r.events), deliveries: Number(r.deliveries) };
 }

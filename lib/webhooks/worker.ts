@@ -2,12 +2,13 @@
 // loop. Woken by the same outbox signal as the socket relay (commits here, NOTIFY from
 // other processes), by webhook work queued through the API, and by a timer (retries that
 // became due, lost signals, leases that expired after a crash). Any number of processes may
-// run it at once: all claims use FOR UPDATE SKIP LOCKED.
+// run it at once: deliveries are claimed with FOR UPDATE SKIP LOCKED, the outbox as
+// fan-out.ts describes (never skipping the socket relay's rows).
 import type { Database } from "../db";
 import { onOutbox, onWebhookWork } from "../events/bus";
 import { log } from "../log";
 import { claimDueDeliveries, deliverWebhook, type DeliveryPolicy } from "./deliver-webhook";
-import { fanOutEvents } from "./fan-out";
+import { FAN_OUT_BATCH, fanOutEvents } from "./fan-out";
 
 export interface WebhookWorker {
   stop(): Promise<void>;
@@ -61,7 +62,8 @@ export function startWebhookWorker(db: Database, policy: DeliveryPolicy, opts: W
         if (stopped) return;
         const r = await fanOutEvents(db);
         if (r.deliveries > 0) void pump.run();
-        if (r.events === 0) return;
+        // A short read drained the outbox; commits meanwhile woke another run (serial).
+        if (r.read < FAN_OUT_BATCH) return;
       }
     } catch (err) {
       warn("webhooks: outbox fan-out failed, will retry", err);

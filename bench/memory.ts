@@ -1,0 +1,86 @@
+// Panel memory under the dashboard load (issue 10): the production build's RSS (VmRSS of
+// the panel process) idle, during 200 renders of /dashboard for a client with 1,000 VPS
+// (sampled every 50 ms: peak and median), and after them (once the process has been left
+// alone for a few seconds). Targets: ≤ 200 MB idle, ≤ 300 MB after.
+//   node --import tsx bench/memory.ts [--vps=1000] [--renders=200] [--concurrency=2] [--settle=5]
+// BENCH_NODE_OPTIONS is handed to the panel as NODE_OPTIONS (experiments: heap flags,
+// --heapsnapshot-signal=SIGUSR2 for a snapshot of the running panel).
+import http from "node:http";
+import pg from "pg";
+import { startPanel } from "../test/support/panel";
+import { rssOf } from "../test/support/upload";
+import { ensureBuild, fmt, insertUsers, intArg, loadNote, percentile, printResult, request, sessionCookie, stopOnExit } from "./support";
+
+const VPS = intArg("vps", 1000);
+const RENDERS = intArg("renders", 200);
+const CONCURRENCY = intArg("concurrency", 2);
+const SETTLE_S = intArg("settle", 5);
+const MB = 1024 * 1024;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main() {
+  console.log(`memory: RSS of the panel idle, during ${RENDERS} renders of /dashboard (${VPS} VPS, ${CONCURRENCY} at once) and after, PostgreSQL, production build`);
+  await ensureBuild();
+  const nodeOptions = process.env.BENCH_NODE_OPTIONS;
+  const panel = await startPanel({ demoData: false, env: { LOG_LEVEL: "error", ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) } });
+  const cleanup = stopOnExit(() => panel.stop());
+  try {
+    const pid = panel.pid();
+    const [userId] = await insertUsers(panel.databaseUrl, 1, "mem-");
+    const c = new pg.Client({ connectionString: panel.databaseUrl });
+    await c.connect();
+    await c.query(
+      `INSERT INTO vps (user_id, name, status, cpu, ram_mb, disk_gb, os, ip_address, created_at, updated_at)
+       SELECT $1, 'server-' || lpad(g::text, 4, '0'),
+              (ARRAY['creating','running','stopped','suspended'])[1 + g % 4]::"VpsStatus",
+              1 + g % 8, 1024 * (1 + g % 16), 20 * (1 + g % 10), 'Ubuntu 22.04 LTS',
+              '203.0.' || (g / 250) || '.' || (g % 250), now() - g * interval '1 hour', now()
+         FROM generate_series(1, $2::int) g`,
+      [userId, VPS],
+    );
+    await c.end();
+    const cookie = await sessionCookie(userId, panel.env.NEXTAUTH_SECRET);
+
+    // Idle: started, one health check answered, left alone.
+    await sleep(SETTLE_S * 1000);
+    const idle = rssOf(pid);
+
+    const samples: number[] = [];
+    const sampler = setInterval(() => samples.push(rssOf(pid)), 50);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    let next = 0;
+    let bytes = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < RENDERS) {
+          next++;
+          const r = await request(panel.url, agent, { path: "/dashboard", headers: { cookie } });
+          if (r.status !== 200) throw new Error(`GET /dashboard: ${r.status}`);
+          bytes = r.body.length;
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    clearInterval(sampler);
+    agent.destroy();
+    const endOfLoad = rssOf(pid);
+    await sleep(SETTLE_S * 1000);
+    const after = rssOf(pid);
+    samples.sort((a, b) => a - b);
+    const peak = samples.at(-1) ?? endOfLoad;
+
+    console.log("");
+    console.log(`dashboard HTML ${fmt(bytes / 1024, 0)} KB; ${RENDERS} renders in ${fmt(seconds, 1)} s`);
+    console.log(`RSS idle ${fmt(idle / MB)} MB   under load median ${fmt(percentile(samples, 50) / MB)} MB, peak ${fmt(peak / MB)} MB   at the end ${fmt(endOfLoad / MB)} MB   after ${SETTLE_S} s ${fmt(after / MB)} MB   (targets ≤ 200 / ≤ 300 MB)`);
+    console.log(loadNote());
+    printResult({ rss_idle_mb: idle / MB, rss_load_mb: percentile(samples, 50) / MB, rss_peak_mb: peak / MB, rss_after_mb: after / MB });
+  } finally {
+    await cleanup();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

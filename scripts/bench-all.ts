@@ -1,0 +1,143 @@
+// `npm run bench`: every benchmark of issue 10's table, one after another (never at once:
+// they would measure each other), then one summary table. Each benchmark prints its own
+// figures and one machine-readable line (bench/support.ts, printResult):
+//   RESULT key=value key=value ...
+// which is what this script reads. A benchmark that is not there (bench/page-weight.ts
+// until it lands) or that fails shows "n/a". Reuses the production build when present
+// (dist/server.mjs + .next/BUILD_ID), otherwise runs `npm run build` first.
+//   node --import tsx scripts/bench-all.ts [--only=live,sync,list,weight,memory]
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { ensureBuild, loadNote, parseResults } from "../bench/support";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const only = process.argv.find((a) => a.startsWith("--only="))?.split("=")[1]?.split(",");
+
+interface Bench {
+  key: string;
+  file: string;
+  args: string[];
+}
+
+const BENCHES: Bench[] = [
+  { key: "live", file: "bench/live-latency.ts", args: ["--concurrency=1", "--updates=100"] },
+  { key: "live", file: "bench/live-latency.ts", args: ["--concurrency=8", "--updates=200"] },
+  { key: "sync", file: "bench/sync-throughput.ts", args: [] },
+  { key: "list", file: "bench/list-render.ts", args: [] },
+  { key: "weight", file: "bench/page-weight.ts", args: [] },
+  { key: "memory", file: "bench/memory.ts", args: [] },
+];
+
+function run(b: Bench): Promise<{ output: string; ok: boolean }> {
+  return new Promise((resolve) => {
+    console.log(`\n━━ ${b.file} ${b.args.join(" ")}`);
+    const child = spawn(process.execPath, ["--import", "tsx", b.file, ...b.args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => {
+      output += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on("data", (d: Buffer) => process.stderr.write(d));
+    child.on("close", (code) => resolve({ output, ok: code === 0 }));
+  });
+}
+
+/** Figures from the human lines of benchmarks that print no RESULT line (yet). */
+function fallback(file: string, output: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (file.endsWith("list-render.ts")) {
+    const html = /HTML ([\d.]+) KB/.exec(output);
+    const median = /median ([\d.]+) ms/.exec(output);
+    if (html) out.html_kb = html[1];
+    if (median) out.render_median_ms = median[1];
+  }
+  if (file.endsWith("sync-throughput.ts")) {
+    const ratio = /update ([\d.]+) \(target/.exec(output);
+    const panel = /panel {4}update\s+(\d+) req\/s/.exec(output);
+    const base = /baseline update\s+(\d+) req\/s/.exec(output);
+    if (ratio) out.sync_ratio = ratio[1];
+    if (panel) out.panel_rps = panel[1];
+    if (base) out.baseline_rps = base[1];
+  }
+  return out;
+}
+
+async function main() {
+  const startLoad = loadNote();
+  console.log(`npm run bench — ${new Date().toISOString()}, ${startLoad}`);
+  await ensureBuild();
+  const r: Record<string, string> = {};
+  const failed: string[] = [];
+  for (const b of BENCHES) {
+    if (only && !only.includes(b.key)) continue;
+    if (!existsSync(path.join(ROOT, b.file))) {
+      console.log(`\n━━ ${b.file}: not present (n/a)`);
+      continue;
+    }
+    const { output, ok } = await run(b);
+    if (!ok) failed.push(`${b.file} ${b.args.join(" ")}`.trim());
+    Object.assign(r, fallback(b.file, output), parseResults(output));
+  }
+
+  const v = (k: string) => r[k] ?? "n/a";
+  const num = (k: string) => (r[k] === undefined || r[k] === "n/a" ? NaN : Number(r[k]));
+  const meets = (ok: boolean[], anyNaN: boolean) => (anyNaN ? "n/a" : ok.every(Boolean) ? "yes" : "NO");
+  const rows: [string, string, string, string, string][] = [];
+  const live = (c: number, target: number) => {
+    const k = `live_c${c}`;
+    rows.push([
+      c === 1 ? "sync update → owner's event, one after another" : `same, ${c} updates in flight`,
+      `p50 ${v(`${k}_p50`)} / p90 ${v(`${k}_p90`)} / p99 ${v(`${k}_p99`)} ms (missed ${v(`${k}_missed`)})`,
+      "—",
+      `p99 < ${target} ms`,
+      meets([num(`${k}_p99`) < target, num(`${k}_missed`) === 0], Number.isNaN(num(`${k}_p99`))),
+    ]);
+  };
+  live(1, 25);
+  live(8, 50);
+  rows.push([
+    "sync update throughput (16 conn.) vs one-statement node:http + pg",
+    `${v("panel_rps")} req/s, ratio ${v("sync_ratio")}`,
+    `${v("baseline_rps")} req/s`,
+    "ratio ≥ 0.6",
+    meets([num("sync_ratio") >= 0.6], Number.isNaN(num("sync_ratio"))),
+  ]);
+  rows.push([
+    "/dashboard of a client with 1,000 VPS",
+    `${v("html_kb")} KB HTML, warm median ${v("render_median_ms")} ms`,
+    "—",
+    "≤ 300 KB, ≤ 100 ms",
+    meets([num("html_kb") <= 300, num("render_median_ms") <= 100], Number.isNaN(num("html_kb")) || Number.isNaN(num("render_median_ms"))),
+  ]);
+  rows.push([
+    "JavaScript the dashboard loads (gzipped)",
+    r.js_gzip_kb ? `${v("js_gzip_kb")} KB gzipped${r.js_files ? `, ${v("js_files")} files` : ""}` : "n/a",
+    "—",
+    "≤ 170 KB",
+    meets([num("js_gzip_kb") <= 170], Number.isNaN(num("js_gzip_kb"))),
+  ]);
+  rows.push([
+    "panel RSS idle / under the dashboard load / after 200 renders",
+    `${v("rss_idle_mb")} / ${v("rss_load_mb")} (peak ${v("rss_peak_mb")}) / ${v("rss_after_mb")} MB`,
+    "—",
+    "≤ 200 / — / ≤ 300 MB",
+    meets([num("rss_idle_mb") <= 200, num("rss_after_mb") <= 300], Number.isNaN(num("rss_idle_mb"))),
+  ]);
+
+  console.log("\n\nSummary (issue 10)");
+  console.log(`| what | this run | same-run baseline | target | met |`);
+  console.log(`|---|---|---|---|---|`);
+  for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+  console.log(`\nload at start: ${startLoad}`);
+  console.log(`load at end:   ${loadNote()}`);
+  if (failed.length > 0) {
+    console.log(`failed: ${failed.join("; ")}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
