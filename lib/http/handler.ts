@@ -264,11 +264,9 @@ function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, u
       const database = await getDatabase();
       const clientAddress = req.headers.get(CLIENT_ADDRESS_HEADER);
       const audit = auditContextOf({ actor, machine: kind === "machine", clientAddress, requestId });
-      const run = async () =>
-        toResponse(
-          await fn({ req, db: database.prisma, actor: actor as Actor, body, query, params, requestId, clientAddress, audit, idempotencyKey }),
-          requestId,
-        );
+      const ctx: Ctx<unknown, unknown, unknown> = { req, db: database.prisma, body, query, params, requestId, clientAddress, audit, idempotencyKey };
+      // Only the signed-in kinds have an actor (never a null one).
+      const run = async () => toResponse(await fn(actor ? { ...ctx, actor } : (ctx as SignedInCtx<unknown, unknown, unknown>)), requestId);
       if (idempotencyKey === undefined) return await run();
       const scope = kind === "machine" ? "machine" : actor ? `user:${actor.userId}` : "anonymous";
       const hash = requestHash(req.method, new URL(req.url).pathname, raw ?? null);
