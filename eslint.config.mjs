@@ -14,8 +14,14 @@ export default tseslint.config(
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "@typescript-eslint/no-non-null-assertion": "off",
     },
+  },
+  {
+    // Route handlers get a non-null actor from route.user/route.admin (lib/http/handler.ts).
+    // Tests, benchmarks and e2e specs still assert their fixtures with `!`; components/ is
+    // not yet converted.
+    files: ["app/**/*.ts", "app/**/*.tsx", "lib/**/*.ts", "lib/**/*.tsx", "server.ts", "proxy.ts"],
+    rules: { "@typescript-eslint/no-non-null-assertion": "error" },
   },
   {
     files: ["lib/**/*.ts", "lib/**/*.tsx"],

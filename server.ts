@@ -55,9 +55,9 @@ async function main() {
   if (admin.created) log.info("first admin created", { email: env.ADMIN_EMAIL });
   const demoSite = env.demoData ? demoMainSite(env) : undefined;
   if (env.demoMainSite && !env.demoData) log.warn("DEMO_MAIN_SITE=1 needs demo data (DEMO_DATA=1): not starting the demo main site");
-  if (env.demoData) {
+  if (demoSite) {
     const running = env.demoMainSite;
-    const mainSite = { url: demoSite!.webhookUrl, secretEnc: running ? sealWebhookSecret(demoSite!.secret) : null, running };
+    const mainSite = { url: demoSite.webhookUrl, secretEnc: running ? sealWebhookSecret(demoSite.secret) : null, running };
     const { created } = await seedDemo(db.prisma, { mainSite });
     if (created) log.info("demo data created", { records: created });
   } else if ((await db.prisma.user.count({ where: { role: "admin" } })) === 0) {
@@ -86,7 +86,7 @@ async function main() {
       return void res.end(JSON.stringify({ status: "error", message: "Malformed Next-Router-State-Tree header" }));
     }
     const machine = machineRoute(req.method, req.url);
-    if (machine) void serveWebHandler(machine, req, res);
+    if (machine) void serveWebHandler(machine.definition, req, res, machine.params);
     else void handle(req, res);
   });
   const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET, { recheckMs: env.WS_RECHECK_SECONDS * 1000 });
@@ -134,7 +134,7 @@ async function main() {
     startup_ms: Date.now() - started,
   });
   const demoChild = env.demoMainSite && demoSite && env.demoData ? startDemoMainSite(demoSite) : undefined;
-  if (demoChild) log.info("demo main site started", { webhook: demoSite!.webhookUrl });
+  if (demoChild && demoSite) log.info("demo main site started", { webhook: demoSite.webhookUrl });
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -49,7 +49,7 @@ export async function beginTotpEnrolment(db: Db, userId: number, password: strin
   if (!user) throw new AppError(404, "User not found");
   if (user.totpEnabledAt) throw new AppError(409, "Two-factor sign-in is already on; turn it off first");
   const hash = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  const ok = await throttledAccountCheck(db, { account: accountKey(user.email, userId), ip }, () => verifyPassword(password, hash!.passwordHash));
+  const ok = await throttledAccountCheck(db, { account: accountKey(user.email, userId), ip }, () => verifyPassword(password, hash?.passwordHash ?? ""));
   if (!ok) throw new AppError(400, "The password is wrong");
   const secret = new Secret({ size: 20 }).base32;
   await db.user.update({ where: { id: userId }, data: { totpSecretEnc: encryptSecret(secret, PURPOSE), totpLastStep: null } });

@@ -11,8 +11,7 @@ import { recordAudit } from "../audit/record-audit";
 import { hashPassword, verifyPassword } from "../auth/password";
 import { revokeSessions } from "../auth/user-sessions";
 import type { Db } from "../db";
-import { AppError, conflict } from "../errors";
-import { zodMessage } from "../http/handler";
+import { AppError, conflict, issueSummary } from "../errors";
 import { syncUser, syncUserSchema } from "../users/sync-user";
 
 export interface BillmanagerLogin {
@@ -51,7 +50,7 @@ export async function ensureClient(db: Db, login: BillmanagerLogin, audit: Audit
     name: login.user,
     password: login.password,
   });
-  if (!parsed.success) throw new AppError(400, zodMessage(parsed.error).message.replace(/^Invalid request: /, "Bad --user/--password/email: "));
+  if (!parsed.success) throw new AppError(400, issueSummary(parsed.error.issues, { heading: "Bad --user/--password/email" }));
   // The email may already be someone's: syncUser answers with that account, unchanged.
   const synced = await syncUser(db, parsed.data, audit, { createdBy: CREATED_BY_BILLMANAGER });
   if (!synced.created) {

@@ -1,26 +1,11 @@
 // What the ShellScripts module's scripts send (form fields: their argv as `arg`, plus the
 // panel.env settings) and how the panel answers them: one text line, `OK ...` or
 // `ERROR <message>`, so the scripts need nothing but bash and curl.
-import { z } from "zod";
+import { reply, type Reply } from "../http/reply";
 import { DEFAULT_PARAM_MAP, type BillmanagerSettings } from "./args";
+import type { ScriptRequest } from "./schemas";
 
-const paramName = z.string().trim().regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be a BILLmanager parameter name");
-
-export const scriptRequest = z.object({
-  arg: z
-    .union([z.string().max(4096), z.array(z.string().max(4096)).max(200)])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
-  map_cpu: paramName.optional(),
-  map_ram: paramName.optional(),
-  map_disk: paramName.optional(),
-  map_os: paramName.optional(),
-  map_name: paramName.optional(),
-  map_email: paramName.optional(),
-  ram_unit: z.enum(["MB", "GB", "mb", "gb"]).optional(),
-  default_os: z.string().trim().max(100).optional(),
-});
-export type ScriptRequest = z.infer<typeof scriptRequest>;
+export { scriptRequest, type ScriptRequest } from "./schemas";
 
 export function settingsOf(body: ScriptRequest): BillmanagerSettings {
   const m = DEFAULT_PARAM_MAP;
@@ -39,8 +24,8 @@ export function settingsOf(body: ScriptRequest): BillmanagerSettings {
 }
 
 /** One line a shell script can print; newlines in values never split it. */
-export function line(text: string, status = 200): Response {
-  return new Response(`${text.replace(/[\r\n]+/g, " ")}\n`, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+export function line(text: string, status = 200): Reply {
+  return reply.text(status, `${text.replace(/[\r\n]+/g, " ")}\n`);
 }
 
 export const errorLine = ({ status, message, requestId }: { status: number; message: string; requestId: string }) =>

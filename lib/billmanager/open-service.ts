@@ -39,7 +39,9 @@ export async function openService(
     p.diskGb === undefined && `--${settings.map.disk}= (disk, GB)`,
     !os && `--${settings.map.os}= (os; or set OSPAB_DEFAULT_OS)`,
   ].filter(Boolean);
-  if (missing.length) throw badRequest(`Missing parameter ${missing.join(", ")}: map the tariff's parameter names in panel.env (OSPAB_PARAM_*)`);
+  const { cpu, ramMb, diskGb } = p;
+  if (missing.length || cpu === undefined || ramMb === undefined || diskGb === undefined || !os)
+    throw badRequest(`Missing parameter ${missing.join(", ")}: map the tariff's parameter names in panel.env (OSPAB_PARAM_*)`);
 
   // The service's VPS, if open.sh ran before; checked before any account is touched.
   const existing = async () => {
@@ -60,10 +62,10 @@ export async function openService(
     const vps = await createVps(db, {
       userId: client.id,
       name: p.name ?? (serviceId ? `bm-${serviceId}` : `${user}-vps`),
-      cpu: p.cpu!,
-      ramMb: p.ramMb!,
-      diskGb: p.diskGb!,
-      os: os!,
+      cpu,
+      ramMb,
+      diskGb,
+      os,
       status: "creating",
       externalRef,
     }, audit);

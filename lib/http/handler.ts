@@ -1,49 +1,86 @@
-// The one wrapper every route handler goes through: authenticate, parse (zod), claim an
-// Idempotency-Key, run, map errors. Unknown errors become a generic 500 logged with a
-// request id, never echoed.
+// The one wrapper every route handler goes through, one builder per kind of caller:
+//   route.public  — anyone;                         the handler gets no actor
+//   route.user    — a session, or where the route names a `tokenScope` a bearer API token
+//                   (`Authorization: Bearer osp_…`) holding that scope; the handler gets the actor
+//   route.admin   — the same, and the actor must be an admin
+//   route.machine — the main site's X-API-Key (VPS_SYNC_API_KEY, or the previous key during
+//                   rotation); server.ts serves these itself (lib/machine-api)
+// Each authenticates, parses body, query and path params with the route's zod schemas,
+// runs the handler (under the Idempotency-Key when the route honours one) with the db, and
+// maps errors. Unknown errors become a generic 500 logged with a request id, never echoed.
+// A handler returns data (a 200 JSON body) or a reply() (lib/http/reply.ts), nothing else.
 //
-// Plain Response (not NextResponse): the same handlers also run outside Next, from
-// server.ts (lib/machine-api).
-//
-// Auth modes: "none"; "user"/"admin" — a next-auth session, or, where the route names a
-// `tokenScope`, `Authorization: Bearer osp_…` holding that scope; "machine" — the main
-// site's X-API-Key (VPS_SYNC_API_KEY, or the previous key during rotation).
+// A definition is the Request → Response function Next calls (export it as GET/POST/…),
+// carrying its kind, method and path. Plain Response (not NextResponse): the same
+// definitions also run outside Next, from server.ts.
 import { randomUUID } from "node:crypto";
 import { getServerSession } from "next-auth";
-import { z } from "zod";
+import type { z } from "zod";
 import { auditContextOf, type AuditContext } from "../audit/context";
 import { isValidSyncKey } from "../auth/machine-key";
 import { authOptions } from "../auth/options";
 import { SET_UP_2FA_FIRST } from "../auth/two-factor-policy";
-import { getDatabase } from "../db";
+import { getDatabase, type Db } from "../db";
 import { getEnv } from "../env";
-import { AppError } from "../errors";
+import { AppError, validationFailed, type ErrorCode } from "../errors";
 import { log } from "../log";
-import { declaresTooLarge, readBodyLimited, tooLarge } from "./body-limit";
 import { authenticateToken } from "../tokens/authenticate-token";
-import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import type { TokenScope } from "../tokens/scopes";
 import type { Actor } from "../users/actor";
-import {
-  claimIdempotencyKey,
-  completeIdempotencyKey,
-  parseIdempotencyKey,
-  releaseIdempotencyKey,
-  requestHash,
-} from "./idempotency";
+import { declaresTooLarge, readBodyLimited, tooLarge } from "./body-limit";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
+import { parseIdempotencyKey, requestHash, runIdempotent } from "./idempotency";
 import { checkOrigin, fetchOriginHeaders, originPolicy } from "./origin";
+import { Reply } from "./reply";
 
-export type Auth = "none" | "user" | "admin" | "machine";
+export { reply, Reply } from "./reply";
 
-interface Ctx<B, Q> {
+export type RouteKind = "public" | "user" | "admin" | "machine";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface ErrorToRender {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  requestId: string;
+}
+
+interface Spec<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined> {
+  method: Method;
+  /** The path as the caller writes it, `:name` for a segment: "/api/orders/:id/fail". */
+  path: `/api/${string}`;
+  body?: B;
+  query?: Q;
+  /** The path segments; a refusal is the resource's 404 (its first issue is the message). */
+  params?: P;
+  /** Honour Idempotency-Key (every write should). */
+  idempotent?: boolean;
+  /** Largest accepted body in bytes. */
+  maxBody?: number;
+  /** Body encoding: JSON (default) or an HTML-form/curl `--data-urlencode` body, whose
+   *  repeated keys become arrays. */
+  bodyType?: "json" | "form";
+  /** Answers errors in a caller's own format (BILLmanager lines, Bitrix JSON); the status
+   *  and message are the ones the JSON answer would carry. */
+  renderError?: (e: ErrorToRender) => Reply;
+}
+
+interface SignedInSpec<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined>
+  extends Spec<B, Q, P> {
+  /** Also accept a bearer API token that holds this scope (or, given a list, any one of them). */
+  tokenScope?: TokenScope | readonly TokenScope[];
+  /** Open to an admin who must still turn on 2FA (ADMIN_REQUIRE_2FA=1): /api/account/* only. */
+  allow2faSetup?: boolean;
+}
+
+export interface Ctx<B, Q, P> {
   req: Request;
-  /** The signed-in user (session or token); null for "none" and "machine". */
-  actor: Actor | null;
-  /** True when the main site's X-API-Key authenticated the request. */
-  machine: boolean;
+  db: Db;
   body: B;
   query: Q;
-  params: Record<string, string>;
+  params: P;
   requestId: string;
   /** The caller's address as server.ts stamped it (lib/http/client-address.ts). */
   clientAddress: string | null;
@@ -52,71 +89,68 @@ interface Ctx<B, Q> {
   /** The request's Idempotency-Key, if any (already claimed by the wrapper). */
   idempotencyKey?: string;
 }
+export type SignedInCtx<B, Q, P> = Ctx<B, Q, P> & { actor: Actor };
 
-interface Options<B extends z.ZodType, Q extends z.ZodType> {
-  auth: Auth;
-  /** With auth "user"/"admin": also accept a bearer API token that holds this scope (or,
-   *  given a list, any one of them). */
-  tokenScope?: TokenScope | readonly TokenScope[];
-  /** Open to an admin who must still turn on 2FA (ADMIN_REQUIRE_2FA=1): /api/account/* only. */
-  allow2faSetup?: boolean;
-  /** Honour Idempotency-Key (every write should). */
-  idempotent?: boolean;
-  body?: B;
-  query?: Q;
-  /** Largest accepted body in bytes. */
-  maxBody?: number;
-  /** Body encoding: JSON (default) or an HTML-form/curl `--data-urlencode` body, whose
-   *  repeated keys become arrays. */
-  bodyType?: "json" | "form";
-  /** Answers errors in a caller's own format (BILLmanager lines, Bitrix JSON); the status
-   *  and message are the ones the JSON answer would carry. */
-  renderError?: (e: { status: number; message: string; requestId: string }) => Response;
+/** Handlers return data or a reply(); a Response is refused at compile time. */
+type NotAResponse<R> = [Extract<R, Response>] extends [never] ? [] : ["a handler returns data or reply(), never a Response"];
+
+export type WebHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export interface RouteDefinition extends WebHandler {
+  readonly kind: RouteKind;
+  readonly method: Method;
+  readonly path: string;
 }
 
-/** A JSON reply with a status other than 200 and/or extra headers. */
-export class JsonReply {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-    readonly headers: Record<string, string> = {},
-  ) {}
-}
-export const reply = (status: number, body: unknown, headers?: Record<string, string>) =>
-  new JsonReply(status, body, headers);
+export const isRouteDefinition = (v: unknown): v is RouteDefinition =>
+  typeof v === "function" && typeof (v as Partial<RouteDefinition>).kind === "string" && typeof (v as Partial<RouteDefinition>).path === "string";
 
-export function errorResponse(err: unknown, requestId: string): Response {
+interface ErrorReply {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  body: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+function describeError(err: unknown, requestId: string): ErrorReply {
   if (err instanceof AppError) {
     const headers: Record<string, string> = { "x-request-id": requestId };
     if (err.status === 401) headers["www-authenticate"] = 'Bearer realm="ospab-panel"';
     // The rest of an oversized body is not read: the connection cannot carry another request.
     if (err.status === 413) headers.connection = "close";
-    return Response.json({ status: "error", message: err.message, ...(err.details ?? {}) }, { status: err.status, headers });
+    return {
+      status: err.status,
+      code: err.code,
+      message: err.message,
+      body: { status: "error", code: err.code, message: err.message, ...(err.details ?? {}) },
+      headers,
+    };
   }
   log.error("unhandled error", { requestId, error: (err as Error)?.stack ?? String(err) });
-  return Response.json(
-    { status: "error", message: "Internal server error", request_id: requestId },
-    { status: 500, headers: { "x-request-id": requestId } },
-  );
+  const message = "Internal server error";
+  return {
+    status: 500,
+    code: "internal",
+    message,
+    body: { status: "error", code: "internal", message, request_id: requestId },
+    headers: { "x-request-id": requestId },
+  };
 }
 
-export function zodMessage(error: z.ZodError): { message: string; details: Record<string, unknown> } {
-  const fields = error.issues.map((i) => ({ field: i.path.join("."), message: i.message }));
-  return {
-    message: `Invalid request: ${fields.map((f) => (f.field ? `${f.field}: ${f.message}` : f.message)).join("; ")}`,
-    details: { errors: fields },
-  };
+/** The JSON answer for an error: `{status:"error", code, message, errors?, request_id?}`. */
+export function errorResponse(err: unknown, requestId: string): Response {
+  const e = describeError(err, requestId);
+  return Response.json(e.body, { status: e.status, headers: e.headers });
 }
 
 async function readJson(req: Request, maxBody: number): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
-  if (!/^application\/(.+\+)?json\b/i.test(type))
-    throw new AppError(415, "Content-Type must be application/json");
+  if (!/^application\/(.+\+)?json\b/i.test(type)) throw new AppError(415, "Content-Type must be application/json");
   const text = (await readBodyLimited(req, maxBody)).toString("utf8");
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError(400, "Request body is not valid JSON");
+    throw new AppError(400, "Request body is not valid JSON", undefined, "bad_request");
   }
 }
 
@@ -144,11 +178,11 @@ function bearer(req: Request): string | null {
   if (!h) return null;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
   if (!m) throw new AppError(401, "Authorization header must be `Bearer <token>`");
-  return m[1];
+  return m[1] ?? null;
 }
 
-async function authenticate(req: Request, auth: Auth, tokenScope?: TokenScope | readonly TokenScope[], allow2faSetup = false): Promise<Actor | null> {
-  if (auth === "none" || auth === "machine") return null;
+async function authenticate(req: Request, admin: boolean, spec: SignedInSpec<Schema | undefined, Schema | undefined, Schema | undefined>): Promise<Actor> {
+  const { tokenScope, allow2faSetup = false } = spec;
   const secret = bearer(req);
   let actor: Actor | null;
   if (secret !== null) {
@@ -165,7 +199,7 @@ async function authenticate(req: Request, auth: Auth, tokenScope?: TokenScope | 
     if (!actor) throw new AppError(401, "Authentication required");
     if (actor.mustSetUp2fa && !allow2faSetup) throw new AppError(403, SET_UP_2FA_FIRST);
   }
-  if (auth === "admin" && actor.role !== "admin") throw new AppError(403, "Administrator access required");
+  if (admin && actor.role !== "admin") throw new AppError(403, "Administrator access required");
   return actor;
 }
 
@@ -173,111 +207,100 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** A write the browser's cookies could authenticate (no token, no API key) must come from
  *  the panel's own pages: a foreign Origin is refused (lib/http/origin.ts). */
-function assertSameOriginWrite(req: Request, auth: Auth) {
-  if (auth === "machine" || SAFE_METHODS.has(req.method) || req.headers.has("authorization") || !req.headers.has("cookie")) return;
+function assertSameOriginWrite(req: Request) {
+  if (SAFE_METHODS.has(req.method) || req.headers.has("authorization") || !req.headers.has("cookie")) return;
   const verdict = checkOrigin(fetchOriginHeaders(req.headers), originPolicy(getEnv().NODE_ENV));
   if (!verdict.ok) throw new AppError(403, verdict.message);
 }
 
 function toResponse(result: unknown, requestId: string): Response {
-  if (result instanceof Response) {
-    // Every answer names its request (audit rows carry the same id); a redirect's headers are immutable.
-    try {
-      if (!result.headers.has("x-request-id")) result.headers.set("x-request-id", requestId);
-    } catch {
-      /* immutable headers */
-    }
-    return result;
-  }
-  const r = result instanceof JsonReply ? result : new JsonReply(200, result);
-  return new Response(JSON.stringify(r.body ?? null), {
-    status: r.status,
-    headers: { "content-type": "application/json", "x-request-id": requestId, ...r.headers },
-  });
+  if (result instanceof Reply) return result.toResponse(requestId);
+  // The compile-time check (NotAResponse) keeps Responses out; this keeps them out of JS callers.
+  if (result instanceof Response) throw new Error("a route handler returned a Response: return data or reply()");
+  return new Reply(200, { kind: "json", value: result }).toResponse(requestId);
 }
 
-export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown>(
-  opts: Options<B, Q>,
-  fn: (ctx: Ctx<z.infer<B>, z.infer<Q>>) => Promise<unknown>,
-) {
-  return async (req: Request, context: { params: Promise<Record<string, string>> }) => {
+function parseWith(schema: Schema | undefined, input: unknown): unknown {
+  if (!schema) return undefined;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw validationFailed(parsed.error);
+  return parsed.data;
+}
+
+/** Path segments: a refusal is "not found", told in the schema's first message. */
+function parseParams(schema: Schema | undefined, input: Record<string, string>): unknown {
+  if (!schema) return input;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError(404, parsed.error.issues[0]?.message ?? "Not found");
+  return parsed.data;
+}
+
+type Who = { kind: "public" } | { kind: "machine" } | { kind: "user" | "admin"; actor: Actor };
+type AnySpec = SignedInSpec<Schema | undefined, Schema | undefined, Schema | undefined>;
+
+function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, unknown, unknown>) => Promise<unknown>): RouteDefinition {
+  const handler: WebHandler = async (req, context) => {
     const requestId = randomUUID();
-    let claimId: number | undefined;
     try {
-      const maxBody = opts.maxBody ?? 64 * 1024;
+      const maxBody = spec.maxBody ?? 64 * 1024;
       // Before authentication: an oversized body is refused whoever sends it.
       if (declaresTooLarge(req, maxBody)) throw tooLarge(maxBody);
-      const machine = opts.auth === "machine";
-      if (machine && !isValidSyncKey(req.headers.get("x-api-key"))) throw new AppError(401, "Invalid or missing API key");
-      assertSameOriginWrite(req, opts.auth);
-      const actor = await authenticate(req, opts.auth, opts.tokenScope, opts.allow2faSetup);
-
-      const idempotencyKey = opts.idempotent ? parseIdempotencyKey(req) : undefined;
-      let raw: unknown;
-      let body: unknown;
-      if (opts.body) {
-        raw = opts.bodyType === "form" ? await readForm(req, maxBody) : await readJson(req, maxBody);
-        const parsed = opts.body.safeParse(raw);
-        if (!parsed.success) {
-          const { message, details } = zodMessage(parsed.error);
-          throw new AppError(400, message, details);
-        }
-        body = parsed.data;
+      let who: Who;
+      if (kind === "machine") {
+        if (!isValidSyncKey(req.headers.get("x-api-key"))) throw new AppError(401, "Invalid or missing API key");
+        who = { kind };
+      } else {
+        assertSameOriginWrite(req);
+        who = kind === "public" ? { kind } : { kind, actor: await authenticate(req, kind === "admin", spec) };
       }
-      let query: unknown;
-      if (opts.query) {
-        const params = Object.fromEntries(new URL(req.url).searchParams);
-        const parsed = opts.query.safeParse(params);
-        if (!parsed.success) {
-          const { message, details } = zodMessage(parsed.error);
-          throw new AppError(400, message, details);
-        }
-        query = parsed.data;
-      }
-      const params = (await context?.params) ?? {};
+      const actor = "actor" in who ? who.actor : null;
 
-      if (idempotencyKey !== undefined) {
-        const db = await getDatabase();
-        const scope = machine ? "machine" : actor ? `user:${actor.userId}` : "anonymous";
-        const url = new URL(req.url);
-        const claim = await claimIdempotencyKey(db, scope, idempotencyKey, requestHash(req.method, url.pathname, raw ?? null));
-        if (claim.kind === "replay")
-          return new Response(claim.reply.body, {
-            status: claim.reply.status,
-            headers: { "content-type": "application/json", "x-request-id": requestId, "idempotent-replayed": "true" },
-          });
-        claimId = claim.id;
-      }
+      const idempotencyKey = spec.idempotent ? parseIdempotencyKey(req) : undefined;
+      const raw = spec.body ? (spec.bodyType === "form" ? await readForm(req, maxBody) : await readJson(req, maxBody)) : undefined;
+      const body = parseWith(spec.body, raw);
+      const query = parseWith(spec.query, spec.query ? Object.fromEntries(new URL(req.url).searchParams) : undefined);
+      const params = parseParams(spec.params, (await context?.params) ?? {});
 
+      const database = await getDatabase();
       const clientAddress = req.headers.get(CLIENT_ADDRESS_HEADER);
-      const audit = auditContextOf({ actor, machine, clientAddress, requestId });
-      const result = await fn({ req, actor, machine, body: body as never, query: query as never, params, requestId, clientAddress, audit, idempotencyKey });
-      const res = toResponse(result, requestId);
-      if (claimId !== undefined) {
-        const id = claimId;
-        claimId = undefined;
-        // The change is committed: a failure to store the reply must not turn it into an error.
-        try {
-          const db = await getDatabase();
-          if (res.status >= 200 && res.status < 300)
-            await completeIdempotencyKey(db, id, { status: res.status, body: await res.clone().text() });
-          else await releaseIdempotencyKey(db, id);
-        } catch (e) {
-          log.warn("idempotency: storing the reply failed", { requestId, error: (e as Error).message });
-        }
-      }
-      return res;
+      const audit = auditContextOf({ actor, machine: kind === "machine", clientAddress, requestId });
+      const ctx: Ctx<unknown, unknown, unknown> = { req, db: database.prisma, body, query, params, requestId, clientAddress, audit, idempotencyKey };
+      // Only the signed-in kinds have an actor (never a null one).
+      const run = async () => toResponse(await fn(actor ? { ...ctx, actor } : (ctx as SignedInCtx<unknown, unknown, unknown>)), requestId);
+      if (idempotencyKey === undefined) return await run();
+      const scope = kind === "machine" ? "machine" : actor ? `user:${actor.userId}` : "anonymous";
+      const hash = requestHash(req.method, new URL(req.url).pathname, raw ?? null);
+      return await runIdempotent(database, { scope, key: idempotencyKey, hash, requestId }, run);
     } catch (err) {
-      if (claimId !== undefined) {
-        const id = claimId;
-        await getDatabase()
-          .then((db) => releaseIdempotencyKey(db, id))
-          .catch((e) => log.warn("idempotency: release failed", { requestId, error: (e as Error).message }));
-      }
-      const res = errorResponse(err, requestId);
-      if (!opts.renderError) return res;
-      const { message } = (await res.json()) as { message: string };
-      return opts.renderError({ status: res.status, message, requestId });
+      const e = describeError(err, requestId);
+      if (spec.renderError) return spec.renderError({ status: e.status, code: e.code, message: e.message, requestId }).toResponse(undefined);
+      return Response.json(e.body, { status: e.status, headers: e.headers });
     }
   };
+  return Object.assign(handler, { kind, method: spec.method, path: spec.path });
 }
+
+type Handler<C, R> = (ctx: C) => Promise<R>;
+
+function signedIn(kind: "user" | "admin") {
+  return <R, B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
+    spec: SignedInSpec<B, Q, P>,
+    fn: Handler<SignedInCtx<Out<B>, Out<Q>, P extends Schema ? z.output<P> : Record<string, string>>, R>,
+    ..._check: NotAResponse<R>
+  ): RouteDefinition => define(kind, spec, fn as never);
+}
+
+function anonymous(kind: "public" | "machine") {
+  return <R, B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
+    spec: Spec<B, Q, P>,
+    fn: Handler<Ctx<Out<B>, Out<Q>, P extends Schema ? z.output<P> : Record<string, string>>, R>,
+    ..._check: NotAResponse<R>
+  ): RouteDefinition => define(kind, spec, fn as never);
+}
+
+export const route = {
+  public: anonymous("public"),
+  user: signedIn("user"),
+  admin: signedIn("admin"),
+  machine: anonymous("machine"),
+};

@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import type { Database } from "../db";
 import { decryptSecret, encryptSecret } from "../crypto/secret-box";
 import { AppError } from "../errors";
+import { log } from "../log";
 
 export const IDEMPOTENCY_TTL_HOURS = 24;
 const ABANDONED_AFTER_SECONDS = 120;
@@ -30,7 +31,7 @@ export function parseIdempotencyKey(req: Request): string | undefined {
   const key = req.headers.get("idempotency-key");
   if (key === null) return undefined;
   if (!/^[\x21-\x7e]{1,255}$/.test(key))
-    throw new AppError(400, "Idempotency-Key must be 1-255 printable ASCII characters without spaces");
+    throw new AppError(400, "Idempotency-Key must be 1-255 printable ASCII characters without spaces", undefined, "bad_request");
   return key;
 }
 
@@ -48,6 +49,9 @@ export function canonicalJson(value: unknown): string {
 export function requestHash(method: string, path: string, body: unknown): string {
   return createHash("sha256").update(`${method} ${path}\n${canonicalJson(body)}`).digest("hex");
 }
+
+const inProgress = () =>
+  new AppError(409, "A request with this Idempotency-Key is still in progress; retry later", undefined, "idempotency_conflict");
 
 export async function claimIdempotencyKey(
   db: Database,
@@ -89,12 +93,11 @@ export async function claimIdempotencyKey(
   // Released between our insert and this read: the first request failed; try once more.
   if (!existing) {
     if (attempt < 3) return claimIdempotencyKey(db, scope, key, hash, attempt + 1);
-    throw new AppError(409, "A request with this Idempotency-Key is still in progress; retry later");
+    throw inProgress();
   }
   if (existing.request_hash !== hash)
-    throw new AppError(422, "Idempotency-Key was already used with a different request body");
-  if (!existing.completed || existing.response_status === null || existing.response_body === null)
-    throw new AppError(409, "A request with this Idempotency-Key is still in progress; retry later");
+    throw new AppError(422, "Idempotency-Key was already used with a different request body", undefined, "idempotency_conflict");
+  if (!existing.completed || existing.response_status === null || existing.response_body === null) throw inProgress();
   return {
     kind: "replay",
     reply: { status: existing.response_status, body: decryptSecret(existing.response_body, PURPOSE) },
@@ -111,4 +114,46 @@ export async function completeIdempotencyKey(db: Database, id: number, reply: St
 
 export async function releaseIdempotencyKey(db: Database, id: number) {
   await db.sql.query(`DELETE FROM idempotency_records WHERE id = $1 AND NOT completed`, [id]);
+}
+
+export interface IdempotentRequest {
+  /** Whose keys these are: "machine", "user:<id>" or "anonymous". */
+  scope: string;
+  key: string;
+  /** requestHash() of the method, path and body. */
+  hash: string;
+  requestId: string;
+}
+
+/**
+ * Runs `run` under the claimed key, in one step: a repeat of a completed request gets the
+ * stored reply (`idempotent-replayed: true`) without running; a 2xx answer is stored; any
+ * other answer, or a throw, releases the key so the caller may fix the cause and retry.
+ * Storing or releasing may fail without turning a committed change into an error.
+ */
+export async function runIdempotent(db: Database, request: IdempotentRequest, run: () => Promise<Response>): Promise<Response> {
+  const { scope, key, hash, requestId } = request;
+  const claim = await claimIdempotencyKey(db, scope, key, hash);
+  if (claim.kind === "replay")
+    return new Response(claim.reply.body, {
+      status: claim.reply.status,
+      headers: { "content-type": "application/json", "x-request-id": requestId, "idempotent-replayed": "true" },
+    });
+  let res: Response;
+  try {
+    res = await run();
+  } catch (err) {
+    await releaseIdempotencyKey(db, claim.id).catch((e) =>
+      log.warn("idempotency: release failed", { requestId, error: (e as Error).message }),
+    );
+    throw err;
+  }
+  try {
+    if (res.status >= 200 && res.status < 300)
+      await completeIdempotencyKey(db, claim.id, { status: res.status, body: await res.clone().text() });
+    else await releaseIdempotencyKey(db, claim.id);
+  } catch (e) {
+    log.warn("idempotency: storing the reply failed", { requestId, error: (e as Error).message });
+  }
+  return res;
 }

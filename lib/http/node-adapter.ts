@@ -1,13 +1,19 @@
-// Serves a route() handler (Request → Response) straight from node:http. server.ts uses it
-// for the machine API (POST /api/vps/sync, /api/users/sync): the same handlers as the
-// app/api route files, without Next's page-rendering pipeline, which on the sync hot path
-// cost more than the handler's own work (see bench/sync-throughput.ts).
+// Serves a route definition (Request → Response) straight from node:http. server.ts uses it
+// for the machine API (lib/machine-api): the same definitions as the app/api route files,
+// without Next's page-rendering pipeline, which on the sync hot path cost more than the
+// handler's own work (see bench/sync-throughput.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { log } from "../log";
+import type { WebHandler } from "./handler";
 
-export type WebHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+export type { WebHandler } from "./handler";
 
-export async function serveWebHandler(handler: WebHandler, req: IncomingMessage, res: ServerResponse) {
+export async function serveWebHandler(
+  handler: WebHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  params: Record<string, string> = {},
+) {
   try {
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) {
@@ -23,7 +29,7 @@ export async function serveWebHandler(handler: WebHandler, req: IncomingMessage,
       // lib/http/body-limit.ts), so nothing here buffers it.
       ...(method === "GET" || method === "HEAD" ? {} : { body: req as unknown as ReadableStream, duplex: "half" }),
     } as RequestInit);
-    const response = await handler(request, { params: Promise.resolve({}) });
+    const response = await handler(request, { params: Promise.resolve(params) });
     const out: Record<string, string | string[]> = {};
     response.headers.forEach((value, key) => {
       if (key !== "set-cookie") out[key] = value;

@@ -30,7 +30,8 @@ export async function createOrder(
   const order = await db.$transaction(async (tx) => {
     const plan = await tx.plan.findFirst({ where: { id: input.planId, isActive: true } });
     if (!plan) throw notFound(`Plan ${input.planId} not found or not available for ordering`);
-    const os = input.os === undefined ? plan.osChoices[0] : plan.osChoices.find((c) => c.toLowerCase() === input.os!.trim().toLowerCase());
+    const wanted = input.os?.trim().toLowerCase();
+    const os = wanted === undefined ? plan.osChoices[0] : plan.osChoices.find((c) => c.toLowerCase() === wanted);
     if (!os) throw badRequest(`OS "${input.os}" is not offered with plan ${plan.code}; choose one of: ${plan.osChoices.join(", ")}`);
 
     // Serialises one client's concurrent orders so the cap below holds.

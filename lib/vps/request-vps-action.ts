@@ -14,7 +14,7 @@ import {
   ACTION_PENDING_TTL_MS,
   REQUIRED_STATUS,
   toActionRequestView,
-  vpsActionInputSchema,
+  type VpsActionInput,
   type VpsActionRequestView,
 } from "./vps-actions";
 import { toVpsView, type VpsStatus } from "./view";
@@ -25,15 +25,10 @@ export async function requestVpsAction(
   db: Db,
   actor: Actor,
   vpsId: number,
-  input: unknown,
+  /** Already parsed by the route (vpsActionInputSchema, lib/vps/schemas.ts). */
+  req: VpsActionInput,
   audit: AuditContext = SYSTEM_AUDIT,
 ): Promise<VpsActionRequestView> {
-  const parsed = vpsActionInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message));
-    throw badRequest(`Invalid request: ${issues.join("; ")}`);
-  }
-  const req = parsed.data;
 
   const result = await db.$transaction(async (tx) => {
     // Clients match only their own rows; an admin matches any row and is refused below.

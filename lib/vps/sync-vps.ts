@@ -101,8 +101,8 @@ export async function syncVps(
     // A retried delete whose first answer was lost: the VPS is gone, which is what was asked.
     if (!(err instanceof AppError) || err.status !== 404) throw err;
     const gone = await db.vps.findFirst({ where: { id: request.vps.id, deletedAt: { not: null } } });
-    if (!gone) throw err;
-    const vps: DeletedVpsView = { ...toVpsView(gone), deleted_at: gone.deletedAt!.toISOString() };
+    if (!gone?.deletedAt) throw err;
+    const vps: DeletedVpsView = { ...toVpsView(gone), deleted_at: gone.deletedAt.toISOString() };
     return { httpStatus: 200, vps, duplicate: true, message: ALREADY_DELETED };
   }
 }

@@ -1,29 +1,12 @@
 // Actions a client may request on a VPS, their input and when each makes sense.
 // Browser-safe: the UI disables buttons with the same rules the service enforces.
-import { z } from "zod";
 import type { VpsStatus } from "./view";
 
 export const VPS_ACTIONS = ["start", "stop", "reboot", "rename"] as const;
 export type VpsActionName = (typeof VPS_ACTIONS)[number];
 
-/** Hostname-like: letters, digits, '-', '_' and '.', starting and ending with a letter or digit. */
-export const VPS_NAME_RE = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
-export const VPS_NAME_MAX = 63;
-
-export const vpsNameSchema = z
-  .string()
-  .trim()
-  .min(1, "name is required")
-  .max(VPS_NAME_MAX, `name must be at most ${VPS_NAME_MAX} characters`)
-  .regex(VPS_NAME_RE, "name may contain letters, digits, '-', '_' and '.', and must start and end with a letter or digit");
-
-export const vpsActionInputSchema = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("start") }),
-  z.object({ action: z.literal("stop") }),
-  z.object({ action: z.literal("reboot") }),
-  z.object({ action: z.literal("rename"), name: vpsNameSchema }),
-]);
-export type VpsActionInput = z.infer<typeof vpsActionInputSchema>;
+// The request schemas live in ./schemas.ts; re-exported for the UI's existing imports.
+export { VPS_NAME_MAX, VPS_NAME_RE, vpsActionInputSchema, vpsNameSchema, type VpsActionInput } from "./schemas";
 
 /** The status a power action needs; rename works in any state but `deleting`. */
 export const REQUIRED_STATUS: Record<Exclude<VpsActionName, "rename">, VpsStatus> = {

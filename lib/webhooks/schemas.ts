@@ -2,6 +2,7 @@
 // form (browser-safe: zod and event names only).
 import { z } from "zod";
 import { EVENT_TYPES } from "../events/types";
+import { bigintId, intId } from "../http/params";
 
 export const ALL_EVENTS = "*";
 export const TEST_EVENT_TYPE = "webhook.test";
@@ -77,3 +78,8 @@ export const listDeliveriesQuery = z.object({
   offset,
 });
 export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuery>;
+
+/** /api/webhooks/:id… */
+export const webhookParams = z.object({ id: intId("Webhook", { echo: false }) });
+/** /api/webhooks/:id/deliveries/:deliveryId… */
+export const deliveryParams = z.object({ id: intId("Webhook", { echo: false }), deliveryId: bigintId("Delivery") });

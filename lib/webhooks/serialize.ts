@@ -63,7 +63,7 @@ function byCodePoint(a: string, b: string): number {
     const x = ai.next();
     const y = bi.next();
     if (x.done || y.done) return x.done ? (y.done ? 0 : -1) : 1;
-    const d = x.value.codePointAt(0)! - y.value.codePointAt(0)!;
+    const d = (x.value.codePointAt(0) ?? 0) - (y.value.codePointAt(0) ?? 0);
     if (d !== 0) return d;
   }
 }

@@ -29,7 +29,7 @@ describe("sync API over HTTP", () => {
       for (const key of [null, "", "wrong-key", `${TEST_SYNC_KEY}x`, TEST_SYNC_KEY.slice(0, -1)]) {
         const r = await sync(panel.url, { action: "create", vps: vpsSpec({ user_id: owner }) }, { key });
         assert.equal(r.status, 401, String(key));
-        assert.deepEqual(r.json, { status: "error", message: "Invalid or missing API key" });
+        assert.deepEqual(r.json, { status: "error", code: "unauthorized", message: "Invalid or missing API key" });
       }
       const browser = new SessionClient(panel.url);
       assert.ok(await browser.signIn("owner@example.com", "owner-password"));
@@ -208,7 +208,7 @@ describe("sync API over HTTP", () => {
       for (const action of ["update", "delete"]) {
         const r = await sync(panel.url, { action, vps: { id: 987_654, status: "running" } });
         assert.equal(r.status, 404, action);
-        assert.deepEqual(r.json, { status: "error", message: "VPS 987654 not found" });
+        assert.deepEqual(r.json, { status: "error", code: "not_found", message: "VPS 987654 not found" });
       }
     });
 

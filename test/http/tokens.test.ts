@@ -120,7 +120,7 @@ describe("API tokens and isolation over HTTP", () => {
       assert.equal(viaToken.status, expected, `token, id ${id}`);
       assert.equal(viaSession.status, expected, `session, id ${id}`);
       if (expected === 200) assert.equal((await viaToken.json()).vps.id, id);
-      else assert.deepEqual(await viaToken.json(), { status: "error", message: `VPS ${id} not found` });
+      else assert.deepEqual(await viaToken.json(), { status: "error", code: "not_found", message: `VPS ${id} not found` });
     }
     for (const bad of ["0", "-1", "abc", "99999999999", "1.5"]) assert.equal((await bearer(panel.url, `/api/vps/${bad}`, token.token)).status, 404, bad);
   });

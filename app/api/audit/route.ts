@@ -3,13 +3,12 @@
 import { isForeignOrigin } from "@/lib/audit/access";
 import { listAudit } from "@/lib/audit/list-audit";
 import { auditApiQuerySchema } from "@/lib/audit/schemas";
-import { getDb } from "@/lib/db";
 import { forbidden } from "@/lib/errors";
 import { reply, route } from "@/lib/http/handler";
 
-export const GET = route({ auth: "admin", query: auditApiQuerySchema }, async ({ req, query, actor }) => {
+export const GET = route.admin({ method: "GET", path: "/api/audit", query: auditApiQuerySchema }, async ({ db, req, query, actor }) => {
   if (isForeignOrigin(req.headers.get("origin"))) throw forbidden("Cross-site requests may not read the audit log");
   const { limit, offset, ...filters } = query;
-  const { entries, total } = await listAudit(await getDb(), actor, filters, { limit, offset });
+  const { entries, total } = await listAudit(db, actor, filters, { limit, offset });
   return reply(200, { entries, total, limit, offset }, { "cache-control": "no-store" });
 });

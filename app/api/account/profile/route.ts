@@ -2,19 +2,20 @@
 // main site's and cannot be changed here).
 import { profileBody } from "@/lib/account/schemas";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/handler";
 
-export const PATCH = route({ auth: "user", allow2faSetup: true, body: profileBody }, async ({ actor, body, audit }) => {
-  const userId = actor!.userId;
-  const user = await (await getDb()).$transaction(async (tx) => {
-    const u = await tx.user.update({
-      where: { id: userId },
-      data: { ...(body.name !== undefined ? { name: body.name || null } : {}), ...(body.locale ? { locale: body.locale } : {}) },
-      select: { name: true, email: true, locale: true },
+export const PATCH = route.user(
+  { method: "PATCH", path: "/api/account/profile", allow2faSetup: true, body: profileBody },
+  async ({ db, actor: { userId }, body, audit }) => {
+    const user = await db.$transaction(async (tx) => {
+      const u = await tx.user.update({
+        where: { id: userId },
+        data: { ...(body.name !== undefined ? { name: body.name || null } : {}), ...(body.locale ? { locale: body.locale } : {}) },
+        select: { name: true, email: true, locale: true },
+      });
+      await recordAudit(tx, audit, { action: "account.profile_updated", targetType: "user", targetId: userId, details: { fields: Object.keys(body) } });
+      return u;
     });
-    await recordAudit(tx, audit, { action: "account.profile_updated", targetType: "user", targetId: userId, details: { fields: Object.keys(body) } });
-    return u;
-  });
-  return { status: "success", user };
-});
+    return { status: "success", user };
+  },
+);

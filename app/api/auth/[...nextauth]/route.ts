@@ -6,6 +6,7 @@ import { NextRequest } from "next/server";
 import { withRequestId } from "@/lib/audit/request-scope";
 import { authOptions } from "@/lib/auth/options";
 import { getEnv } from "@/lib/env";
+import { forbidden } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/handler";
 import { readBodyLimited } from "@/lib/http/body-limit";
 import { checkOrigin, fetchOriginHeaders, originPolicy } from "@/lib/http/origin";
@@ -31,7 +32,7 @@ const handler: Handler = async (req, ctx) => {
  *  it is known to be small. */
 const post: Handler = async (req, ctx) => {
   const verdict = checkOrigin(fetchOriginHeaders(req.headers), originPolicy(getEnv().NODE_ENV));
-  if (!verdict.ok) return Response.json({ status: "error", message: verdict.message }, { status: 403 });
+  if (!verdict.ok) return errorResponse(forbidden(verdict.message), randomUUID());
   let body: Buffer;
   try {
     body = await readBodyLimited(req, MAX_AUTH_BODY);

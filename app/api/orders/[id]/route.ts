@@ -1,9 +1,9 @@
 // GET /api/orders/:id — one order of the signed-in user (any order for admins), else 404
-import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/handler";
-import { idParam } from "@/lib/http/id-param";
+import { idParams } from "@/lib/http/params";
 import { getOrder } from "@/lib/orders/list-orders";
 
-export const GET = route({ auth: "user", tokenScope: ["vps:read", "orders:write"] }, async ({ actor, params }) => {
-  return { order: await getOrder(await getDb(), actor!, idParam(params.id, "Order")) };
-});
+export const GET = route.user(
+  { method: "GET", path: "/api/orders/:id", tokenScope: ["vps:read", "orders:write"], params: idParams("Order") },
+  async ({ db, actor, params }) => ({ order: await getOrder(db, actor, params.id) }),
+);

@@ -1,16 +1,17 @@
 // GET /api/plans/:id — one plan (inactive ones only for admins)
 // PATCH /api/plans/:id — admin edits a plan (any subset of its fields, e.g. is_active)
-import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/handler";
-import { idParam } from "@/lib/http/id-param";
+import { idParams } from "@/lib/http/params";
 import { getPlan } from "@/lib/plans/list-plans";
 import { updatePlan } from "@/lib/plans/save-plan";
-import { updatePlanSchema } from "@/lib/plans/view";
+import { updatePlanSchema } from "@/lib/plans/schemas";
 
-export const GET = route({ auth: "user", tokenScope: ["vps:read", "orders:write"] }, async ({ actor, params }) => {
-  return { plan: await getPlan(await getDb(), idParam(params.id, "Plan"), { includeInactive: actor!.role === "admin", actor }) };
-});
+export const GET = route.user(
+  { method: "GET", path: "/api/plans/:id", tokenScope: ["vps:read", "orders:write"], params: idParams("Plan") },
+  async ({ db, actor, params }) => ({ plan: await getPlan(db, params.id, { includeInactive: actor.role === "admin", actor }) }),
+);
 
-export const PATCH = route({ auth: "admin", body: updatePlanSchema }, async ({ body, params, audit }) => {
-  return { plan: await updatePlan(await getDb(), idParam(params.id, "Plan"), body, audit) };
-});
+export const PATCH = route.admin(
+  { method: "PATCH", path: "/api/plans/:id", body: updatePlanSchema, params: idParams("Plan") },
+  async ({ db, body, params, audit }) => ({ plan: await updatePlan(db, params.id, body, audit) }),
+);

@@ -1,3 +1,3 @@
 // POST /api/users/sync — find-or-create a client by email. server.ts serves the same
-// handler directly (lib/machine-api); this file keeps it reachable through Next too.
+// definition directly (lib/machine-api); this file keeps it reachable through Next too.
 export { usersSyncPost as POST } from "@/lib/machine-api/users-sync";

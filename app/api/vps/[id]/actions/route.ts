@@ -1,10 +1,8 @@
 // POST /api/vps/:id/actions — the owner (session, or a token with vps:write) requests start/stop/reboot/rename (202 + the pending request).
-import { NextResponse } from "next/server";
-import { getDb } from "@/lib/db";
-import { route } from "@/lib/http/handler";
-import { parseVpsId } from "@/lib/vps/get-vps-detail";
+import { reply, route } from "@/lib/http/handler";
+import { idParams } from "@/lib/http/params";
 import { requestVpsAction } from "@/lib/vps/request-vps-action";
-import { vpsActionInputSchema } from "@/lib/vps/vps-actions";
+import { vpsActionInputSchema } from "@/lib/vps/schemas";
 
 const MESSAGES = {
   start: "Start requested",
@@ -13,10 +11,17 @@ const MESSAGES = {
   rename: "Rename requested",
 } as const;
 
-export const POST = route({ auth: "user", tokenScope: "vps:write", body: vpsActionInputSchema, maxBody: 4096 }, async ({ actor, body, params, audit }) => {
-  const request = await requestVpsAction(await getDb(), actor!, parseVpsId(params.id), body, audit);
-  return NextResponse.json(
-    { status: "accepted", message: `${MESSAGES[request.action]}; waiting for the main site to confirm`, request },
-    { status: 202 },
-  );
-});
+export const POST = route.user(
+  {
+    method: "POST",
+    path: "/api/vps/:id/actions",
+    tokenScope: "vps:write",
+    body: vpsActionInputSchema,
+    maxBody: 4096,
+    params: idParams("VPS", { echo: false }),
+  },
+  async ({ db, actor, body, params, audit }) => {
+    const request = await requestVpsAction(db, actor, params.id, body, audit);
+    return reply(202, { status: "accepted", message: `${MESSAGES[request.action]}; waiting for the main site to confirm`, request });
+  },
+);

@@ -1,11 +1,9 @@
 // POST /api/vps/:id/root-password — reveals the stored root password to the VPS owner.
-import { NextResponse } from "next/server";
-import { getDb } from "@/lib/db";
-import { route } from "@/lib/http/handler";
-import { parseVpsId } from "@/lib/vps/get-vps-detail";
+import { reply, route } from "@/lib/http/handler";
+import { idParams } from "@/lib/http/params";
 import { revealRootPassword } from "@/lib/vps/reveal-root-password";
 
-export const POST = route({ auth: "user" }, async ({ actor, params }) => {
-  const result = await revealRootPassword(await getDb(), actor!, parseVpsId(params.id));
-  return NextResponse.json(result, { headers: { "cache-control": "no-store" } });
-});
+export const POST = route.user(
+  { method: "POST", path: "/api/vps/:id/root-password", params: idParams("VPS", { echo: false }) },
+  async ({ db, actor, params }) => reply(200, await revealRootPassword(db, actor, params.id), { "cache-control": "no-store" }),
+);

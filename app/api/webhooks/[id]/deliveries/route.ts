@@ -1,11 +1,10 @@
 // GET /api/webhooks/:id/deliveries — delivery history (status, limit, offset)
-import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/handler";
-import { intParam } from "@/lib/http/params";
 import { listDeliveries } from "@/lib/webhooks/list-deliveries";
 import { WEBHOOKS_SCOPE } from "@/lib/webhooks/policy";
-import { listDeliveriesQuery } from "@/lib/webhooks/schemas";
+import { listDeliveriesQuery, webhookParams } from "@/lib/webhooks/schemas";
 
-export const GET = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE, query: listDeliveriesQuery }, async ({ params, query }) =>
-  listDeliveries(await getDb(), intParam(params.id, "Webhook"), query),
+export const GET = route.admin(
+  { method: "GET", path: "/api/webhooks/:id/deliveries", tokenScope: WEBHOOKS_SCOPE, query: listDeliveriesQuery, params: webhookParams },
+  async ({ db, params, query }) => listDeliveries(db, params.id, query),
 );

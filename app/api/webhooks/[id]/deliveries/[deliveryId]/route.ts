@@ -1,10 +1,10 @@
 // GET /api/webhooks/:id/deliveries/:deliveryId — one delivery with all its attempts
-import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/handler";
-import { bigintParam, intParam } from "@/lib/http/params";
 import { getDelivery } from "@/lib/webhooks/list-deliveries";
 import { WEBHOOKS_SCOPE } from "@/lib/webhooks/policy";
+import { deliveryParams } from "@/lib/webhooks/schemas";
 
-export const GET = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE }, async ({ params }) =>
-  getDelivery(await getDb(), intParam(params.id, "Webhook"), bigintParam(params.deliveryId, "Delivery")),
+export const GET = route.admin(
+  { method: "GET", path: "/api/webhooks/:id/deliveries/:deliveryId", tokenScope: WEBHOOKS_SCOPE, params: deliveryParams },
+  async ({ db, params }) => getDelivery(db, params.id, params.deliveryId),
 );

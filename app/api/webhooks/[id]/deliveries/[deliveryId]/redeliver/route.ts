@@ -1,10 +1,10 @@
 // POST /api/webhooks/:id/deliveries/:deliveryId/redeliver — send one delivery again now
-import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/handler";
-import { bigintParam, intParam } from "@/lib/http/params";
 import { WEBHOOKS_SCOPE } from "@/lib/webhooks/policy";
 import { redeliverDelivery } from "@/lib/webhooks/redeliver-delivery";
+import { deliveryParams } from "@/lib/webhooks/schemas";
 
-export const POST = route({ auth: "admin", tokenScope: WEBHOOKS_SCOPE }, async ({ params, audit }) =>
-  redeliverDelivery(await getDb(), intParam(params.id, "Webhook"), bigintParam(params.deliveryId, "Delivery"), audit),
+export const POST = route.admin(
+  { method: "POST", path: "/api/webhooks/:id/deliveries/:deliveryId/redeliver", tokenScope: WEBHOOKS_SCOPE, params: deliveryParams },
+  async ({ db, params, audit }) => redeliverDelivery(db, params.id, params.deliveryId, audit),
 );
