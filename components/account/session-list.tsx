@@ -1,8 +1,8 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "use-intl";
 import { Badge } from "@/components/ui/badge";
+import { signOutToLogin } from "@/components/shell/sign-out-button";
 import { Button } from "@/components/ui/button";
 import type { AccountSession } from "@/lib/account/list-sessions";
 import { apiFetch } from "@/lib/api-client";
@@ -61,7 +61,7 @@ export function SessionList({ sessions }: { sessions: AccountSession[] }) {
           onClick={() =>
             run(async () => {
               await apiFetch("/api/account/sessions", { method: "DELETE" });
-              await signOut({ callbackUrl: "/login" });
+              await signOutToLogin();
             }, "all")
           }
         >

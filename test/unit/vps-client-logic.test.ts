@@ -5,7 +5,8 @@ import { describe, it } from "node:test";
 import { adminVpsQuerySchema, parseLenient } from "../../lib/admin/list-params";
 import { toActivityEntry } from "../../lib/vps/activity";
 import { actionAllowedInStatus, vpsActionInputSchema } from "../../lib/vps/vps-actions";
-import { compareVps, matchesVpsFilter, parseVpsFilter, vpsFilterQuery } from "../../lib/vps/vps-filter";
+import { compareVps, matchesVpsFilter, vpsFilterQuery } from "../../lib/vps/vps-filter";
+import { parseVpsFilter } from "../../lib/vps/vps-filter-params";
 import type { VpsView } from "../../lib/vps/view";
 
 const vps = (id: number, name: string, status: VpsView["status"], created: string, extra: Partial<VpsView> = {}): VpsView => ({

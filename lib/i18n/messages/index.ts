@@ -26,3 +26,10 @@ function build(locale: Locale): Messages {
 }
 
 export const MESSAGES: Record<Locale, Messages> = { ru: build("ru"), en: build("en") };
+
+export type Namespace = keyof Messages;
+
+/** Only the given namespaces: what a client provider ships to the browser. */
+export function pickMessages<N extends Namespace>(messages: Messages, namespaces: readonly N[]): Pick<Messages, N> {
+  return Object.fromEntries(namespaces.map((n) => [n, messages[n]])) as Pick<Messages, N>;
+}
