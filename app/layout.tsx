@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { Providers } from "@/components/providers";
+import { MessagesProvider } from "@/components/providers";
+import { ROOT_NAMESPACES } from "@/lib/i18n/client-messages";
+import { pickMessages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
 import "./globals.css";
 
@@ -15,7 +17,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        <Providers locale={locale} messages={messages}>{children}</Providers>
+        <MessagesProvider locale={locale} messages={pickMessages(messages, ROOT_NAMESPACES)}>{children}</MessagesProvider>
       </body>
     </html>
   );

@@ -6,5 +6,5 @@ import { requireUser } from "@/lib/auth/session";
 // two-factor sign-in (ADMIN_REQUIRE_2FA=1), whom every other layout sends here.
 export default async function AccountLayout({ children }: { children: ReactNode }) {
   const user = await requireUser({ allow2faSetup: true });
-  return <AppShell user={user}>{children}</AppShell>;
+  return <AppShell user={user} area="account">{children}</AppShell>;
 }

@@ -4,5 +4,5 @@ import { requireAdmin } from "@/lib/auth/session";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireAdmin();
-  return <AppShell user={user}>{children}</AppShell>;
+  return <AppShell user={user} area="admin">{children}</AppShell>;
 }

@@ -4,5 +4,5 @@ import { requireUser } from "@/lib/auth/session";
 
 export default async function ClientLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  return <AppShell user={user}>{children}</AppShell>;
+  return <AppShell user={user} area="client">{children}</AppShell>;
 }

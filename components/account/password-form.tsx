@@ -1,40 +1,34 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { PASSWORD_MIN } from "@/lib/account/schemas";
-import { accountApi } from "./api";
+import { apiFetch } from "@/lib/api-client";
 import { AccountSection, Notice } from "./section";
+import { useAccountAction } from "./use-account-action";
 
 export function PasswordForm() {
   const t = useTranslations("account");
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const { run, fail, pending, result } = useAccountAction();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const formEl = e.currentTarget;
     const form = new FormData(formEl);
     const next = String(form.get("new_password") ?? "");
-    if (next.length < PASSWORD_MIN) return setResult({ ok: false, text: t("passwordTooShort") });
-    setPending(true);
-    setResult(null);
-    try {
-      const r = await accountApi<{ revoked_sessions: number }>("/api/account/password", "POST", {
-        current_password: String(form.get("current_password") ?? ""),
-        new_password: next,
+    if (next.length < PASSWORD_MIN) return fail(t("passwordTooShort"));
+    await run(async () => {
+      const r = await apiFetch<{ revoked_sessions: number }>("/api/account/password", {
+        method: "POST",
+        body: { current_password: String(form.get("current_password") ?? ""), new_password: next },
       });
       formEl.reset();
-      setResult({ ok: true, text: t("passwordChanged", { n: r.revoked_sessions }) });
       router.refresh();
-    } catch (err) {
-      setResult({ ok: false, text: t("failed", { message: (err as Error).message }) });
-    } finally {
-      setPending(false);
-    }
+      return t("passwordChanged", { n: r.revoked_sessions });
+    });
   }
 
   return (

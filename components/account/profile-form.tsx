@@ -1,12 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
+import { apiFetch } from "@/lib/api-client";
 import { LOCALES } from "@/lib/i18n/config";
-import { accountApi } from "./api";
 import { AccountSection, Notice } from "./section";
+import { useAccountAction } from "./use-account-action";
 
 export interface Profile {
   name: string | null;
@@ -18,26 +19,19 @@ const LANGUAGE = { ru: "Русский", en: "English" } as const;
 export function ProfileForm({ profile }: { profile: Profile }) {
   const t = useTranslations("account");
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const { run, pending, result } = useAccountAction();
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const locale = String(form.get("locale"));
-    setPending(true);
-    setResult(null);
-    try {
-      await accountApi("/api/account/profile", "PATCH", { name: String(form.get("name") ?? "").trim() || null });
+    await run(async () => {
+      await apiFetch("/api/account/profile", { method: "PATCH", body: { name: String(form.get("name") ?? "").trim() || null } });
       // The locale route also sets the cookie the sign-in page reads.
-      if (locale !== profile.locale) await accountApi("/api/me/locale", "PUT", { locale });
-      setResult({ ok: true, text: t("saved") });
+      if (locale !== profile.locale) await apiFetch("/api/me/locale", { method: "PUT", body: { locale } });
       router.refresh();
-    } catch (err) {
-      setResult({ ok: false, text: t("failed", { message: (err as Error).message }) });
-    } finally {
-      setPending(false);
-    }
+      return t("saved");
+    });
   }
 
   return (

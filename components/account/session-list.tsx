@@ -1,32 +1,19 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { Badge } from "@/components/ui/badge";
+import { signOutToLogin } from "@/components/shell/sign-out-button";
 import { Button } from "@/components/ui/button";
 import type { AccountSession } from "@/lib/account/list-sessions";
-import { accountApi } from "./api";
+import { apiFetch } from "@/lib/api-client";
 import { AccountSection, Notice } from "./section";
+import { useAccountAction } from "./use-account-action";
 
 export function SessionList({ sessions }: { sessions: AccountSession[] }) {
   const t = useTranslations("account");
   const format = useFormatter();
   const router = useRouter();
-  const [pending, setPending] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function run(key: string, fn: () => Promise<void>) {
-    setPending(key);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(t("failed", { message: (err as Error).message }));
-    } finally {
-      setPending(null);
-    }
-  }
+  const { run, pending, result } = useAccountAction();
 
   const device = (s: AccountSession) => t("device", { browser: s.browser ?? t("unknownBrowser"), os: s.os ?? t("unknownOs") });
 
@@ -51,12 +38,12 @@ export function SessionList({ sessions }: { sessions: AccountSession[] }) {
                   variant="secondary"
                   size="sm"
                   aria-label={t("revokeLabel", { device: device(s) })}
-                  disabled={pending !== null}
+                  disabled={pending}
                   onClick={() =>
-                    run(s.id, async () => {
-                      await accountApi(`/api/account/sessions/${encodeURIComponent(s.id)}`, "DELETE");
+                    run(async () => {
+                      await apiFetch(`/api/account/sessions/${encodeURIComponent(s.id)}`, { method: "DELETE" });
                       router.refresh();
-                    })
+                    }, s.id)
                   }
                 >
                   {t("revoke")}
@@ -66,16 +53,16 @@ export function SessionList({ sessions }: { sessions: AccountSession[] }) {
           ))}
         </ul>
       )}
-      {error && <Notice tone="error">{error}</Notice>}
+      {result && <Notice tone={result.ok ? "ok" : "error"}>{result.text}</Notice>}
       <div className="mt-4 border-t border-slate-100 pt-4">
         <Button
           variant="danger"
-          disabled={pending !== null}
+          disabled={pending}
           onClick={() =>
-            run("all", async () => {
-              await accountApi("/api/account/sessions", "DELETE");
-              await signOut({ callbackUrl: "/login" });
-            })
+            run(async () => {
+              await apiFetch("/api/account/sessions", { method: "DELETE" });
+              await signOutToLogin();
+            }, "all")
           }
         >
           {t("signOutEverywhere")}

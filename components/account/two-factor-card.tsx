@@ -6,8 +6,9 @@ import { useFormatter, useTranslations } from "use-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
-import { accountApi } from "./api";
+import { apiFetch } from "@/lib/api-client";
 import { AccountSection, Notice } from "./section";
+import { useAccountAction } from "./use-account-action";
 
 export interface TwoFactorStatus {
   enabled: boolean;
@@ -23,8 +24,7 @@ export function TwoFactorCard({ status }: { status: TwoFactorStatus }) {
   const router = useRouter();
   const [stage, setStage] = useState<Stage>({ kind: "idle" });
   const [qr, setQr] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, result } = useAccountAction();
 
   useEffect(() => {
     if (stage.kind !== "enrolling") return;
@@ -36,23 +36,11 @@ export function TwoFactorCard({ status }: { status: TwoFactorStatus }) {
     };
   }, [stage]);
 
-  async function run(fn: () => Promise<void>) {
-    setPending(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(t("failed", { message: (err as Error).message }));
-    } finally {
-      setPending(false);
-    }
-  }
-
   const start = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const password = String(new FormData(e.currentTarget).get("password") ?? "");
     void run(async () => {
-      const r = await accountApi<{ secret: string; otpauth_url: string }>("/api/account/2fa", "POST", { password });
+      const r = await apiFetch<{ secret: string; otpauth_url: string }>("/api/account/2fa", { method: "POST", body: { password } });
       setQr(null);
       setStage({ kind: "enrolling", secret: r.secret, url: r.otpauth_url });
     });
@@ -62,7 +50,7 @@ export function TwoFactorCard({ status }: { status: TwoFactorStatus }) {
     e.preventDefault();
     const code = String(new FormData(e.currentTarget).get("code") ?? "");
     void run(async () => {
-      const r = await accountApi<{ recovery_codes: string[] }>("/api/account/2fa/confirm", "POST", { code });
+      const r = await apiFetch<{ recovery_codes: string[] }>("/api/account/2fa/confirm", { method: "POST", body: { code } });
       setStage({ kind: "codes", codes: r.recovery_codes });
     });
   };
@@ -71,7 +59,7 @@ export function TwoFactorCard({ status }: { status: TwoFactorStatus }) {
     e.preventDefault();
     const code = String(new FormData(e.currentTarget).get("code") ?? "");
     void run(async () => {
-      await accountApi("/api/account/2fa", "DELETE", { code });
+      await apiFetch("/api/account/2fa", { method: "DELETE", body: { code } });
       router.refresh();
     });
   };
@@ -150,7 +138,7 @@ export function TwoFactorCard({ status }: { status: TwoFactorStatus }) {
             </form>
           </div>
         )}
-        {error && <Notice tone="error">{error}</Notice>}
+        {result && <Notice tone={result.ok ? "ok" : "error"}>{result.text}</Notice>}
       </div>
     </AccountSection>
   );

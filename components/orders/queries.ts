@@ -1,10 +1,10 @@
 "use client";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
+import { apiFetch } from "@/lib/api-client";
 import type { EventMessage } from "@/lib/events/types";
 import type { OrderView } from "@/lib/orders/view";
 import type { VpsView } from "@/lib/vps/view";
-import { apiJson } from "@/components/plans/queries";
 import { useLiveEvents } from "@/components/realtime/use-live-events";
 
 const OWN_ORDERS = ["orders", "own"] as const;
@@ -12,7 +12,7 @@ const OWN_ORDERS = ["orders", "own"] as const;
 export const ownOrdersQueryOptions = (initial?: OrderView[]) =>
   queryOptions({
     queryKey: OWN_ORDERS,
-    queryFn: async () => (await apiJson<{ orders: OrderView[] }>("/api/orders")).orders,
+    queryFn: async () => (await apiFetch<{ orders: OrderView[] }>("/api/orders")).orders,
     initialData: initial,
     staleTime: 30_000,
   });
@@ -58,7 +58,7 @@ export function useCreateOrder() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (input: { plan_id: number; os: string }) =>
-      (await apiJson<{ order: OrderView }>("/api/orders", { method: "POST", body: JSON.stringify(input) })).order,
+      (await apiFetch<{ order: OrderView }>("/api/orders", { method: "POST", body: input })).order,
     onSuccess: (order) => {
       qc.setQueryData<OrderView[]>(OWN_ORDERS, (list) => upsert(list ?? [], order));
     },

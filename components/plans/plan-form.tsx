@@ -100,7 +100,7 @@ export function PlanForm({
       <Label htmlFor={`plan-${name}`}>{label}</Label>
       {input}
       {errors[name] ? (
-        <p id={`plan-${name}-msg`} className="mt-1 text-xs text-red-700" data-testid={`plan-error-${name}`}>{t(`errors.${name}`)}</p>
+        <p id={`plan-${name}-msg`} className="mt-1 text-xs text-red-700" data-testid={`plan-error-${name}`}>{t(`errors.${name}` as never) /* is_active is a checkbox: never an error */}</p>
       ) : hint ? (
         <p id={`plan-${name}-msg`} className="mt-1 text-xs text-slate-500">{hint}</p>
       ) : null}

@@ -1,28 +1,12 @@
 "use client";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api-client";
 import type { CreatePlanInput, PlanView, UpdatePlanInput } from "@/lib/plans/view";
-
-/** An API answer that is not 2xx, carrying the server's human message. */
-export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
-
-export async function apiJson<T>(url: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(url, {
-    ...init,
-    headers: { accept: "application/json", ...(init?.body ? { "content-type": "application/json" } : {}), ...init?.headers },
-  });
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, (body as { message?: string }).message ?? `HTTP ${res.status}`);
-  return body as T;
-}
 
 export const plansQueryOptions = (opts: { all: boolean; initial?: PlanView[] }) =>
   queryOptions({
     queryKey: ["plans", opts.all ? "all" : "active"],
-    queryFn: async () => (await apiJson<{ plans: PlanView[] }>(`/api/plans${opts.all ? "?all=1" : ""}`)).plans,
+    queryFn: async () => (await apiFetch<{ plans: PlanView[] }>(`/api/plans${opts.all ? "?all=1" : ""}`)).plans,
     initialData: opts.initial,
     staleTime: 30_000,
   });
@@ -36,9 +20,9 @@ export function useSavePlan() {
   return useMutation({
     mutationFn: async (v: { id?: number; input: CreatePlanInput | UpdatePlanInput }) =>
       (
-        await apiJson<{ plan: PlanView }>(v.id ? `/api/plans/${v.id}` : "/api/plans", {
+        await apiFetch<{ plan: PlanView }>(v.id ? `/api/plans/${v.id}` : "/api/plans", {
           method: v.id ? "PATCH" : "POST",
-          body: JSON.stringify(v.input),
+          body: v.input,
         })
       ).plan,
     onSuccess: (plan) => {

@@ -1,63 +1,87 @@
 "use client";
 // One socket.io connection per tab, authenticated by the session cookie; components
-// subscribe to domain events by name.
+// subscribe to domain events by name. The socket.io client is loaded on first use (a chunk
+// of its own), so pages without live data never download it and pages with live data
+// hydrate without waiting for it.
 import { useEffect, useState } from "react";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import type { EventMessage, EventType } from "@/lib/events/types";
 
-let socket: Socket | undefined;
+let socket: Promise<Socket> | undefined;
 
-function getSocket(): Socket {
-  socket ??= io({ path: "/socket.io/", transports: ["websocket", "polling"] });
+function getSocket(): Promise<Socket> {
+  socket ??= import("socket.io-client").then(({ io }) => io({ path: "/socket.io/", transports: ["websocket", "polling"] }));
   return socket;
+}
+
+/** Runs `attach` once the socket is there, unless the effect was cleaned up first. */
+function withSocket(attach: (s: Socket) => () => void): () => void {
+  let detach: (() => void) | undefined;
+  let live = true;
+  void getSocket().then((s) => {
+    if (live) detach = attach(s);
+  });
+  return () => {
+    live = false;
+    detach?.();
+  };
 }
 
 export function useLiveEvents(types: EventType[], onEvent: (e: EventMessage) => void) {
   const key = types.join(",");
-  useEffect(() => {
-    const s = getSocket();
-    const handlers = key.split(",").map((type) => {
-      const h = (msg: EventMessage) => onEvent({ ...msg, type: type as EventType });
-      s.on(type, h);
-      return [type, h] as const;
-    });
-    return () => {
-      for (const [type, h] of handlers) s.off(type, h);
-    };
-  }, [key, onEvent]);
+  useEffect(
+    () =>
+      withSocket((s) => {
+        const handlers = key.split(",").map((type) => {
+          const h = (msg: EventMessage) => onEvent({ ...msg, type: type as EventType });
+          s.on(type, h);
+          return [type, h] as const;
+        });
+        return () => {
+          for (const [type, h] of handlers) s.off(type, h);
+        };
+      }),
+    [key, onEvent],
+  );
 }
 
 export function useLiveConnection(): boolean {
   const [connected, setConnected] = useState(false);
-  useEffect(() => {
-    const s = getSocket();
-    const on = () => setConnected(true);
-    const off = () => setConnected(false);
-    setConnected(s.connected);
-    s.on("connect", on);
-    s.on("disconnect", off);
-    s.on("connect_error", off);
-    return () => {
-      s.off("connect", on);
-      s.off("disconnect", off);
-      s.off("connect_error", off);
-    };
-  }, []);
+  useEffect(
+    () =>
+      withSocket((s) => {
+        const on = () => setConnected(true);
+        const off = () => setConnected(false);
+        setConnected(s.connected);
+        s.on("connect", on);
+        s.on("disconnect", off);
+        s.on("connect_error", off);
+        return () => {
+          s.off("connect", on);
+          s.off("disconnect", off);
+          s.off("connect_error", off);
+        };
+      }),
+    [],
+  );
   return connected;
 }
 
 /** Runs after the socket reconnects (not on the first connect): time to refetch. */
 export function useOnReconnect(onReconnect: () => void) {
-  useEffect(() => {
-    const s = getSocket();
-    let wasConnected = s.connected;
-    const on = () => {
-      if (wasConnected) onReconnect();
-      wasConnected = true;
-    };
-    s.on("connect", on);
-    return () => {
-      s.off("connect", on);
-    };
-  }, [onReconnect]);
+  useEffect(
+    () =>
+      withSocket((s) => {
+        let wasConnected = s.connected;
+        const on = () => {
+          if (wasConnected) onReconnect();
+          wasConnected = true;
+        };
+        s.on("connect", on);
+        return () => {
+          s.off("connect", on);
+        };
+      }),
+    [onReconnect],
+  );
 }

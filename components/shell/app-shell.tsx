@@ -1,13 +1,18 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/auth/options";
+import { MessagesProvider } from "@/components/providers";
+import { QueryProvider } from "@/components/query-provider";
+import { AREA_NAMESPACES, type Area } from "@/lib/i18n/client-messages";
+import { pickMessages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
 import { LanguageSwitcher } from "./language-switcher";
 import { NavLinks, type NavLink } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-export async function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
-  const { t } = await getI18n();
+/** `area` picks the message namespaces the pages of a route group ship to the browser. */
+export async function AppShell({ user, area, children }: { user: SessionUser; area: Area; children: ReactNode }) {
+  const { t, locale, messages } = await getI18n();
   const links: NavLink[] = [
     { href: "/dashboard", label: t("nav.dashboard"), match: ["/vps"] },
     { href: "/tokens", label: t("tokens.nav") },
@@ -28,6 +33,7 @@ export async function AppShell({ user, children }: { user: SessionUser; children
     );
 
   return (
+    <MessagesProvider locale={locale} messages={pickMessages(messages, AREA_NAMESPACES[area])}>
     <div className="min-h-screen bg-slate-50">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow focus:outline-none focus:ring-2 focus:ring-sky-500">
         {t("nav.skip")}
@@ -50,7 +56,8 @@ export async function AppShell({ user, children }: { user: SessionUser; children
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6"><QueryProvider>{children}</QueryProvider></main>
     </div>
+    </MessagesProvider>
   );
 }

@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { useLocale, useTranslations } from "use-intl";
+import { apiFetch } from "@/lib/api-client";
 import { LOCALES } from "@/lib/i18n/config";
 
 const LABEL = { ru: "Русский", en: "English" } as const;
@@ -24,7 +25,8 @@ export function LanguageSwitcher() {
         onChange={(e) => {
           const next = e.target.value;
           start(async () => {
-            await fetch("/api/me/locale", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ locale: next }) });
+            // A failed save still refreshes: the page then shows the language actually in effect.
+            await apiFetch("/api/me/locale", { method: "PUT", body: { locale: next } }).catch(() => undefined);
             router.refresh();
           });
         }}

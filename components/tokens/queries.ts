@@ -1,5 +1,6 @@
 "use client";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api-client";
 import type { ApiTokenView, TokenScope } from "@/lib/tokens/scopes";
 
 export interface NewToken {
@@ -9,14 +10,7 @@ export interface NewToken {
 }
 export type CreatedToken = ApiTokenView & { token: string };
 
-async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { accept: "application/json", ...init.headers } });
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(body?.message ?? `HTTP ${res.status}`);
-  return body as T;
-}
-
-export const fetchTokens = async () => (await api<{ tokens: ApiTokenView[] }>("/api/tokens")).tokens;
+export const fetchTokens = async () => (await apiFetch<{ tokens: ApiTokenView[] }>("/api/tokens")).tokens;
 
 export const tokensQueryOptions = (initial?: ApiTokenView[]) =>
   queryOptions({ queryKey: ["tokens"], queryFn: fetchTokens, initialData: initial });
@@ -30,11 +24,7 @@ export function useCreateToken() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ input, key }: { input: NewToken; key: string }) =>
-      api<{ token: CreatedToken }>("/api/tokens", {
-        method: "POST",
-        headers: { "content-type": "application/json", "idempotency-key": key },
-        body: JSON.stringify(input),
-      }).then((r) => r.token),
+      apiFetch<{ token: CreatedToken }>("/api/tokens", { method: "POST", headers: { "idempotency-key": key }, body: input }).then((r) => r.token),
     onSuccess: () => qc.invalidateQueries({ queryKey: tokensQueryOptions().queryKey }),
   });
 }
@@ -42,7 +32,7 @@ export function useCreateToken() {
 export function useRevokeToken() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => api<{ token: ApiTokenView }>(`/api/tokens/${id}`, { method: "DELETE" }).then((r) => r.token),
+    mutationFn: (id: number) => apiFetch<{ token: ApiTokenView }>(`/api/tokens/${id}`, { method: "DELETE" }).then((r) => r.token),
     onSuccess: () => qc.invalidateQueries({ queryKey: tokensQueryOptions().queryKey }),
   });
 }

@@ -3,6 +3,7 @@
 // from the server render, then kept current by live events (no polling, no reload).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
+import { ApiError, apiFetch } from "@/lib/api-client";
 import type { EventMessage } from "@/lib/events/types";
 import { toActivityEntry } from "@/lib/vps/activity";
 import type { VpsDetail } from "@/lib/vps/get-vps-detail";
@@ -78,26 +79,13 @@ export function useVpsDetail(initial: VpsDetail) {
   return query.data;
 }
 
-export class ActionError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export function useRequestVpsAction(id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (input: VpsActionInput): Promise<VpsActionRequestView> => {
-      const res = await fetch(`/api/vps/${id}/actions`, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(input),
-      });
-      const body = (await res.json().catch(() => ({}))) as { message?: string; request?: VpsActionRequestView };
-      if (!res.ok || !body.request) throw new ActionError(res.status, body.message ?? `HTTP ${res.status}`);
+      const body = await apiFetch<{ request?: VpsActionRequestView }>(`/api/vps/${id}/actions`, { method: "POST", body: input });
+      // A 2xx without the request is not an answer this page can show.
+      if (!body?.request) throw new ApiError(200, "No action request in the answer");
       return body.request;
     },
     onSuccess: (request) => {

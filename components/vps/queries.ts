@@ -1,15 +1,14 @@
 "use client";
 import { queryOptions, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useCallback } from "react";
+import { apiFetch } from "@/lib/api-client";
 import type { EventMessage } from "@/lib/events/types";
 import type { VpsView } from "@/lib/vps/view";
 import { compareVps, matchesVpsFilter, vpsFilterQuery, type VpsFilter } from "@/lib/vps/vps-filter";
 import { useLiveEvents, useOnReconnect } from "@/components/realtime/use-live-events";
 
 export async function fetchOwnVps(): Promise<VpsView[]> {
-  const res = await fetch("/api/vps", { headers: { accept: "application/json" } });
-  if (!res.ok) throw new Error(`GET /api/vps: ${res.status}`);
-  return ((await res.json()) as { vps: VpsView[] }).vps;
+  return (await apiFetch<{ vps: VpsView[] }>("/api/vps")).vps;
 }
 
 const OWN = ["vps", "own"] as const;

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { apiFetch } from "@/lib/api-client";
 
 type State = { kind: "hidden" } | { kind: "loading" } | { kind: "shown"; password: string | null } | { kind: "error" };
 
@@ -19,9 +20,7 @@ export function RootPassword({ vpsId, stored, isOwner }: { vpsId: number; stored
   async function reveal() {
     setState({ kind: "loading" });
     try {
-      const res = await fetch(`/api/vps/${vpsId}/root-password`, { method: "POST", headers: { accept: "application/json" } });
-      if (!res.ok) throw new Error(String(res.status));
-      const { password } = (await res.json()) as { password: string | null };
+      const { password } = await apiFetch<{ password: string | null }>(`/api/vps/${vpsId}/root-password`, { method: "POST" });
       setState({ kind: "shown", password });
     } catch {
       setState({ kind: "error" });

@@ -10,7 +10,8 @@ import { Input, Label } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { actionAllowedInStatus, VPS_NAME_MAX, VPS_NAME_RE, type VpsActionInput, type VpsActionRequestView } from "@/lib/vps/vps-actions";
 import type { VpsView } from "@/lib/vps/view";
-import { ActionError, useRequestVpsAction } from "./detail-queries";
+import { ApiError } from "@/lib/api-client";
+import { useRequestVpsAction } from "./detail-queries";
 
 type Confirm = "stop" | "reboot" | "rename" | null;
 
@@ -49,7 +50,7 @@ export function VpsActionBar({ vps, pending }: { vps: VpsView; pending: VpsActio
     mutation.mutate(input, { onSuccess: () => setConfirm(null) });
   }
 
-  const error = mutation.error instanceof ActionError ? mutation.error : mutation.error ? new ActionError(0, "") : null;
+  const error = mutation.error instanceof ApiError ? mutation.error : mutation.error ? new ApiError(0, "") : null;
   const errorText = error ? (error.status === 409 ? t("conflict") : error.status === 400 ? t("nameInvalid") : t("failed")) : null;
   const problem = nameProblem(name, vps.name);
 

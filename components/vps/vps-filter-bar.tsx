@@ -13,6 +13,7 @@ import { isFilterActive, type VpsFilter } from "@/lib/vps/vps-filter";
 export function VpsFilterBar({ filter, action = "/dashboard" }: { filter: VpsFilter; action?: string }) {
   const t = useTranslations("vpsList");
   const ts = useTranslations("status");
+  const tl = useTranslations("list");
   const form = useRef<HTMLDivElement>(null);
   // The fields are uncontrolled (so the form works without JavaScript); when the URL changes
   // by a link (reset, a sortable column), bring them in line, except the one being typed in.
@@ -29,9 +30,9 @@ export function VpsFilterBar({ filter, action = "/dashboard" }: { filter: VpsFil
   }, [filter.q, filter.status, filter.sort]);
   return (
     <div ref={form}>
-    <FilterForm action={action} label={t("search")} defaults={{ sort: "created" }} className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-[minmax(0,1fr)_11rem_11rem_auto] sm:items-end">
+    <FilterForm action={action} label={tl("search")} defaults={{ sort: "created" }} className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-[minmax(0,1fr)_11rem_11rem_auto] sm:items-end">
       <div className="col-span-2 sm:col-span-1">
-        <Label htmlFor="vps-q">{t("search")}</Label>
+        <Label htmlFor="vps-q">{tl("search")}</Label>
         <Input id="vps-q" name="q" type="search" defaultValue={filter.q} placeholder={t("searchPlaceholder")} maxLength={100} autoComplete="off" data-testid="vps-search" />
       </div>
       <div>
@@ -44,7 +45,7 @@ export function VpsFilterBar({ filter, action = "/dashboard" }: { filter: VpsFil
         </Select>
       </div>
       <div>
-        <Label htmlFor="vps-sort">{t("sort")}</Label>
+        <Label htmlFor="vps-sort">{tl("sort")}</Label>
         <Select id="vps-sort" name="sort" defaultValue={filter.sort} data-testid="vps-sort">
           <option value="created">{t("sortCreated")}</option>
           <option value="name">{t("sortName")}</option>
@@ -52,9 +53,9 @@ export function VpsFilterBar({ filter, action = "/dashboard" }: { filter: VpsFil
         </Select>
       </div>
       <div className="col-span-2 flex gap-2 sm:col-span-1">
-        <button type="submit" className={buttonVariants({ variant: "secondary" })}>{t("apply")}</button>
+        <button type="submit" className={buttonVariants({ variant: "secondary" })}>{tl("apply")}</button>
         {isFilterActive(filter) && (
-          <Link href={action} className={buttonVariants({ variant: "ghost" })} data-testid="vps-filter-reset">{t("reset")}</Link>
+          <Link href={action} className={buttonVariants({ variant: "ghost" })} data-testid="vps-filter-reset">{tl("reset")}</Link>
         )}
       </div>
     </FilterForm>

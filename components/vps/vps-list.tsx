@@ -12,7 +12,7 @@ import { useOwnVps } from "./queries";
 import { VpsFilterBar } from "./vps-filter-bar";
 
 function SortHeader({ filter, sort, children }: { filter: VpsFilter; sort: VpsSort; children: string }) {
-  const t = useTranslations("vpsList");
+  const t = useTranslations("list");
   const active = filter.sort === sort;
   const dir = active ? (filter.dir === "asc" ? "desc" : "asc") : DEFAULT_DIR[sort];
   return (
@@ -28,6 +28,7 @@ function SortHeader({ filter, sort, children }: { filter: VpsFilter; sort: VpsSo
 export function VpsList({ userId, initial, total, filter }: { userId: number; initial: VpsView[]; total: number; filter: VpsFilter }) {
   const t = useTranslations("dashboard");
   const tl = useTranslations("vpsList");
+  const tk = useTranslations("list");
   const tu = useTranslations("units");
   const format = useFormatter();
   const locale = useLocale() as Locale;
@@ -41,7 +42,7 @@ export function VpsList({ userId, initial, total, filter }: { userId: number; in
         <div>
           <h1 id="vps-heading" className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
           <p className="text-sm text-slate-500" data-testid="vps-count">
-            {filtered ? tl("shown", { shown: vps.length, total }) : t("count", { n: vps.length })}
+            {filtered ? tk("shown", { shown: vps.length, total }) : t("count", { n: vps.length })}
           </p>
         </div>
         <p role="status" aria-live="polite" className="flex items-center gap-2 text-xs text-slate-500" data-testid="live-indicator" data-connected={connected}>
@@ -55,10 +56,10 @@ export function VpsList({ userId, initial, total, filter }: { userId: number; in
       {vps.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-16 text-center" data-testid={total === 0 ? "vps-empty" : "vps-no-match"}>
           <svg aria-hidden viewBox="0 0 24 24" className="mx-auto mb-3 size-10 text-slate-300" fill="none" stroke="currentColor" strokeWidth="1.5"><rect x="3" y="4" width="18" height="7" rx="1.5" /><rect x="3" y="13" width="18" height="7" rx="1.5" /><path d="M7 7.5h.01M7 16.5h.01" strokeLinecap="round" strokeWidth="2.5" /></svg>
-          <h2 className="text-base font-medium text-slate-900">{total === 0 ? t("emptyTitle") : tl("noMatchTitle")}</h2>
+          <h2 className="text-base font-medium text-slate-900">{total === 0 ? t("emptyTitle") : tk("noMatchTitle")}</h2>
           <p className="mt-1 text-sm text-slate-500">{total === 0 ? t("emptyText") : tl("noMatchText")}</p>
           {total > 0 && filtered && (
-            <Link href="/dashboard" className={`${buttonVariants({ variant: "secondary", size: "sm" })} mt-4`}>{tl("reset")}</Link>
+            <Link href="/dashboard" className={`${buttonVariants({ variant: "secondary", size: "sm" })} mt-4`}>{tk("reset")}</Link>
           )}
         </div>
       ) : (

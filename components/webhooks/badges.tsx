@@ -26,7 +26,7 @@ export function DeliveryStatusBadge({ status }: { status: DeliveryStatus }) {
 
 export function useEventLabel() {
   const t = useTranslations("webhooks");
-  return (type: string) => (type === "*" ? t("allEvents") : t.has(`event.${type}`) ? t(`event.${type}` as never) : type);
+  return (type: string) => (type === "*" ? t("allEvents") : t.has(`event.${type}` as never) ? t(`event.${type}` as never) : type);
 }
 
 export function EventTypes({ types }: { types: string[] }) {

@@ -1,31 +1,11 @@
 "use client";
 // Fetchers, query options and mutations of the webhook admin pages.
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/api-client";
 import type { DeliveryList } from "@/lib/webhooks/list-deliveries";
 import type { WebhookList } from "@/lib/webhooks/list-webhooks";
 import type { DeliveryStatus } from "@/lib/webhooks/schemas";
 import type { DeliveryView, WebhookStats, WebhookView } from "@/lib/webhooks/view";
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly fields: { field: string; message: string }[] = [],
-  ) {
-    super(message);
-  }
-}
-
-async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, {
-    ...init,
-    headers: { accept: "application/json", ...(init.body ? { "content-type": "application/json" } : {}), ...init.headers },
-  });
-  if (res.status === 204) return undefined as T;
-  const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiError(res.status, data.message ?? `HTTP ${res.status}`, data.errors);
-  return data as T;
-}
 
 export const webhookKeys = {
   all: ["webhooks"] as const,
@@ -37,20 +17,20 @@ export const webhookKeys = {
 };
 
 export const webhooksQueryOptions = (initial?: WebhookList) =>
-  queryOptions({ queryKey: webhookKeys.list(), queryFn: () => api<WebhookList>("/api/webhooks?limit=200"), initialData: initial, refetchInterval: 10_000 });
+  queryOptions({ queryKey: webhookKeys.list(), queryFn: () => apiFetch<WebhookList>("/api/webhooks?limit=200"), initialData: initial, refetchInterval: 10_000 });
 
 export const webhookStatsQueryOptions = (initial?: WebhookStats) =>
-  queryOptions({ queryKey: webhookKeys.stats(), queryFn: () => api<WebhookStats>("/api/webhooks/stats"), initialData: initial, refetchInterval: 10_000 });
+  queryOptions({ queryKey: webhookKeys.stats(), queryFn: () => apiFetch<WebhookStats>("/api/webhooks/stats"), initialData: initial, refetchInterval: 10_000 });
 
 export const webhookQueryOptions = (id: number, initial?: WebhookView) =>
-  queryOptions({ queryKey: webhookKeys.one(id), queryFn: () => api<WebhookView>(`/api/webhooks/${id}`), initialData: initial, refetchInterval: 10_000 });
+  queryOptions({ queryKey: webhookKeys.one(id), queryFn: () => apiFetch<WebhookView>(`/api/webhooks/${id}`), initialData: initial, refetchInterval: 10_000 });
 
 export const PAGE_SIZE = 20;
 
 export function useDeliveries(id: number, status: DeliveryStatus | "all", offset: number) {
   return useQuery({
     queryKey: webhookKeys.deliveries(id, status, offset),
-    queryFn: () => api<DeliveryList>(`/api/webhooks/${id}/deliveries?limit=${PAGE_SIZE}&offset=${offset}${status === "all" ? "" : `&status=${status}`}`),
+    queryFn: () => apiFetch<DeliveryList>(`/api/webhooks/${id}/deliveries?limit=${PAGE_SIZE}&offset=${offset}${status === "all" ? "" : `&status=${status}`}`),
     placeholderData: keepPreviousData,
     refetchInterval: 5_000,
   });
@@ -59,7 +39,7 @@ export function useDeliveries(id: number, status: DeliveryStatus | "all", offset
 export function useDelivery(id: number, deliveryId: string | null) {
   return useQuery({
     queryKey: webhookKeys.delivery(id, deliveryId ?? ""),
-    queryFn: () => api<DeliveryView>(`/api/webhooks/${id}/deliveries/${deliveryId}`),
+    queryFn: () => apiFetch<DeliveryView>(`/api/webhooks/${id}/deliveries/${deliveryId}`),
     enabled: deliveryId !== null,
     refetchInterval: 5_000,
   });
@@ -84,26 +64,26 @@ export function useSaveWebhook(id?: number) {
   return useMutation({
     mutationFn: (input: Partial<WebhookInput>) =>
       id
-        ? api<WebhookView>(`/api/webhooks/${id}`, { method: "PATCH", body: JSON.stringify(input) })
-        : api<WebhookView>("/api/webhooks", { method: "POST", body: JSON.stringify(input) }),
+        ? apiFetch<WebhookView>(`/api/webhooks/${id}`, { method: "PATCH", body: input })
+        : apiFetch<WebhookView>("/api/webhooks", { method: "POST", body: input }),
     onSuccess: invalidate,
   });
 }
 
 export function useDeleteWebhook(id: number) {
   const invalidate = useInvalidateAll();
-  return useMutation({ mutationFn: () => api<void>(`/api/webhooks/${id}`, { method: "DELETE" }), onSuccess: invalidate });
+  return useMutation({ mutationFn: () => apiFetch<void>(`/api/webhooks/${id}`, { method: "DELETE" }), onSuccess: invalidate });
 }
 
 export function useTestWebhook(id: number) {
   const invalidate = useInvalidateAll();
-  return useMutation({ mutationFn: () => api<DeliveryView>(`/api/webhooks/${id}/test`, { method: "POST" }), onSuccess: invalidate });
+  return useMutation({ mutationFn: () => apiFetch<DeliveryView>(`/api/webhooks/${id}/test`, { method: "POST" }), onSuccess: invalidate });
 }
 
 export function useRotateSecret(id: number) {
   const invalidate = useInvalidateAll();
   return useMutation({
-    mutationFn: () => api<{ webhook: WebhookView; secret: string }>(`/api/webhooks/${id}/rotate-secret`, { method: "POST" }),
+    mutationFn: () => apiFetch<{ webhook: WebhookView; secret: string }>(`/api/webhooks/${id}/rotate-secret`, { method: "POST" }),
     onSuccess: invalidate,
   });
 }
@@ -111,7 +91,7 @@ export function useRotateSecret(id: number) {
 export function useRedeliver(id: number) {
   const invalidate = useInvalidateAll();
   return useMutation({
-    mutationFn: (deliveryId: string) => api<DeliveryView>(`/api/webhooks/${id}/deliveries/${deliveryId}/redeliver`, { method: "POST" }),
+    mutationFn: (deliveryId: string) => apiFetch<DeliveryView>(`/api/webhooks/${id}/deliveries/${deliveryId}/redeliver`, { method: "POST" }),
     onSuccess: invalidate,
   });
 }

@@ -13,7 +13,8 @@ import { ALL_EVENTS, createWebhookBody, updateWebhookBody } from "@/lib/webhooks
 import type { WebhookView } from "@/lib/webhooks/view";
 import { cn } from "@/lib/utils/cn";
 import { useEventLabel } from "./badges";
-import { ApiError, useSaveWebhook } from "./queries";
+import { ApiError } from "@/lib/api-client";
+import { useSaveWebhook } from "./queries";
 
 type Field = "name" | "url" | "event_type" | "secret" | "description";
 type Errors = Partial<Record<Field | "form", string>>;
@@ -78,7 +79,7 @@ export function WebhookForm({ webhook }: { webhook?: WebhookView }) {
       router.refresh();
     } catch (err) {
       const message = (err as Error).message;
-      const field = err instanceof ApiError ? (err.fields[0]?.field as Field | undefined) : undefined;
+      const field = err instanceof ApiError ? (err.fieldErrors[0]?.field as Field | undefined) : undefined;
       const byMessage = /^url:/.test(message) ? "url" : undefined;
       const target = field ?? byMessage;
       setErrors(target ? { [target]: message.replace(/^url: /, "") } : { form: t("failed", { message }) });

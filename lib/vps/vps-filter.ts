@@ -1,21 +1,13 @@
 // The client's VPS list query (search, status, sort) as it travels in the URL, and the same
 // matching and ordering in plain code so live events keep a filtered list right.
-// Browser-safe.
-import { z } from "zod";
+// Browser-safe and zod-free (it is in the dashboard's bundle); reading the query from a URL
+// is in vps-filter-params.ts.
 import { VPS_STATUSES, type VpsStatus, type VpsView } from "./view";
 import { queryString } from "../utils/query-string";
 
 export const VPS_SORTS = ["created", "name", "status"] as const;
 export type VpsSort = (typeof VPS_SORTS)[number];
 export type SortDir = "asc" | "desc";
-
-export const vpsFilterSchema = z.object({
-  q: z.string().trim().max(100).default(""),
-  status: z.enum(VPS_STATUSES).optional(),
-  sort: z.enum(VPS_SORTS).default("created"),
-  dir: z.enum(["asc", "desc"]).optional(),
-});
-export type VpsFilterInput = z.input<typeof vpsFilterSchema>;
 
 export interface VpsFilter {
   q: string;
@@ -25,27 +17,6 @@ export interface VpsFilter {
 }
 
 export const DEFAULT_DIR: Record<VpsSort, SortDir> = { created: "desc", name: "asc", status: "asc" };
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-function first(v: string | string[] | undefined) {
-  return Array.isArray(v) ? v[0] : v;
-}
-
-/**
- * Reads a filter from page search params. A page is forgiving: a value that does not
- * parse falls back to its default instead of failing the page (API routes use the
- * schema strictly and answer 400).
- */
-export function parseVpsFilter(params: SearchParams): VpsFilter {
-  const shape = vpsFilterSchema.shape;
-  const pick = <K extends keyof typeof shape>(k: K) => {
-    const r = shape[k].safeParse(first(params[k]) || undefined);
-    return r.success ? (r.data as z.infer<(typeof shape)[K]>) : undefined;
-  };
-  const sort = pick("sort") ?? "created";
-  return { q: pick("q") ?? "", status: pick("status"), sort, dir: pick("dir") ?? DEFAULT_DIR[sort] };
-}
 
 export function isFilterActive(f: VpsFilter) {
   return f.q !== "" || f.status !== undefined;

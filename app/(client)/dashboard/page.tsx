@@ -2,7 +2,7 @@ import { VpsList } from "@/components/vps/vps-list";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { searchOwnVps } from "@/lib/vps/search-own-vps";
-import { parseVpsFilter } from "@/lib/vps/vps-filter";
+import { parseVpsFilter } from "@/lib/vps/vps-filter-params";
 
 export const dynamic = "force-dynamic";
 

@@ -1,27 +1,35 @@
-// All UI strings. The core namespaces live in ru.ts/en.ts; each feature may keep its own
-// namespaces in a file of its own exporting `{ ru, en }` and spread here.
+// All UI strings, one file a feature, each exporting `{ ru, en }` with the feature's
+// namespaces. A new feature adds its file to FEATURES.
 import type { Locale } from "../config";
-import en from "./en";
-import plans from "./plans";
-import ru from "./ru";
 import account from "./account";
-import adminLists from "./admin-lists";
+import admin from "./admin";
 import audit from "./audit";
-import clientArea from "./client-area";
+import auth from "./auth";
+import common from "./common";
+import list from "./list";
+import orders from "./orders";
+import plans from "./plans";
+import shell from "./shell";
 import tokens from "./tokens";
+import vps from "./vps";
 import webhooks from "./webhooks";
 
-const core = { ru, en };
-// Feature message files, e.g. `import vpsDetail from "./vps-detail";` then add to FEATURES.
-const FEATURES = [clientArea, adminLists, tokens, webhooks, plans, account, audit] as const satisfies readonly { ru: object; en: object }[];
+const FEATURES = [common, shell, auth, list, vps, admin, orders, plans, tokens, webhooks, account, audit] as const satisfies readonly { ru: object; en: object }[];
 
 type Merge<T extends readonly { ru: object }[]> = T extends readonly [infer H extends { ru: object }, ...infer R extends { ru: object }[]]
   ? H["ru"] & Merge<R>
   : unknown;
-export type Messages = typeof ru & Merge<typeof FEATURES>;
+export type Messages = Merge<typeof FEATURES>;
 
 function build(locale: Locale): Messages {
-  return Object.assign({}, core[locale], ...FEATURES.map((f) => f[locale])) as Messages;
+  return Object.assign({}, ...FEATURES.map((f) => f[locale])) as Messages;
 }
 
 export const MESSAGES: Record<Locale, Messages> = { ru: build("ru"), en: build("en") };
+
+export type Namespace = keyof Messages;
+
+/** Only the given namespaces: what a client provider ships to the browser. */
+export function pickMessages<N extends Namespace>(messages: Messages, namespaces: readonly N[]): Pick<Messages, N> {
+  return Object.fromEntries(namespaces.map((n) => [n, messages[n]])) as Pick<Messages, N>;
+}

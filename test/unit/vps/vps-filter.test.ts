@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { VpsView } from "../../../lib/vps/view";
-import { compareVps, matchesVpsFilter, parseVpsFilter, vpsFilterQuery } from "../../../lib/vps/vps-filter";
+import { compareVps, matchesVpsFilter, vpsFilterQuery } from "../../../lib/vps/vps-filter";
+import { parseVpsFilter } from "../../../lib/vps/vps-filter-params";
 
 const vps = (id: number, name: string, status: VpsView["status"], created: string, extra: Partial<VpsView> = {}): VpsView => ({
   id, user_id: 1, name, status, cpu: 1, ram: 1024, disk: 20, os: "Debian 12", hypervisor: "proxmox",

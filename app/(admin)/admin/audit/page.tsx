@@ -82,8 +82,8 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
           <Input id="audit-to" name="to" type="date" defaultValue={query.to?.slice(0, 10) ?? ""} />
         </div>
         <div className="col-span-2 flex gap-2 lg:col-span-1">
-          <button type="submit" className={buttonVariants({ variant: "secondary" })}>{t("vpsList.apply")}</button>
-          {filtered && <Link href="/admin/audit" className={buttonVariants({ variant: "ghost" })}>{t("vpsList.reset")}</Link>}
+          <button type="submit" className={buttonVariants({ variant: "secondary" })}>{t("list.apply")}</button>
+          {filtered && <Link href="/admin/audit" className={buttonVariants({ variant: "ghost" })}>{t("list.reset")}</Link>}
         </div>
       </FilterForm>
       <AuditTable entries={result.entries} />
@@ -91,7 +91,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
         page={page}
         pages={pages}
         href={(p) => href(query, p)}
-        labels={{ nav: t("pager.label"), prev: t("pager.prev"), next: t("pager.next"), status: t("pager.page", { page, pages }) }}
+        labels={{ nav: t("list.pager.label"), prev: t("list.pager.prev"), next: t("list.pager.next"), status: t("list.pager.page", { page, pages }) }}
       />
     </section>
   );

@@ -34,9 +34,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
         <h1 id="users-heading" className="text-2xl font-semibold text-slate-900">{t("adminUsers.title")}</h1>
         <p className="text-sm text-slate-500" data-testid="list-total">{t("adminUsers.total", { n: result.total })}</p>
       </div>
-      <FilterForm action="/admin/users" label={t("vpsList.search")} className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_12rem_auto] sm:items-end">
+      <FilterForm action="/admin/users" label={t("list.search")} className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_12rem_auto] sm:items-end">
         <div>
-          <Label htmlFor="users-q">{t("vpsList.search")}</Label>
+          <Label htmlFor="users-q">{t("list.search")}</Label>
           <Input id="users-q" name="q" type="search" defaultValue={query.q} placeholder={t("adminUsers.searchPlaceholder")} maxLength={100} autoComplete="off" />
         </div>
         <div>
@@ -48,8 +48,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
           </Select>
         </div>
         <div className="flex gap-2">
-          <button type="submit" className={buttonVariants({ variant: "secondary" })}>{t("vpsList.apply")}</button>
-          {(query.q || query.role) && <Link href="/admin/users" className={buttonVariants({ variant: "ghost" })}>{t("vpsList.reset")}</Link>}
+          <button type="submit" className={buttonVariants({ variant: "secondary" })}>{t("list.apply")}</button>
+          {(query.q || query.role) && <Link href="/admin/users" className={buttonVariants({ variant: "ghost" })}>{t("list.reset")}</Link>}
         </div>
       </FilterForm>
 
@@ -93,7 +93,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: S
         page={result.page}
         pages={result.pages}
         href={(p) => href(query, p)}
-        labels={{ nav: t("pager.label"), prev: t("pager.prev"), next: t("pager.next"), status: t("pager.page", { page: result.page, pages: result.pages }) }}
+        labels={{ nav: t("list.pager.label"), prev: t("list.pager.prev"), next: t("list.pager.next"), status: t("list.pager.page", { page: result.page, pages: result.pages }) }}
       />
     </section>
   );

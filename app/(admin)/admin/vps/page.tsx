@@ -38,9 +38,9 @@ export default async function AdminVpsPage({ searchParams }: { searchParams: Sea
         <h1 id="vps-heading" className="text-2xl font-semibold text-slate-900">{t("adminVps.title")}</h1>
         <p className="text-sm text-slate-500" data-testid="list-total">{t("adminVps.total", { n: result.total })}</p>
       </div>
-      <FilterForm action="/admin/vps" label={t("vpsList.search")} defaults={{ sort: "created" }} className="grid grid-cols-2 gap-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_10rem_11.5rem_auto] lg:items-end">
+      <FilterForm action="/admin/vps" label={t("list.search")} defaults={{ sort: "created" }} className="grid grid-cols-2 gap-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_10rem_11.5rem_auto] lg:items-end">
         <div className="col-span-2 sm:col-span-1">
-          <Label htmlFor="vps-q">{t("vpsList.search")}</Label>
+          <Label htmlFor="vps-q">{t("list.search")}</Label>
           <Input id="vps-q" name="q" type="search" defaultValue={query.q} placeholder={t("adminVps.searchPlaceholder")} maxLength={100} autoComplete="off" />
         </div>
         <div className="col-span-2 sm:col-span-1">
@@ -57,7 +57,7 @@ export default async function AdminVpsPage({ searchParams }: { searchParams: Sea
           </Select>
         </div>
         <div>
-          <Label htmlFor="vps-sort">{t("vpsList.sort")}</Label>
+          <Label htmlFor="vps-sort">{t("list.sort")}</Label>
           <Select id="vps-sort" name="sort" defaultValue={query.sort}>
             <option value="created">{t("vpsList.sortCreated")}</option>
             <option value="name">{t("vpsList.sortName")}</option>
@@ -65,8 +65,8 @@ export default async function AdminVpsPage({ searchParams }: { searchParams: Sea
           </Select>
         </div>
         <div className="col-span-2 flex gap-2 lg:col-span-1">
-          <button type="submit" className={buttonVariants({ variant: "secondary" })}>{t("vpsList.apply")}</button>
-          {(query.q || query.status || query.owner) && <Link href="/admin/vps" className={buttonVariants({ variant: "ghost" })}>{t("vpsList.reset")}</Link>}
+          <button type="submit" className={buttonVariants({ variant: "secondary" })}>{t("list.apply")}</button>
+          {(query.q || query.status || query.owner) && <Link href="/admin/vps" className={buttonVariants({ variant: "ghost" })}>{t("list.reset")}</Link>}
         </div>
       </FilterForm>
 
@@ -114,7 +114,7 @@ export default async function AdminVpsPage({ searchParams }: { searchParams: Sea
         page={result.page}
         pages={result.pages}
         href={(p) => href(query, p)}
-        labels={{ nav: t("pager.label"), prev: t("pager.prev"), next: t("pager.next"), status: t("pager.page", { page: result.page, pages: result.pages }) }}
+        labels={{ nav: t("list.pager.label"), prev: t("list.pager.prev"), next: t("list.pager.next"), status: t("list.pager.page", { page: result.page, pages: result.pages }) }}
       />
     </section>
   );

@@ -1,21 +1,30 @@
-// Strings of the client area: VPS list filters, the VPS detail page, actions, activity.
+// A client's VPS: the dashboard list, the detail page, actions, activity.
 const ru = {
+  dashboard: {
+    title: "Мои серверы",
+    count: "{n, plural, =0 {Нет серверов} one {# сервер} few {# сервера} many {# серверов} other {# сервера}}",
+    emptyTitle: "У вас пока нет серверов",
+    emptyText: "Когда вы закажете VPS на сайте, он появится здесь автоматически.",
+    name: "Имя",
+    status: "Статус",
+    cpu: "CPU",
+    ram: "RAM",
+    disk: "Диск",
+    os: "ОС",
+    ip: "IP-адрес",
+    created: "Создан",
+    live: "Обновляется в реальном времени",
+    offline: "Нет связи, переподключаемся…",
+  },
   vpsList: {
-    search: "Поиск",
     searchPlaceholder: "Имя, IP или ОС",
     statusFilter: "Статус",
     allStatuses: "Все статусы",
-    sort: "Сортировка",
     sortCreated: "Сначала новые",
     sortName: "По имени",
     sortStatus: "По статусу",
-    apply: "Применить",
-    reset: "Сбросить",
-    shown: "Показано {shown} из {total}",
-    noMatchTitle: "Ничего не найдено",
     noMatchText: "Ни один сервер не подходит под условия поиска.",
     open: "Открыть {name}",
-    sortBy: "Сортировать по «{column}»",
   },
   vpsDetail: {
     back: "Мои серверы",
@@ -97,22 +106,31 @@ const ru = {
 };
 
 const en: typeof ru = {
+  dashboard: {
+    title: "My servers",
+    count: "{n, plural, =0 {No servers} one {# server} other {# servers}}",
+    emptyTitle: "You have no servers yet",
+    emptyText: "When you order a VPS on our site, it appears here automatically.",
+    name: "Name",
+    status: "Status",
+    cpu: "CPU",
+    ram: "RAM",
+    disk: "Disk",
+    os: "OS",
+    ip: "IP address",
+    created: "Created",
+    live: "Live updates on",
+    offline: "Connection lost, reconnecting…",
+  },
   vpsList: {
-    search: "Search",
     searchPlaceholder: "Name, IP or OS",
     statusFilter: "Status",
     allStatuses: "All statuses",
-    sort: "Sort",
     sortCreated: "Newest first",
     sortName: "By name",
     sortStatus: "By status",
-    apply: "Apply",
-    reset: "Reset",
-    shown: "Showing {shown} of {total}",
-    noMatchTitle: "Nothing found",
     noMatchText: "No server matches your search.",
     open: "Open {name}",
-    sortBy: "Sort by {column}",
   },
   vpsDetail: {
     back: "My servers",
@@ -193,5 +211,4 @@ const en: typeof ru = {
   },
 };
 
-const clientArea = { ru, en };
-export default clientArea;
+export default { ru, en };

@@ -1,5 +1,19 @@
-// Strings of the admin lists: users and all VPS.
+// Administration: the overview page, admin navigation, the user and all-VPS lists.
 const ru = {
+  admin: {
+    title: "Администрирование",
+    users: "Пользователи",
+    clients: "{n, plural, one {# клиент} few {# клиента} many {# клиентов} other {# клиента}}",
+    vpsTotal: "Всего VPS",
+    plans: "Тарифы",
+    webhooks: "Вебхуки",
+    byStatus: "VPS по статусам",
+    recentEvents: "Последние события",
+    noEvents: "Событий пока нет",
+    event: "Событие",
+    at: "Время",
+    activePlans: "{n, plural, one {# активный} few {# активных} many {# активных} other {# активных}}",
+  },
   adminNav: { users: "Пользователи", vps: "Все VPS" },
   adminUsers: {
     title: "Пользователи",
@@ -25,16 +39,23 @@ const ru = {
     empty: "Ни один сервер не подходит под условия",
     specs: "Ресурсы",
   },
-  pager: {
-    label: "Страницы",
-    prev: "Назад",
-    next: "Вперёд",
-    page: "Страница {page} из {pages}",
-    perPage: "По {n} на странице",
-  },
 };
 
 const en: typeof ru = {
+  admin: {
+    title: "Administration",
+    users: "Users",
+    clients: "{n, plural, one {# client} other {# clients}}",
+    vpsTotal: "Total VPS",
+    plans: "Plans",
+    webhooks: "Webhooks",
+    byStatus: "VPS by status",
+    recentEvents: "Recent events",
+    noEvents: "No events yet",
+    event: "Event",
+    at: "Time",
+    activePlans: "{n, plural, one {# active} other {# active}}",
+  },
   adminNav: { users: "Users", vps: "All VPS" },
   adminUsers: {
     title: "Users",
@@ -60,14 +81,6 @@ const en: typeof ru = {
     empty: "No server matches",
     specs: "Resources",
   },
-  pager: {
-    label: "Pages",
-    prev: "Previous",
-    next: "Next",
-    page: "Page {page} of {pages}",
-    perPage: "{n} per page",
-  },
 };
 
-const adminLists = { ru, en };
-export default adminLists;
+export default { ru, en };
