@@ -7,9 +7,11 @@
 // --heapsnapshot-signal=SIGUSR2 for a snapshot of the running panel).
 import http from "node:http";
 import pg from "pg";
+import { hashPassword } from "../lib/auth/password";
+import { SessionClient } from "../test/support/http";
 import { startPanel } from "../test/support/panel";
 import { rssOf } from "../test/support/upload";
-import { ensureBuild, fmt, insertUsers, intArg, loadNote, percentile, printResult, request, sessionCookie, stopOnExit } from "./support";
+import { ensureBuild, fmt, insertUsers, intArg, loadNote, percentile, printResult, request, stopOnExit } from "./support";
 
 const VPS = intArg("vps", 1000);
 const RENDERS = intArg("renders", 200);
@@ -26,7 +28,7 @@ async function main() {
   const cleanup = stopOnExit(() => panel.stop());
   try {
     const pid = panel.pid();
-    const [userId] = await insertUsers(panel.databaseUrl, 1, "mem-");
+    const [userId] = await insertUsers(panel.databaseUrl, 1, "mem-", await hashPassword("memory-bench-password"));
     const c = new pg.Client({ connectionString: panel.databaseUrl });
     await c.connect();
     await c.query(
@@ -39,24 +41,36 @@ async function main() {
       [userId, VPS],
     );
     await c.end();
-    const cookie = await sessionCookie(userId, panel.env.NEXTAUTH_SECRET);
+    // A real sign-in (the session is a server-side record, not only a signed JWT).
+    const session = new SessionClient(panel.url);
+    if (!(await session.signIn("mem-1@example.com", "memory-bench-password"))) throw new Error("sign-in failed");
+    const cookie = session.cookieList.map((x) => `${x.name}=${x.value}`).join("; ");
 
-    // Idle: started, one health check answered, left alone.
+    // Idle: started, signed in, left alone.
     await sleep(SETTLE_S * 1000);
     const idle = rssOf(pid);
 
     const samples: number[] = [];
-    const sampler = setInterval(() => samples.push(rssOf(pid)), 50);
+    const sampler = setInterval(() => {
+      try {
+        samples.push(rssOf(pid));
+      } catch {
+        /* exited: the request that follows fails and says why */
+      }
+    }, 50);
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     let next = 0;
     let bytes = 0;
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
+        // A panel that died mid-load says so (its log's tail) instead of a bare socket error.
         while (next < RENDERS) {
           next++;
-          const r = await request(panel.url, agent, { path: "/dashboard", headers: { cookie } });
-          if (r.status !== 200) throw new Error(`GET /dashboard: ${r.status}`);
+          const r = await request(panel.url, agent, { path: "/dashboard", headers: { cookie } }).catch((err: Error) => {
+            throw new Error(`GET /dashboard: ${err.message}\n${panel.logs().slice(-2000)}`);
+          });
+          if (r.status !== 200) throw new Error(`GET /dashboard: ${r.status}\n${panel.logs().slice(-2000)}`);
           bytes = r.body.length;
         }
       }),
