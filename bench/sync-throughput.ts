@@ -1,13 +1,18 @@
 // Sync API throughput: N creates then N updates through POST /api/vps/sync on a
-// production panel on PostgreSQL, and, in the same run, the same writes against a
-// minimal node:http + pg server (bench/baseline-sync-server.ts). Prints req/s, p50/p99
-// and the panel/baseline ratio (target ≥ 0.5).
+// production panel on PostgreSQL (workers on), and, in the same run, the same writes
+// against a minimal node:http + pg server that does them in ONE prepared statement
+// (bench/baseline-sync-server.ts). Prints panel req/s, baseline req/s and the
+// panel/baseline ratio (target ≥ 0.6 for update), and, per update request, the CPU time of
+// each server's Node process and of its database's PostgreSQL backends (from /proc).
 // The two alternate over several rounds (which one goes first alternates too), so that
 // background load on a shared machine hits both alike; the ratio is the median of the
 // rounds' ratios.
-//   npx tsx bench/sync-throughput.ts [--n=500] [--concurrency=12] [--rounds=5]
+//   npx tsx bench/sync-throughput.ts [--n=500] [--concurrency=16] [--rounds=5]
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { openDatabase } from "../lib/db";
 import { migrate } from "../lib/migrate";
 import { freePort, ROOT, startPanel, TEST_SYNC_KEY } from "../test/support/panel";
@@ -16,8 +21,9 @@ import { fmt, intArg, load, row, type LoadResult, type Req } from "./support";
 
 const N = intArg("n", 500);
 const ROUNDS = intArg("rounds", 5);
-const CONCURRENCY = intArg("concurrency", 12);
+const CONCURRENCY = intArg("concurrency", 16);
 const WARMUP = 500;
+const TICK_MS = 10; // USER_HZ is 100 on Linux
 
 const headers = { "content-type": "application/json", "x-api-key": TEST_SYNC_KEY };
 const createReqs = (userId: number, tag: string, n: number): Req[] =>
@@ -30,22 +36,67 @@ const createReqs = (userId: number, tag: string, n: number): Req[] =>
 const updateReqs = (ids: number[]): Req[] =>
   ids.map((id, i) => ({ method: "POST", path: "/api/vps/sync", headers, body: JSON.stringify({ action: "update", vps: { id, status: i % 2 ? "stopped" : "running" } }) }));
 
-async function phase(url: string, userId: number, tag: string) {
-  // Warm-up (JIT, connection pools, Next's route compilation cache): not measured.
+/** CPU ms (user + system) of a process, from /proc/<pid>/stat; 0 when it is gone. */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Node process + the PostgreSQL backends serving one database. */
+interface Target {
+  url: string;
+  nodePid: () => number;
+  monitor: pg.Client;
+  database: string;
+}
+async function backendPids(t: Target): Promise<number[]> {
+  const { rows } = await t.monitor.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [t.database]);
+  return rows.map((r) => r.pid);
+}
+async function cpuSnapshot(t: Target) {
+  const pids = await backendPids(t);
+  return { node: cpuMs(t.nodePid()), pg: new Map(pids.map((p) => [p, cpuMs(p)])) };
+}
+async function cpuSince(t: Target, before: Awaited<ReturnType<typeof cpuSnapshot>>) {
+  const after = await cpuSnapshot(t);
+  let pgMs = 0;
+  for (const [pid, ms] of after.pg) pgMs += ms - (before.pg.get(pid) ?? 0);
+  return { node: after.node - before.node, pg: pgMs };
+}
+
+interface PhaseResult {
+  create: LoadResult;
+  update: LoadResult;
+  cpu: { node: number; pg: number };
+}
+
+async function phase(t: Target, userId: number, tag: string): Promise<PhaseResult> {
+  // Warm-up (JIT, connection pools, prepared statements): not measured.
   const warmIds: number[] = [];
-  await load(url, createReqs(userId, `${tag}-warm`, WARMUP), CONCURRENCY, (_, s, b) => s < 300 && warmIds.push(JSON.parse(b).vps.id));
-  await load(url, updateReqs(warmIds), CONCURRENCY);
+  await load(t.url, createReqs(userId, `${tag}-warm`, WARMUP), CONCURRENCY, (_, s, b) => s < 300 && warmIds.push(JSON.parse(b).vps.id));
+  await load(t.url, updateReqs(warmIds), CONCURRENCY);
   const ids: number[] = [];
-  const create = await load(url, createReqs(userId, tag, N), CONCURRENCY, (_, s, b) => s < 300 && ids.push(JSON.parse(b).vps.id));
-  const update = await load(url, updateReqs(ids), CONCURRENCY);
-  return { create, update };
+  const create = await load(t.url, createReqs(userId, tag, N), CONCURRENCY, (_, s, b) => s < 300 && ids.push(JSON.parse(b).vps.id));
+  const before = await cpuSnapshot(t);
+  const update = await load(t.url, updateReqs(ids), CONCURRENCY);
+  // The relay's work for these events belongs to them: let it finish before reading CPU.
+  await new Promise((r) => setTimeout(r, 300));
+  const cpu = await cpuSince(t, before);
+  return { create, update, cpu: { node: cpu.node / ids.length, pg: cpu.pg / ids.length } };
 }
 
 async function main() {
-  console.log(`sync throughput: ${N} creates + ${N} updates, concurrency ${CONCURRENCY}, PostgreSQL, production build`);
+  const load0 = loadavg().map((x) => x.toFixed(2)).join(" ");
+  console.log(`sync throughput: ${N} creates + ${N} updates, concurrency ${CONCURRENCY}, ${ROUNDS} rounds, PostgreSQL, production build (load average ${load0})`);
   const panel = await startPanel({ demoData: false, env: { LOG_LEVEL: "error" } });
   const baseDb = await createTestDatabase("syncbench_baseline");
   let baseline: ReturnType<typeof spawn> | undefined;
+  const monitors: pg.Client[] = [];
   try {
     const user = await fetch(`${panel.url}/api/users/sync`, { method: "POST", headers, body: JSON.stringify({ email: "bench@example.com" }) });
     const userId = (await user.json()).user.id as number;
@@ -64,40 +115,57 @@ async function main() {
       stdio: ["ignore", "pipe", "inherit"],
     });
     await new Promise<void>((resolve) => baseline!.stdout!.once("data", () => resolve()));
-    const baseUrl = `http://127.0.0.1:${port}`;
 
-    const panelRuns: { create: LoadResult; update: LoadResult }[] = [];
-    const baseRuns: { create: LoadResult; update: LoadResult }[] = [];
+    const target = async (url: string, databaseUrl: string, nodePid: () => number): Promise<Target> => {
+      const monitor = new pg.Client({ connectionString: databaseUrl });
+      await monitor.connect();
+      monitors.push(monitor);
+      return { url, nodePid, monitor, database: new URL(databaseUrl).pathname.slice(1) };
+    };
+    const panelT = await target(panel.url, panel.databaseUrl, () => panel.pid());
+    const baseT = await target(`http://127.0.0.1:${port}`, baseDb.url, () => baseline!.pid!);
+
+    const panelRuns: PhaseResult[] = [];
+    const baseRuns: PhaseResult[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       if (round % 2 === 0) {
-        panelRuns.push(await phase(panel.url, userId, `panel-r${round}`));
-        baseRuns.push(await phase(baseUrl, baseUserId, `base-r${round}`));
+        panelRuns.push(await phase(panelT, userId, `panel-r${round}`));
+        baseRuns.push(await phase(baseT, baseUserId, `base-r${round}`));
       } else {
-        baseRuns.push(await phase(baseUrl, baseUserId, `base-r${round}`));
-        panelRuns.push(await phase(panel.url, userId, `panel-r${round}`));
+        baseRuns.push(await phase(baseT, baseUserId, `base-r${round}`));
+        panelRuns.push(await phase(panelT, userId, `panel-r${round}`));
       }
       const [p, b] = [panelRuns[round], baseRuns[round]];
-      console.log(`round ${round + 1}: create ${fmt(p.create.rps, 0)} vs ${fmt(b.create.rps, 0)} req/s, update ${fmt(p.update.rps, 0)} vs ${fmt(b.update.rps, 0)} req/s`);
+      console.log(
+        `round ${round + 1}: create ${fmt(p.create.rps, 0)} vs ${fmt(b.create.rps, 0)} req/s, update ${fmt(p.update.rps, 0)} vs ${fmt(b.update.rps, 0)} req/s` +
+          ` (ratio ${fmt(p.update.rps / b.update.rps, 2)}); CPU per update: panel node ${fmt(p.cpu.node, 2)} ms + pg ${fmt(p.cpu.pg, 2)} ms,` +
+          ` baseline node ${fmt(b.cpu.node, 2)} ms + pg ${fmt(b.cpu.pg, 2)} ms`,
+      );
     }
     const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const typical = (runs: typeof panelRuns, k: "create" | "update") => {
+    const typical = (runs: PhaseResult[], k: "create" | "update") => {
       const rs = runs.map((r) => r[k]).sort((a, b) => a.rps - b.rps);
       return rs[Math.floor(rs.length / 2)];
     };
     const p = { create: typical(panelRuns, "create"), update: typical(panelRuns, "update") };
     const b = { create: typical(baseRuns, "create"), update: typical(baseRuns, "update") };
     const ratio = (k: "create" | "update") => median(panelRuns.map((r, i) => r[k].rps / baseRuns[i][k].rps));
+    const cpu = (runs: PhaseResult[], k: "node" | "pg") => fmt(median(runs.map((r) => r.cpu[k])), 2);
     console.log("");
     console.log("median round:");
     console.log(row("panel    create (POST /api/vps/sync)", p.create));
     console.log(row("baseline create (node:http + pg)", b.create));
     console.log(row("panel    update", p.update));
     console.log(row("baseline update", b.update));
+    console.log(`CPU per update (median): panel node ${cpu(panelRuns, "node")} ms, pg ${cpu(panelRuns, "pg")} ms; baseline node ${cpu(baseRuns, "node")} ms, pg ${cpu(baseRuns, "pg")} ms`);
     console.log("");
-    console.log(`ratio panel/baseline (median of ${ROUNDS} paired rounds): create ${fmt(ratio("create"), 2)}, update ${fmt(ratio("update"), 2)} (target ≥ 0.5)`);
+    console.log(`panel update ${fmt(p.update.rps, 0)} req/s, baseline update ${fmt(b.update.rps, 0)} req/s`);
+    console.log(`ratio panel/baseline (median of ${ROUNDS} paired rounds): update ${fmt(ratio("update"), 2)} (target ≥ 0.6), create ${fmt(ratio("create"), 2)}`);
+    console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
     const errors = panelRuns.reduce((n, r) => n + r.create.errors + r.update.errors, 0);
     if (errors > 0) console.log(`panel errors: ${errors}`, panelRuns.map((r) => [r.create.statuses, r.update.statuses]));
   } finally {
+    for (const m of monitors) await m.end().catch(() => {});
     baseline?.kill();
     await panel.stop();
     await baseDb.drop();

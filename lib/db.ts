@@ -32,6 +32,30 @@ export interface SqlRunner {
   exec(sql: string): Promise<void>;
 }
 
+/** A statement with a stable text, prepared once per connection under `name`. */
+export interface PreparedStatement {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+type PreparedRunner = (q: PreparedStatement) => Promise<unknown[]>;
+
+// The runner behind each open client: the hot paths (lib/vps/update-vps.ts) take a Db
+// and find its connection source here.
+const preparedRunners = new WeakMap<object, PreparedRunner>();
+
+/**
+ * Runs a hot statement so that PostgreSQL parses and plans it once per connection, not on
+ * every request: a named prepared statement through pg (Prisma sends every raw query
+ * unnamed). PGlite runs it as a plain parameterised query (in process, no round trip).
+ * Outside a transaction only; inside one, run `text` with `tx.$queryRawUnsafe`.
+ */
+export async function queryPrepared<T>(db: Db, q: PreparedStatement): Promise<T[]> {
+  const runner = preparedRunners.get(db);
+  if (runner) return (await runner(q)) as T[];
+  return db.$queryRawUnsafe<T[]>(q.text, ...q.values);
+}
+
 export interface Database {
   kind: "pglite" | "postgres";
   prisma: Db;
@@ -58,6 +82,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     pool.on("error", () => {});
     pool.on("connect", (client) => client.on("error", () => {}));
     const prisma = makeClient(new PrismaPg(pool));
+    preparedRunners.set(prisma, async (q) => (await pool.query(q)).rows);
     return {
       kind: "postgres",
       prisma,
@@ -81,6 +106,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   mkdirSync(dir, { recursive: true });
   const lite: PGlite = await PGlite.create(dir);
   const prisma = makeClient(new PrismaPGlite(lite));
+  preparedRunners.set(prisma, async (q) => (await lite.query(q.text, q.values)).rows);
   return {
     kind: "pglite",
     prisma,

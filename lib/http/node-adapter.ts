@@ -8,6 +8,20 @@ import type { WebHandler } from "./handler";
 
 export type { WebHandler } from "./handler";
 
+/** Bodies up to this size that declare their length are read whole here (one Buffer, no
+ *  web stream in between); route() still checks the length against its own limit. */
+const SMALL_BODY = 64 * 1024;
+
+function readSmallBody(req: IncomingMessage, length: number): Promise<Buffer> {
+  // Node's parser delivers no more than Content-Length bytes.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.once("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length)));
+    req.once("error", reject);
+  });
+}
+
 export async function serveWebHandler(
   handler: WebHandler,
   req: IncomingMessage,
@@ -21,13 +35,21 @@ export async function serveWebHandler(
       for (const one of Array.isArray(v) ? v : [v]) headers.append(k, one);
     }
     const method = req.method ?? "GET";
+    const length = req.headers["content-length"] === undefined ? NaN : Number(req.headers["content-length"]);
+    const hasBody = method !== "GET" && method !== "HEAD";
+    // A small body of declared length is read whole. Any other streams on, pulled a chunk at
+    // a time (an async iterable, as Next passes it): route() counts it against the route's
+    // limit as it reads (413 as soon as it is passed, lib/http/body-limit.ts), so nothing
+    // here buffers it.
+    const body = !hasBody
+      ? undefined
+      : Number.isSafeInteger(length) && length >= 0 && length <= SMALL_BODY
+        ? await readSmallBody(req, length)
+        : (req as unknown as ReadableStream);
     const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
       method,
       headers,
-      // The body streams on, pulled a chunk at a time (an async iterable, as Next passes it):
-      // route() counts it against the route's limit as it reads (413 as soon as it is passed,
-      // lib/http/body-limit.ts), so nothing here buffers it.
-      ...(method === "GET" || method === "HEAD" ? {} : { body: req as unknown as ReadableStream, duplex: "half" }),
+      ...(body === undefined ? {} : { body, duplex: "half" }),
     } as RequestInit);
     const response = await handler(request, { params: Promise.resolve(params) });
     const out: Record<string, string | string[]> = {};
@@ -36,10 +58,11 @@ export async function serveWebHandler(
     });
     const cookies = response.headers.getSetCookie();
     if (cookies.length) out["set-cookie"] = cookies;
-    const body = Buffer.from(await response.arrayBuffer());
-    out["content-length"] = String(body.length);
+    const reply = Buffer.from(await response.arrayBuffer());
+    out["content-length"] = String(reply.length);
+    // Headers and body leave in one write.
     res.writeHead(response.status, out);
-    res.end(body);
+    res.end(reply);
   } catch (err) {
     log.error("machine API: unhandled error", { error: (err as Error)?.stack ?? String(err) });
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

@@ -43,7 +43,7 @@ export const FINGERPRINT_WINDOW_HOURS = 24;
 async function insert(db: Db, input: CreateVpsInput, audit: AuditContext): Promise<VpsView> {
   // orders: order_id must name an open order of this user (checked before; the unique index
   // on vps.order_id still settles a race, 409 upstream).
-  if (input.orderId) await assertOrderLinkable(db, input.orderId, input.userId, input.createFingerprint);
+  if (input.orderId) await assertOrderLinkable(db, input.orderId, input.userId, { createFingerprint: input.createFingerprint });
   const now = new Date();
   const view: VpsView = toVpsView({
     id: 0,

@@ -9,20 +9,23 @@
 import type { Prisma } from "../db";
 import { recordEvent } from "../events/record-event";
 import { toActionRequestView } from "./vps-actions";
-import { toVpsView, type VpsRow, type VpsStatus } from "./view";
+import type { VpsStatus, VpsView } from "./view";
 
 type Tx = Pick<Prisma.TransactionClient, "vpsActionRequest" | "domainEvent" | "$executeRaw">;
 
 const DEAD_END: VpsStatus[] = ["error", "suspended", "deleting"];
 
 export interface VpsChange {
-  before: VpsRow;
-  after: VpsRow;
+  /** The status before the update. */
+  previousStatus: VpsStatus;
+  /** The VPS after the update, as the update's statement built it. */
+  vps: VpsView;
   /** The update carried a `status`, even one equal to the current status. */
   statusInUpdate: boolean;
 }
 
-export async function resolveVpsActions(tx: Tx, { before, after, statusInUpdate }: VpsChange): Promise<number> {
+export async function resolveVpsActions(tx: Tx, { previousStatus, vps, statusInUpdate }: VpsChange): Promise<number> {
+  const after = { id: vps.id, userId: vps.user_id, name: vps.name, status: vps.status };
   const pending = await tx.vpsActionRequest.findMany({ where: { vpsId: after.id, status: "pending" }, orderBy: { id: "asc" } });
   let resolved = 0;
   for (const r of pending) {
@@ -32,7 +35,7 @@ export async function resolveVpsActions(tx: Tx, { before, after, statusInUpdate 
     else if (r.action === "stop" && after.status === "stopped") outcome = "completed";
     else if (r.action === "reboot" && statusInUpdate && after.status === "running") outcome = "completed";
     else if (r.action === "rename" && after.name === params.name) outcome = "completed";
-    else if (r.action !== "rename" && after.status !== before.status && DEAD_END.includes(after.status)) outcome = "failed";
+    else if (r.action !== "rename" && after.status !== previousStatus && DEAD_END.includes(after.status)) outcome = "failed";
     if (!outcome) continue;
 
     const done = await tx.vpsActionRequest.update({ where: { id: r.id }, data: { status: outcome, resolvedAt: new Date() } });
@@ -47,7 +50,7 @@ export async function resolveVpsActions(tx: Tx, { before, after, statusInUpdate 
         status: outcome,
         ...(outcome === "failed" ? { reason: `status:${after.status}` } : {}),
         request: toActionRequestView(done),
-        vps: toVpsView(after),
+        vps,
       },
     });
     resolved++;

@@ -1,0 +1,6 @@
+-- DropIndex
+DROP INDEX "vps_status_idx";
+
+-- DropIndex
+DROP INDEX "vps_name_idx";
+
