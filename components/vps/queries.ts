@@ -1,69 +1,50 @@
 "use client";
-import { queryOptions, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { EventMessage } from "@/lib/events/types";
+import { applyLiveVps } from "@/lib/vps/live-page";
 import type { VpsView } from "@/lib/vps/view";
-import { compareVps, matchesVpsFilter, vpsFilterQuery, type VpsFilter } from "@/lib/vps/vps-filter";
+import type { VpsFilter } from "@/lib/vps/vps-filter";
 import { useLiveEvents, useOnReconnect } from "@/components/realtime/use-live-events";
 
-export async function fetchOwnVps(): Promise<VpsView[]> {
-  const res = await fetch("/api/vps", { headers: { accept: "application/json" } });
-  if (!res.ok) throw new Error(`GET /api/vps: ${res.status}`);
-  return ((await res.json()) as { vps: VpsView[] }).vps;
-}
+const VPS_EVENTS = ["vps.created", "vps.updated", "vps.status_changed", "vps.deleted", "vps.action_resolved"] as const;
 
-const OWN = ["vps", "own"] as const;
+/**
+ * The rows of one server-rendered page of the user's VPS, kept current by live events:
+ * rows on screen change in place; a change that may move rows between pages asks the
+ * server for the page again (coalesced), as does a reconnect (events may have been missed).
+ */
+export function useLiveVpsPage(userId: number, filter: VpsFilter, initial: VpsView[]): VpsView[] {
+  const router = useRouter();
+  // A new server render (navigation, refresh) replaces the rows changed in place.
+  const [state, setState] = useState({ from: initial, rows: initial });
+  const rows = state.from === initial ? state.rows : initial;
+  if (state.from !== initial) setState({ from: initial, rows: initial });
 
-/** One cache entry per filter; refetches filter and sort the own list the way the page does. */
-export const ownVpsQueryOptions = (filter: VpsFilter, initial?: VpsView[]) =>
-  queryOptions({
-    queryKey: [...OWN, vpsFilterQuery(filter)],
-    queryFn: async () => (await fetchOwnVps()).filter((v) => matchesVpsFilter(v, filter)).sort(compareVps(filter)),
-    initialData: initial,
-    staleTime: 30_000,
-    // A filter left behind is dropped at once: coming back to it starts from the server's
-    // fresh render, not from a list that stopped receiving live events.
-    gcTime: 0,
+  const current = useRef(rows);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => {
+    current.current = rows;
   });
+  useEffect(() => () => clearTimeout(timer.current), []);
 
-/** Applies a live VPS change to one filtered list: add, replace, drop, re-sort. */
-export function applyVpsEvent(list: VpsView[], e: EventMessage, filter: VpsFilter): VpsView[] {
-  const v = (e.payload as { vps?: VpsView }).vps;
-  if (!v) return list;
-  const i = list.findIndex((x) => x.id === v.id);
-  // Events may arrive out of order across processes: keep the newest version.
-  if (i !== -1 && list[i].updated_at > v.updated_at) return list;
-  const rest = i === -1 ? list : list.filter((x) => x.id !== v.id);
-  if (e.type === "vps.deleted" || !matchesVpsFilter(v, filter)) return i === -1 ? list : rest;
-  if (i === -1 && e.type !== "vps.created") return list; // not ours to show (e.g. an admin's socket)
-  return [...rest, v].sort(compareVps(filter));
-}
+  const refresh = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => router.refresh(), 150);
+  }, [router]);
 
-/** The user's VPS for one filter, kept current by live events without refetching. */
-export function useOwnVps(userId: number, filter: VpsFilter, initial?: VpsView[]) {
-  const qc = useQueryClient();
-  const query = useQuery(ownVpsQueryOptions(filter, initial));
-  const fq = vpsFilterQuery(filter);
   const onEvent = useCallback(
     (e: EventMessage) => {
-      const v = (e.payload as { vps?: VpsView }).vps;
-      // Admins' sockets see every event; this list holds only the user's own VPS.
-      if (!v || v.user_id !== userId) return;
-      const key: QueryKey = [...OWN, fq];
-      const list = qc.getQueryData<VpsView[]>(key);
-      if (!list) return;
-      // A VPS that left this filter may match it again later: then it is in neither list, so
-      // a status change into the filter refetches.
-      if (e.type !== "vps.created" && !list.some((x) => x.id === v.id) && matchesVpsFilter(v, filter)) {
-        void qc.invalidateQueries({ queryKey: key });
-        return;
+      const change = applyLiveVps(current.current, e, filter, userId);
+      if (change.kind === "refresh") refresh();
+      else if (change.kind === "rows") {
+        current.current = change.rows;
+        setState((s) => ({ from: s.from, rows: change.rows }));
       }
-      qc.setQueryData<VpsView[]>(key, applyVpsEvent(list, e, filter));
     },
-    [qc, userId, fq, filter],
+    [filter, userId, refresh],
   );
-  useLiveEvents(["vps.created", "vps.updated", "vps.status_changed", "vps.deleted", "vps.action_resolved"], onEvent);
-  // Events missed while disconnected are recovered by refetching once reconnected.
-  useOnReconnect(useCallback(() => void qc.invalidateQueries({ queryKey: OWN }), [qc]));
-  return query;
+  useLiveEvents([...VPS_EVENTS], onEvent);
+  useOnReconnect(refresh);
+  return rows;
 }

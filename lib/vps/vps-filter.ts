@@ -3,6 +3,7 @@
 // Browser-safe.
 import { z } from "zod";
 import { VPS_STATUSES, type VpsStatus, type VpsView } from "./view";
+import { pageParam } from "../list/page";
 import { queryString } from "../utils/query-string";
 
 export const VPS_SORTS = ["created", "name", "status"] as const;
@@ -54,6 +55,17 @@ export function isFilterActive(f: VpsFilter) {
 /** The URL query of a filter, without defaults, so links stay short and shareable. */
 export function vpsFilterQuery(f: VpsFilter): string {
   return queryString({ q: f.q, status: f.status, sort: f.sort, dir: f.dir }, { sort: "created", dir: DEFAULT_DIR[f.sort] });
+}
+
+/** The list page of the URL (1 when absent or not a page number). */
+export function parseVpsPage(params: SearchParams): number {
+  const r = pageParam.safeParse(first(params.page) || undefined);
+  return r.success ? r.data : 1;
+}
+
+/** The URL query of a filter and a page (page 1 left out). */
+export function vpsPageQuery(f: VpsFilter, page: number): string {
+  return queryString({ q: f.q, status: f.status, sort: f.sort, dir: f.dir, page }, { sort: "created", dir: DEFAULT_DIR[f.sort], page: 1 });
 }
 
 export function matchesVpsFilter(v: VpsView, f: VpsFilter): boolean {

@@ -8,12 +8,13 @@ import account from "./account";
 import adminLists from "./admin-lists";
 import audit from "./audit";
 import clientArea from "./client-area";
+import list from "./list";
 import tokens from "./tokens";
 import webhooks from "./webhooks";
 
 const core = { ru, en };
 // Feature message files, e.g. `import vpsDetail from "./vps-detail";` then add to FEATURES.
-const FEATURES = [clientArea, adminLists, tokens, webhooks, plans, account, audit] as const satisfies readonly { ru: object; en: object }[];
+const FEATURES = [clientArea, adminLists, tokens, webhooks, plans, account, audit, list] as const satisfies readonly { ru: object; en: object }[];
 
 type Merge<T extends readonly { ru: object }[]> = T extends readonly [infer H extends { ru: object }, ...infer R extends { ru: object }[]]
   ? H["ru"] & Merge<R>
