@@ -51,8 +51,9 @@ export function DataTable<T>({
     const priority = c.priority ?? 2;
     const first = priority === 1 && leadSeen++ === 0;
     return cn(
-      "min-w-0 md:table-cell md:px-4 md:py-3",
-      priority === 1 && (first ? cn("font-medium text-slate-900", lead === 1 && "col-span-2") : "justify-self-end"),
+      "min-w-0 [overflow-wrap:anywhere] md:table-cell md:px-4 md:py-3 md:[overflow-wrap:normal]",
+      // On phones the priority-1 cells come first whatever their column's place.
+      priority === 1 && cn("-order-1", first ? cn("font-medium text-slate-900", lead === 1 && "col-span-2") : "justify-self-end"),
       priority === 2 &&
         "text-xs text-slate-600 before:mr-1 before:text-slate-400 before:content-[attr(data-label)] md:text-sm md:text-slate-700 md:before:content-none",
       priority === 3 && "hidden text-slate-700 lg:table-cell",
