@@ -12,7 +12,7 @@ export type ColumnPriority = 1 | 2 | 3;
 export interface Column<T> {
   key: string;
   header: ReactNode;
-  /** The label a phone shows before a priority-2 value (the header's text when it is a string). */
+  /** The label a phone shows before a priority-2 value (the header's text when it is a string; "" for none). */
   label?: string;
   cell: (row: T) => ReactNode;
   /** 1: always, the row's title first; 2 (default): everywhere, labelled on phones; 3: wide screens only. */
@@ -62,6 +62,10 @@ export function DataTable<T>({
       c.className,
     );
   });
+  const phoneLabel = columns.map((c) => {
+    const text = c.label ?? (typeof c.header === "string" ? c.header : "");
+    return (c.priority ?? 2) === 2 && text ? `${text}:` : undefined;
+  });
   return (
     <div className={cn("overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm md:overflow-x-auto", className)}>
       <table className="block w-full text-sm md:table md:min-w-full md:divide-y md:divide-slate-200" aria-label={label}>
@@ -89,7 +93,7 @@ export function DataTable<T>({
                 className={cn("relative grid grid-cols-2 items-center gap-x-3 gap-y-1 px-4 py-3 hover:bg-slate-50 md:table-row md:p-0", rowClass)}
               >
                 {columns.map((c, i) => (
-                  <td key={c.key} className={cellClass[i]} data-label={(c.priority ?? 2) === 2 ? `${c.label ?? (typeof c.header === "string" ? c.header : "")}:` : undefined}>
+                  <td key={c.key} className={cellClass[i]} data-label={phoneLabel[i]}>
                     {c.cell(row)}
                   </td>
                 ))}
