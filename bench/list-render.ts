@@ -9,7 +9,9 @@
 import http from "node:http";
 import pg from "pg";
 import { startPanel, type Panel } from "../test/support/panel";
-import { fmt, insertUsers, intArg, percentile, request, sessionCookie } from "./support";
+import { hashPassword } from "../lib/auth/password";
+import { SessionClient } from "../test/support/http";
+import { fmt, insertUsers, intArg, percentile, request } from "./support";
 
 const VPS = intArg("vps", 1000);
 const REQUESTS = intArg("requests", 20);
@@ -26,7 +28,7 @@ interface Target {
 
 async function setUp(name: string, root?: string): Promise<Target> {
   const panel = await startPanel({ demoData: false, env: { LOG_LEVEL: "error" }, root });
-  const [userId] = await insertUsers(panel.databaseUrl, 1, "list-");
+  const [userId] = await insertUsers(panel.databaseUrl, 1, "list-", await hashPassword("list-bench-pass"));
   // Setup straight into the database: 1,000 sync requests would only slow the setup down.
   const c = new pg.Client({ connectionString: panel.databaseUrl });
   await c.connect();
@@ -40,7 +42,10 @@ async function setUp(name: string, root?: string): Promise<Target> {
     [userId, VPS],
   );
   await c.end();
-  const cookie = await sessionCookie(userId, panel.env.NEXTAUTH_SECRET);
+  // A real sign-in: sessions are tracked server-side, so a minted token alone is refused.
+  const client = new SessionClient(panel.url);
+  if (!(await client.signIn("list-1@example.com", "list-bench-pass"))) throw new Error(`${name}: sign-in failed`);
+  const cookie = client.cookieList.map((c) => `${c.name}=${c.value}`).join("; ");
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   return { name, panel, agent, times: [], get: () => request(panel.url, agent, { path: "/dashboard", headers: { cookie } }) };
 }
