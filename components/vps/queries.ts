@@ -1,50 +1,72 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { EventMessage } from "@/lib/events/types";
 import { applyLiveVps } from "@/lib/vps/live-page";
 import type { VpsView } from "@/lib/vps/view";
-import type { VpsFilter } from "@/lib/vps/vps-filter";
+import { vpsPageQuery, type VpsFilter } from "@/lib/vps/vps-filter";
 import { useLiveEvents, useOnReconnect } from "@/components/realtime/use-live-events";
 
 const VPS_EVENTS = ["vps.created", "vps.updated", "vps.status_changed", "vps.deleted", "vps.action_resolved"] as const;
 
-/**
- * The rows of one server-rendered page of the user's VPS, kept current by live events:
- * rows on screen change in place; a change that may move rows between pages asks the
- * server for the page again (coalesced), as does a reconnect (events may have been missed).
- */
-export function useLiveVpsPage(userId: number, filter: VpsFilter, initial: VpsView[]): VpsView[] {
-  const router = useRouter();
-  // A new server render (navigation, refresh) replaces the rows changed in place.
-  const [state, setState] = useState({ from: initial, rows: initial });
-  const rows = state.from === initial ? state.rows : initial;
-  if (state.from !== initial) setState({ from: initial, rows: initial });
+export interface OwnVpsPageData {
+  items: VpsView[];
+  /** Rows matching the filter, on every page. */
+  total: number;
+  /** All of the user's VPS. */
+  ownTotal: number;
+  page: number;
+  pages: number;
+}
 
-  const current = useRef(rows);
+/** One dashboard page from GET /api/vps?page=N (the server's own paging and filter). */
+export async function fetchOwnVpsPage(filter: VpsFilter, page: number): Promise<OwnVpsPageData> {
+  const qs = vpsPageQuery(filter, page);
+  const res = await fetch(`/api/vps${qs ? `${qs}&` : "?"}page=${page}`, { headers: { accept: "application/json" } });
+  if (!res.ok) throw new Error(`GET /api/vps: ${res.status}`);
+  const body = (await res.json()) as { vps: VpsView[]; total: number; own_total: number; page: number; pages: number };
+  return { items: body.vps, total: body.total, ownTotal: body.own_total, page: body.page, pages: body.pages };
+}
+
+/**
+ * One server-rendered page of the user's VPS, kept current by live events: rows on screen
+ * change in place; a change that may move rows between pages fetches the page again
+ * (coalesced), as does a reconnect (events may have been missed). No navigation either way.
+ */
+export function useLiveVpsPage(userId: number, filter: VpsFilter, initial: OwnVpsPageData): OwnVpsPageData {
+  // A new server render (navigation to another filter or page) replaces the live copy.
+  const [state, setState] = useState({ from: initial, data: initial });
+  const data = state.from === initial ? state.data : initial;
+  if (state.from !== initial) setState({ from: initial, data: initial });
+
+  const current = useRef(data);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
-    current.current = rows;
+    current.current = data;
   });
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const refresh = useCallback(() => {
+  const reload = useCallback(() => {
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => router.refresh(), 150);
-  }, [router]);
+    timer.current = setTimeout(() => {
+      fetchOwnVpsPage(filter, current.current.page).then(
+        (fresh) => setState((s) => ({ from: s.from, data: fresh })),
+        () => {}, // offline: the next event or reconnect tries again
+      );
+    }, 150);
+  }, [filter]);
 
   const onEvent = useCallback(
     (e: EventMessage) => {
-      const change = applyLiveVps(current.current, e, filter, userId);
-      if (change.kind === "refresh") refresh();
+      const change = applyLiveVps(current.current.items, e, filter, userId);
+      if (change.kind === "refresh") reload();
       else if (change.kind === "rows") {
-        current.current = change.rows;
-        setState((s) => ({ from: s.from, rows: change.rows }));
+        current.current = { ...current.current, items: change.rows };
+        setState((s) => ({ from: s.from, data: { ...s.data, items: change.rows } }));
       }
     },
-    [filter, userId, refresh],
+    [filter, userId, reload],
   );
   useLiveEvents([...VPS_EVENTS], onEvent);
-  useOnReconnect(refresh);
-  return rows;
+  useOnReconnect(reload);
+  return data;
 }

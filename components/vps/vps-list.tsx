@@ -1,8 +1,8 @@
 "use client";
 // The client's VPS list: one server-rendered page (search, status, sort and page in the
 // URL) in the list kit's one responsive table, kept live by socket.io events — rows on
-// screen change in place, anything that moves rows between pages re-renders the page on
-// the server (router.refresh, no reload).
+// screen change in place, anything that moves rows between pages fetches the page again
+// (GET /api/vps?page=N, no navigation).
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "use-intl";
 import { DataTable, type Column } from "@/components/list/data-table";
@@ -16,18 +16,10 @@ import type { Locale } from "@/lib/i18n/config";
 import type { VpsView } from "@/lib/vps/view";
 import { DEFAULT_DIR, isFilterActive, vpsPageQuery, type VpsFilter, type VpsSort } from "@/lib/vps/vps-filter";
 import { StatusBadge } from "./status-badge";
-import { useLiveVpsPage } from "./queries";
+import { useLiveVpsPage, type OwnVpsPageData } from "./queries";
 import { VpsFilterBar } from "./vps-filter-bar";
 
-export interface VpsListPage {
-  items: VpsView[];
-  /** Rows matching the filter, on every page. */
-  total: number;
-  /** All of the user's VPS. */
-  ownTotal: number;
-  page: number;
-  pages: number;
-}
+export type VpsListPage = OwnVpsPageData;
 
 function SortLink({ filter, sort, children }: { filter: VpsFilter; sort: VpsSort; children: string }) {
   const t = useTranslations("vpsList");
@@ -45,15 +37,17 @@ const SERVERS_ICON = (
   <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5"><rect x="3" y="4" width="18" height="7" rx="1.5" /><rect x="3" y="13" width="18" height="7" rx="1.5" /><path d="M7 7.5h.01M7 16.5h.01" strokeLinecap="round" strokeWidth="2.5" /></svg>
 );
 
-export function VpsList({ userId, data, filter }: { userId: number; data: VpsListPage; filter: VpsFilter }) {
+export function VpsList({ userId, data: initial, filter }: { userId: number; data: VpsListPage; filter: VpsFilter }) {
   const t = useTranslations("dashboard");
   const tl = useTranslations("vpsList");
   const tu = useTranslations("units");
   const format = useFormatter();
   const locale = useLocale() as Locale;
-  const vps = useLiveVpsPage(userId, filter, data.items);
+  const live = useLiveVpsPage(userId, filter, initial);
+  const vps = live.items;
   const connected = useLiveConnection();
   const filtered = isFilterActive(filter);
+  const data = live;
   const sorted = (sort: VpsSort) => (filter.sort === sort ? (filter.dir === "asc" ? "ascending" : "descending") : undefined);
 
   const columns: Column<VpsView>[] = [

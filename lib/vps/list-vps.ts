@@ -9,7 +9,7 @@ import { fetchPage, type Page } from "../list/page";
 import type { Actor } from "../users/actor";
 import { vpsListScope } from "./access";
 import { toVpsView, type VpsView } from "./view";
-import { DEFAULT_DIR, isFilterActive, type VpsFilter } from "./vps-filter";
+import { DEFAULT_DIR, isFilterActive, parseVpsFilter, parseVpsPage, type VpsFilter } from "./vps-filter";
 
 /** Search by name, IP or OS (case-insensitive), the same match as matchesVpsFilter. */
 export function vpsSearchWhere(q: string): Prisma.VpsWhereInput {
@@ -54,6 +54,21 @@ export async function queryOwnVps(db: Db, actor: Actor, filter: VpsFilter, pagin
           async (skip, take) => (await db.vps.findMany({ where, orderBy, skip, take })).map(toVpsView),
         );
   return { ...result, ownTotal: ownTotal ? await ownTotal : result.total };
+}
+
+/** Rows per page of the client's dashboard (and of GET /api/vps?page=N). */
+export const OWN_VPS_PER_PAGE = 50;
+
+/**
+ * GET /api/vps: every one of the actor's VPS as `{vps}`; with `page` in the query, one
+ * dashboard page for the query's filter as `{vps, total, own_total, page, pages}` (the
+ * dashboard reloads its page with it when live events move rows between pages).
+ */
+export async function ownVpsForApi(db: Db, actor: Actor, params: URLSearchParams) {
+  if (!params.has("page")) return { vps: await listOwnVps(db, actor) };
+  const query = Object.fromEntries(params);
+  const r = await queryOwnVps(db, actor, parseVpsFilter(query), { page: parseVpsPage(query), perPage: OWN_VPS_PER_PAGE });
+  return { vps: r.items, total: r.total, own_total: r.ownTotal, page: r.page, pages: r.pages };
 }
 
 /** Every one of the actor's VPS, newest first (GET /api/vps). */

@@ -1,9 +1,8 @@
-// GET /api/vps — the caller's own VPS (session, or a bearer token with vps:read).
+// GET /api/vps — the caller's own VPS (session, or a bearer token with vps:read); ?page=N: one dashboard page.
 import { getDb } from "@/lib/db";
 import { route } from "@/lib/http/handler";
-import { listOwnVps } from "@/lib/vps/list-vps";
+import { ownVpsForApi } from "@/lib/vps/list-vps";
 
-export const GET = route({ auth: "user", tokenScope: "vps:read" }, async ({ actor }) => {
-  const vps = await listOwnVps(await getDb(), actor!);
-  return { vps };
-});
+export const GET = route({ auth: "user", tokenScope: "vps:read" }, async ({ actor, req }) =>
+  ownVpsForApi(await getDb(), actor!, new URL(req.url).searchParams),
+);
