@@ -55,7 +55,7 @@ export function DataTable<T>({
       // On phones the priority-1 cells come first whatever their column's place.
       priority === 1 && cn("-order-1", first ? cn("font-medium text-slate-900", lead === 1 && "col-span-2") : "justify-self-end"),
       priority === 2 &&
-        "text-xs text-slate-600 before:mr-1 before:text-slate-400 before:content-[attr(data-label)] md:text-sm md:text-slate-700 md:before:content-none",
+        "text-xs text-slate-600 before:mr-1 before:font-sans before:text-slate-400 before:content-[attr(data-label)] md:text-sm md:text-slate-700 md:before:content-none",
       priority === 3 && "hidden text-slate-700 lg:table-cell",
       c.wide && "col-span-2",
       c.align === "right" && "md:text-right",
