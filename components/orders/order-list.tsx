@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "use-intl";
+import { EmptyState } from "@/components/list/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { orderStep, type OrderView } from "@/lib/orders/view";
 import { cn } from "@/lib/utils/cn";
@@ -53,14 +54,7 @@ export function OrderList({ userId, initial }: { userId: number; initial: OrderV
   const format = useFormatter();
   const { data: orders = [] } = useOwnOrders(userId, initial);
 
-  if (orders.length === 0) {
-    return (
-      <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center" data-testid="orders-empty">
-        <h3 className="text-base font-medium text-slate-900">{t("empty")}</h3>
-        <p className="mt-1 text-sm text-slate-500">{t("emptyText")}</p>
-      </div>
-    );
-  }
+  if (orders.length === 0) return <EmptyState testId="orders-empty" level={3} title={t("empty")} text={t("emptyText")} />;
   return (
     <ul className="space-y-3">
       {orders.map((o) => (

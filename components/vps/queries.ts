@@ -1,68 +1,73 @@
 "use client";
-import { queryOptions, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
-import { useCallback } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { apiFetch } from "@/lib/api-client";
 import type { EventMessage } from "@/lib/events/types";
+import { applyLiveVps } from "@/lib/vps/live-page";
 import type { VpsView } from "@/lib/vps/view";
-import { compareVps, matchesVpsFilter, vpsFilterQuery, type VpsFilter } from "@/lib/vps/vps-filter";
+import { vpsPageQuery, type VpsFilter } from "@/lib/vps/vps-filter";
 import { useLiveEvents, useOnReconnect } from "@/components/realtime/use-live-events";
 
-export async function fetchOwnVps(): Promise<VpsView[]> {
-  return (await apiFetch<{ vps: VpsView[] }>("/api/vps")).vps;
+const VPS_EVENTS = ["vps.created", "vps.updated", "vps.status_changed", "vps.deleted", "vps.action_resolved"] as const;
+
+export interface OwnVpsPageData {
+  items: VpsView[];
+  /** Rows matching the filter, on every page. */
+  total: number;
+  /** All of the user's VPS. */
+  ownTotal: number;
+  page: number;
+  pages: number;
 }
 
-const OWN = ["vps", "own"] as const;
+/** One dashboard page from GET /api/vps?page=N (the server's own paging and filter). */
+export async function fetchOwnVpsPage(filter: VpsFilter, page: number): Promise<OwnVpsPageData> {
+  const qs = vpsPageQuery(filter, page);
+  const body = await apiFetch<{ vps: VpsView[]; total: number; own_total: number; page: number; pages: number }>(
+    `/api/vps${qs ? `${qs}&` : "?"}page=${page}`,
+  );
+  return { items: body.vps, total: body.total, ownTotal: body.own_total, page: body.page, pages: body.pages };
+}
 
-/** One cache entry per filter; refetches filter and sort the own list the way the page does. */
-export const ownVpsQueryOptions = (filter: VpsFilter, initial?: VpsView[]) =>
-  queryOptions({
-    queryKey: [...OWN, vpsFilterQuery(filter)],
-    queryFn: async () => (await fetchOwnVps()).filter((v) => matchesVpsFilter(v, filter)).sort(compareVps(filter)),
-    initialData: initial,
-    staleTime: 30_000,
-    // A filter left behind is dropped at once: coming back to it starts from the server's
-    // fresh render, not from a list that stopped receiving live events.
-    gcTime: 0,
+/**
+ * One server-rendered page of the user's VPS, kept current by live events: rows on screen
+ * change in place; a change that may move rows between pages fetches the page again
+ * (coalesced), as does a reconnect (events may have been missed). No navigation either way.
+ */
+export function useLiveVpsPage(userId: number, filter: VpsFilter, initial: OwnVpsPageData): OwnVpsPageData {
+  // A new server render (navigation to another filter or page) replaces the live copy.
+  const [state, setState] = useState({ from: initial, data: initial });
+  const data = state.from === initial ? state.data : initial;
+  if (state.from !== initial) setState({ from: initial, data: initial });
+
+  const current = useRef(data);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => {
+    current.current = data;
   });
+  useEffect(() => () => clearTimeout(timer.current), []);
 
-/** Applies a live VPS change to one filtered list: add, replace, drop, re-sort. */
-export function applyVpsEvent(list: VpsView[], e: EventMessage, filter: VpsFilter): VpsView[] {
-  const v = (e.payload as { vps?: VpsView }).vps;
-  if (!v) return list;
-  const i = list.findIndex((x) => x.id === v.id);
-  // Events may arrive out of order across processes: keep the newest version.
-  if (i !== -1 && list[i].updated_at > v.updated_at) return list;
-  const rest = i === -1 ? list : list.filter((x) => x.id !== v.id);
-  if (e.type === "vps.deleted" || !matchesVpsFilter(v, filter)) return i === -1 ? list : rest;
-  if (i === -1 && e.type !== "vps.created") return list; // not ours to show (e.g. an admin's socket)
-  return [...rest, v].sort(compareVps(filter));
-}
+  const reload = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      fetchOwnVpsPage(filter, current.current.page).then(
+        (fresh) => setState((s) => ({ from: s.from, data: fresh })),
+        () => {}, // offline: the next event or reconnect tries again
+      );
+    }, 150);
+  }, [filter]);
 
-/** The user's VPS for one filter, kept current by live events without refetching. */
-export function useOwnVps(userId: number, filter: VpsFilter, initial?: VpsView[]) {
-  const qc = useQueryClient();
-  const query = useQuery(ownVpsQueryOptions(filter, initial));
-  const fq = vpsFilterQuery(filter);
   const onEvent = useCallback(
     (e: EventMessage) => {
-      const v = (e.payload as { vps?: VpsView }).vps;
-      // Admins' sockets see every event; this list holds only the user's own VPS.
-      if (!v || v.user_id !== userId) return;
-      const key: QueryKey = [...OWN, fq];
-      const list = qc.getQueryData<VpsView[]>(key);
-      if (!list) return;
-      // A VPS that left this filter may match it again later: then it is in neither list, so
-      // a status change into the filter refetches.
-      if (e.type !== "vps.created" && !list.some((x) => x.id === v.id) && matchesVpsFilter(v, filter)) {
-        void qc.invalidateQueries({ queryKey: key });
-        return;
+      const change = applyLiveVps(current.current.items, e, filter, userId);
+      if (change.kind === "refresh") reload();
+      else if (change.kind === "rows") {
+        current.current = { ...current.current, items: change.rows };
+        setState((s) => ({ from: s.from, data: { ...s.data, items: change.rows } }));
       }
-      qc.setQueryData<VpsView[]>(key, applyVpsEvent(list, e, filter));
     },
-    [qc, userId, fq, filter],
+    [filter, userId, reload],
   );
-  useLiveEvents(["vps.created", "vps.updated", "vps.status_changed", "vps.deleted", "vps.action_resolved"], onEvent);
-  // Events missed while disconnected are recovered by refetching once reconnected.
-  useOnReconnect(useCallback(() => void qc.invalidateQueries({ queryKey: OWN }), [qc]));
-  return query;
+  useLiveEvents([...VPS_EVENTS], onEvent);
+  useOnReconnect(reload);
+  return data;
 }

@@ -3,6 +3,7 @@
 // (URL, headers, body) and every attempt with the receiver's answer, and can be redelivered.
 import { useState } from "react";
 import { useFormatter, useTranslations } from "use-intl";
+import { EmptyState } from "@/components/list/empty-state";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "@/lib/webhooks/schemas";
@@ -120,7 +121,7 @@ export function DeliveryLog({ webhook }: { webhook: WebhookView }) {
       {isLoading && !data ? (
         <p className="px-5 py-10 text-center text-sm text-slate-500">{t("loading")}</p>
       ) : items.length === 0 ? (
-        <p className="px-5 py-10 text-center text-sm text-slate-500" data-testid="deliveries-empty">{status === "all" ? t("empty") : t("emptyFiltered")}</p>
+        <EmptyState testId="deliveries-empty" className="rounded-none border-0 py-10" text={status === "all" ? t("empty") : t("emptyFiltered")} />
       ) : (
         <ul className="divide-y divide-slate-100" data-testid="delivery-list">
           {items.map((d) => {

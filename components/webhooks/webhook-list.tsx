@@ -5,8 +5,10 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "use-intl";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable, type Column } from "@/components/list/data-table";
+import { EmptyState } from "@/components/list/empty-state";
 import type { WebhookList as WebhookListData } from "@/lib/webhooks/list-webhooks";
-import type { WebhookStats } from "@/lib/webhooks/view";
+import type { WebhookStats, WebhookView } from "@/lib/webhooks/view";
 import { DeliveryCounts, EventTypes, WebhookStateBadge } from "./badges";
 import { webhookStatsQueryOptions, webhooksQueryOptions } from "./queries";
 
@@ -24,6 +26,26 @@ export function WebhookList({ initial, initialStats }: { initial: WebhookListDat
     { label: t("stats.attempts24h"), value: s.attempts_last_24h, hint: t("stats.failed24h", { n: s.failed_attempts_last_24h }) },
   ];
   const lastSent = (iso: string | null) => (iso ? format.relativeTime(new Date(iso), new Date()) : t("never"));
+  const columns: Column<WebhookView>[] = [
+    {
+      key: "name",
+      header: t("col.name"),
+      priority: 1,
+      className: "md:max-w-xs",
+      cell: (w) => (
+        <>
+          <Link href={`/admin/webhooks/${w.id}`} className="font-medium text-sky-700 after:absolute after:inset-0 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 md:after:content-none">
+            {w.name}
+          </Link>
+          <p className="truncate font-mono text-xs font-normal text-slate-500" title={w.url}>{w.url}</p>
+        </>
+      ),
+    },
+    { key: "events", header: t("col.events"), wide: true, className: "md:max-w-[16rem]", cell: (w) => <EventTypes types={w.event_types} /> },
+    { key: "status", header: t("col.status"), priority: 1, cell: (w) => <WebhookStateBadge webhook={w} /> },
+    { key: "deliveries", header: t("col.deliveries"), align: "right", cell: (w) => <DeliveryCounts webhook={w} /> },
+    { key: "last", header: t("col.lastTriggered"), className: "text-slate-500", cell: (w) => lastSent(w.last_triggered_at) },
+  ];
 
   return (
     <section aria-labelledby="webhooks-heading" className="space-y-6">
@@ -48,61 +70,14 @@ export function WebhookList({ initial, initialStats }: { initial: WebhookListDat
       </dl>
 
       {hooks.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-14 text-center" data-testid="webhooks-empty">
-          <svg aria-hidden viewBox="0 0 24 24" className="mx-auto mb-3 size-10 text-slate-300" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M10 14a4 4 0 0 1 0-5.66l2.12-2.12a4 4 0 0 1 5.66 5.66l-1.06 1.06M14 10a4 4 0 0 1 0 5.66l-2.12 2.12a4 4 0 0 1-5.66-5.66l1.06-1.06" strokeLinecap="round" /></svg>
-          <h2 className="text-base font-medium text-slate-900">{t("emptyTitle")}</h2>
-          <p className="mx-auto mt-1 max-w-md text-sm text-slate-500">{t("emptyText")}</p>
-        </div>
+        <EmptyState
+          testId="webhooks-empty"
+          icon={<svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M10 14a4 4 0 0 1 0-5.66l2.12-2.12a4 4 0 0 1 5.66 5.66l-1.06 1.06M14 10a4 4 0 0 1 0 5.66l-2.12 2.12a4 4 0 0 1-5.66-5.66l1.06-1.06" strokeLinecap="round" /></svg>}
+          title={t("emptyTitle")}
+          text={t("emptyText")}
+        />
       ) : (
-        <>
-          <div className="hidden overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm md:block">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-3">{t("col.name")}</th>
-                  <th scope="col" className="px-4 py-3">{t("col.events")}</th>
-                  <th scope="col" className="px-4 py-3">{t("col.status")}</th>
-                  <th scope="col" className="px-4 py-3 text-right">{t("col.deliveries")}</th>
-                  <th scope="col" className="px-4 py-3">{t("col.lastTriggered")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {hooks.map((w) => (
-                  <tr key={w.id} data-testid="webhook-row" className="hover:bg-slate-50">
-                    <td className="max-w-xs px-4 py-3">
-                      <Link href={`/admin/webhooks/${w.id}`} className="font-medium text-sky-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500">
-                        {w.name}
-                      </Link>
-                      <p className="truncate font-mono text-xs text-slate-500" title={w.url}>{w.url}</p>
-                    </td>
-                    <td className="max-w-[16rem] px-4 py-3"><EventTypes types={w.event_types} /></td>
-                    <td className="px-4 py-3"><WebhookStateBadge webhook={w} /></td>
-                    <td className="px-4 py-3 text-right text-slate-700"><DeliveryCounts webhook={w} /></td>
-                    <td className="px-4 py-3 text-slate-500">{lastSent(w.last_triggered_at)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <ul className="space-y-3 md:hidden">
-            {hooks.map((w) => (
-              <li key={w.id} data-testid="webhook-card">
-                <Link href={`/admin/webhooks/${w.id}`} className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500">
-                  <div className="flex items-start justify-between gap-2">
-                    <span className="font-medium text-slate-900">{w.name}</span>
-                    <WebhookStateBadge webhook={w} />
-                  </div>
-                  <p className="mt-1 truncate font-mono text-xs text-slate-500">{w.url}</p>
-                  <div className="mt-2"><EventTypes types={w.event_types} /></div>
-                  <p className="mt-2 flex justify-between text-xs text-slate-500">
-                    <DeliveryCounts webhook={w} />
-                    <span>{lastSent(w.last_triggered_at)}</span>
-                  </p>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </>
+        <DataTable rows={hooks} columns={columns} rowKey={(w) => w.id} rowProps={() => ({ "data-testid": "webhook-row" })} />
       )}
       <p className="text-xs text-slate-500">{t("docsHint")}</p>
     </section>

@@ -4,12 +4,9 @@
 import { z } from "zod";
 import { VPS_STATUSES } from "../vps/view";
 import { VPS_SORTS } from "../vps/vps-filter";
+import { pageParam as page, perPageParam as perPage } from "../list/page";
 
-export const PER_PAGE_DEFAULT = 50;
-export const PER_PAGE_MAX = 100;
-
-const page = z.coerce.number().int().min(1).max(1_000_000).default(1);
-const perPage = z.coerce.number().int().min(1).max(PER_PAGE_MAX).default(PER_PAGE_DEFAULT);
+export { PER_PAGE_DEFAULT, PER_PAGE_MAX, type Page } from "../list/page";
 const q = z.string().trim().max(100).default("");
 
 export const adminVpsQuerySchema = z.object({
@@ -44,12 +41,4 @@ export function parseLenient<S extends z.ZodObject>(schema: S, params: SearchPar
     out[key] = r.success ? r.data : field.safeParse(undefined).data;
   }
   return out as z.infer<S>;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  perPage: number;
-  pages: number;
 }

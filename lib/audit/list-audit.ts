@@ -6,6 +6,7 @@ import { assertAdmin } from "../users/access";
 import type { Db, Prisma } from "../db";
 import type { AuditEntryView, AuditFilters } from "./schemas";
 import { toAuditEntryView } from "./view";
+import { fetchPage, type Page } from "../list/page";
 
 const endOfDay = (d: string) => (d.length === 10 ? new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000 - 1) : new Date(d));
 const startOf = (d: string) => new Date(d.length === 10 ? `${d}T00:00:00Z` : d);
@@ -27,17 +28,29 @@ export function auditWhere(f: AuditFilters): Prisma.AuditEntryWhereInput {
   };
 }
 
+function auditQuery(db: Db, actor: Actor | null, filters: AuditFilters) {
+  assertAdmin(actor);
+  const where = auditWhere(filters);
+  return {
+    count: () => db.auditEntry.count({ where }),
+    fetch: async (skip: number, take: number) =>
+      (await db.auditEntry.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip, take })).map(toAuditEntryView),
+  };
+}
+
 export async function listAudit(
   db: Db,
   actor: Actor | null,
   filters: AuditFilters,
   page: { limit: number; offset: number },
 ): Promise<{ entries: AuditEntryView[]; total: number }> {
-  assertAdmin(actor);
-  const where = auditWhere(filters);
-  const [total, rows] = await Promise.all([
-    db.auditEntry.count({ where }),
-    db.auditEntry.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: page.offset, take: page.limit }),
-  ]);
-  return { entries: rows.map(toAuditEntryView), total };
+  const q = auditQuery(db, actor, filters);
+  const [total, entries] = await Promise.all([q.count(), q.fetch(page.offset, page.limit)]);
+  return { entries, total };
+}
+
+/** A page of the log for /admin/audit; a page past the end shows the last one. */
+export async function listAuditPage(db: Db, actor: Actor | null, filters: AuditFilters, want: { page: number; perPage: number }): Promise<Page<AuditEntryView>> {
+  const q = auditQuery(db, actor, filters);
+  return fetchPage(want, q.count, q.fetch);
 }

@@ -5,6 +5,7 @@
 import type { Db } from "../db";
 import { notFound } from "../errors";
 import type { Actor } from "../users/actor";
+import { readableVpsWhere } from "./access";
 import { toActivityEntry, type ActivityEntry } from "./activity";
 import { ACTION_PENDING_TTL_MS, toActionRequestView, type VpsActionRequestView } from "./vps-actions";
 import { toVpsView, type VpsView } from "./view";
@@ -28,9 +29,8 @@ export function parseVpsId(raw: string): number {
   return id;
 }
 
-export function visibleVpsWhere(actor: Actor, id: number) {
-  return { id, deletedAt: null, ...(actor.role === "admin" ? {} : { userId: actor.userId }) };
-}
+/** The VPS with this id as the actor may read it (lib/vps/access.ts). */
+export const visibleVpsWhere = readableVpsWhere;
 
 export async function getVpsDetail(db: Db, actor: Actor, id: number): Promise<VpsDetail> {
   const row = await db.vps.findFirst({

@@ -3,11 +3,12 @@
 import type { Db } from "../db";
 import { notFound } from "../errors";
 import type { Actor } from "../users/actor";
+import { readableVpsWhere } from "./access";
 import { toVpsView, type VpsView } from "./view";
 
 export async function getVps(db: Db, actor: Actor, id: number): Promise<VpsView> {
   const row = await db.vps.findFirst({
-    where: { id, deletedAt: null, ...(actor.role === "admin" ? {} : { userId: actor.userId }) },
+    where: readableVpsWhere(actor, id),
   });
   if (!row) throw notFound(`VPS ${id} not found`);
   return toVpsView(row);

@@ -17,6 +17,7 @@ import {
   type VpsActionInput,
   type VpsActionRequestView,
 } from "./vps-actions";
+import { readsEveryVps } from "./access";
 import { toVpsView, type VpsStatus } from "./view";
 
 const ACTION_LABEL = { start: "start", stop: "stop", reboot: "reboot", rename: "rename" } as const;
@@ -31,11 +32,11 @@ export async function requestVpsAction(
 ): Promise<VpsActionRequestView> {
 
   const result = await db.$transaction(async (tx) => {
-    // Clients match only their own rows; an admin matches any row and is refused below.
+    // Clients match only their own rows; an admin matches any row (lib/vps/access.ts) and is refused below.
     const locked = await tx.$queryRaw<{ user_id: number }[]>`
       SELECT user_id FROM vps
        WHERE id = ${vpsId} AND deleted_at IS NULL
-         AND (user_id = ${actor.userId} OR ${actor.role === "admin"})
+         AND (user_id = ${actor.userId} OR ${readsEveryVps(actor)})
        FOR UPDATE`;
     if (locked.length === 0) throw notFound("VPS not found");
     if (locked[0].user_id !== actor.userId) throw forbidden("Only the VPS owner can request actions");

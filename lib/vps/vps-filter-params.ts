@@ -1,6 +1,7 @@
 // Reading the client's VPS list query from a URL (zod; server side: pages and routes).
 import { z } from "zod";
 import { VPS_STATUSES } from "./view";
+import { pageParam } from "../list/page";
 import { DEFAULT_DIR, VPS_SORTS, type VpsFilter } from "./vps-filter";
 
 export const vpsFilterSchema = z.object({
@@ -30,4 +31,10 @@ export function parseVpsFilter(params: SearchParams): VpsFilter {
   };
   const sort = pick("sort") ?? "created";
   return { q: pick("q") ?? "", status: pick("status"), sort, dir: pick("dir") ?? DEFAULT_DIR[sort] };
+}
+
+/** The list page of the URL (1 when absent or not a page number). */
+export function parseVpsPage(params: SearchParams): number {
+  const r = pageParam.safeParse(first(params.page) || undefined);
+  return r.success ? r.data : 1;
 }

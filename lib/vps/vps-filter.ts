@@ -27,6 +27,11 @@ export function vpsFilterQuery(f: VpsFilter): string {
   return queryString({ q: f.q, status: f.status, sort: f.sort, dir: f.dir }, { sort: "created", dir: DEFAULT_DIR[f.sort] });
 }
 
+/** The URL query of a filter and a page (page 1 left out). */
+export function vpsPageQuery(f: VpsFilter, page: number): string {
+  return queryString({ q: f.q, status: f.status, sort: f.sort, dir: f.dir, page }, { sort: "created", dir: DEFAULT_DIR[f.sort], page: 1 });
+}
+
 export function matchesVpsFilter(v: VpsView, f: VpsFilter): boolean {
   if (f.status && v.status !== f.status) return false;
   if (!f.q) return true;

@@ -54,7 +54,7 @@ describe("tokens page in a browser", () => {
       await page.reload();
       assert.ok(!(await page.content()).includes(secret), "and never comes back");
 
-      const item = page.locator(`[data-testid=${width >= 1024 ? "token-row" : "token-card"}]`, { hasText: name });
+      const item = page.locator("[data-testid=token-row]", { hasText: name }); // one markup at every width
       assert.equal(await item.getAttribute("data-state"), "active");
       assert.ok((await item.innerText()).includes(secret.slice(0, 10)), "the list shows the prefix");
       await item.getByTestId("revoke-token").click();

@@ -35,6 +35,8 @@ export interface PanelOptions {
   /** Reuse an existing database instead of creating one (several processes, one database). */
   databaseUrl?: string;
   demoData?: boolean;
+  /** Another checkout's production build to start (benchmarks compare two builds). */
+  root?: string;
 }
 
 async function waitHealthy(url: string, child: ChildProcess, logs: () => string) {
@@ -53,7 +55,8 @@ async function waitHealthy(url: string, child: ChildProcess, logs: () => string)
 }
 
 export async function startPanel(opts: PanelOptions = {}): Promise<Panel> {
-  if (!existsSync(path.join(ROOT, "dist/server.mjs"))) throw new Error("run `npm run build` first");
+  const root = opts.root ?? ROOT;
+  if (!existsSync(path.join(root, "dist/server.mjs"))) throw new Error("run `npm run build` first");
   const db = opts.databaseUrl ? undefined : await createTestDatabase();
   const databaseUrl = opts.databaseUrl ?? db!.url;
   const port = await freePort();
@@ -81,7 +84,7 @@ export async function startPanel(opts: PanelOptions = {}): Promise<Panel> {
   let out = "";
   let child: ChildProcess;
   const launch = async () => {
-    child = spawn(process.execPath, ["--enable-source-maps", "dist/server.mjs"], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, ["--enable-source-maps", "dist/server.mjs"], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout!.on("data", (d) => (out += d));
     child.stderr!.on("data", (d) => (out += d));
     await waitHealthy(url, child, () => out);

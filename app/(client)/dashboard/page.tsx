@@ -1,8 +1,9 @@
 import { VpsList } from "@/components/vps/vps-list";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { searchOwnVps } from "@/lib/vps/search-own-vps";
-import { parseVpsFilter } from "@/lib/vps/vps-filter-params";
+import { actorOf } from "@/lib/users/actor";
+import { OWN_VPS_PER_PAGE, queryOwnVps } from "@/lib/vps/list-vps";
+import { parseVpsFilter, parseVpsPage } from "@/lib/vps/vps-filter-params";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const filter = parseVpsFilter(await searchParams);
-  const { vps, total } = await searchOwnVps(await getDb(), { userId: user.id, role: user.role }, filter);
-  return <VpsList userId={user.id} initial={vps} total={total} filter={filter} />;
+  const params = await searchParams;
+  const filter = parseVpsFilter(params);
+  const { items, total, ownTotal, page, pages } = await queryOwnVps(await getDb(), actorOf(user), filter, { page: parseVpsPage(params), perPage: OWN_VPS_PER_PAGE });
+  return <VpsList userId={user.id} data={{ items, total, ownTotal, page, pages }} filter={filter} />;
 }

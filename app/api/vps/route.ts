@@ -1,7 +1,7 @@
-// GET /api/vps — the caller's own VPS (session, or a bearer token with vps:read).
+// GET /api/vps — the caller's own VPS (session, or a bearer token with vps:read); ?page=N: one dashboard page.
 import { route } from "@/lib/http/handler";
-import { listOwnVps } from "@/lib/vps/list-vps";
+import { ownVpsForApi } from "@/lib/vps/list-vps";
 
-export const GET = route.user({ method: "GET", path: "/api/vps", tokenScope: "vps:read" }, async ({ db, actor }) => ({
-  vps: await listOwnVps(db, actor),
-}));
+export const GET = route.user({ method: "GET", path: "/api/vps", tokenScope: "vps:read" }, async ({ db, actor, req }) =>
+  ownVpsForApi(db, actor, new URL(req.url).searchParams),
+);

@@ -1,0 +1,145 @@
+// /admin/audit: the audit log with its filters (actor, action, target, dates) and pages,
+// in the list kit: on phones the actor, action, target and address stack under the time.
+import Link from "next/link";
+import { DataTable, type Column } from "@/components/list/data-table";
+import { EmptyState } from "@/components/list/empty-state";
+import { ListFilters } from "@/components/list/list-filters";
+import { ListPager } from "@/components/list/list-pager";
+import { ListShell } from "@/components/list/list-shell";
+import { Badge } from "@/components/ui/badge";
+import { Input, Label } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { AUDIT_TARGET_TYPES } from "@/lib/audit/actions";
+import type { AuditEntryView, AuditPageQuery } from "@/lib/audit/schemas";
+import { getI18n } from "@/lib/i18n/server";
+import type { Page } from "@/lib/list/page";
+import { queryString } from "@/lib/utils/query-string";
+
+const TONE = { user: "blue", token: "amber", machine: "green", system: "gray" } as const;
+
+function detailsText(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .join(" · ");
+}
+
+function href(q: AuditPageQuery, page: number) {
+  const { actor, action, target_type, target_id, from, to, per_page } = q;
+  return `/admin/audit${queryString({ actor, action, target_type, target_id, from, to, per_page, page }, { per_page: 50, page: 1 })}`;
+}
+
+export async function AdminAuditList({ query, result }: { query: AuditPageQuery; result: Page<AuditEntryView> }) {
+  const { t, format } = await getI18n();
+  const targetLabel = (type: string | null) =>
+    type && t.has(`audit.targets.${type}` as "audit.targets.user") ? t(`audit.targets.${type}` as "audit.targets.user") : (type ?? "—");
+  const target = (e: AuditEntryView) => (e.target.type ? `${targetLabel(e.target.type)}${e.target.id ? ` #${e.target.id}` : ""}` : "—");
+  const filtered = Boolean(query.actor || query.action || query.target_type || query.target_id || query.from || query.to);
+  const columns: Column<AuditEntryView>[] = [
+    {
+      key: "time",
+      header: t("audit.time"),
+      priority: 1,
+      className: "md:whitespace-nowrap md:align-top",
+      cell: (e) => <time dateTime={e.created_at}>{format.dateTime(new Date(e.created_at), { dateStyle: "short", timeStyle: "medium" })}</time>,
+    },
+    {
+      key: "actor",
+      header: t("audit.actor"),
+      wide: true,
+      className: "md:max-w-[16rem] md:align-top",
+      cell: (e) => (
+        <>
+          <span className="font-medium text-slate-900 md:block md:truncate" title={e.actor.label ?? undefined}>
+            {e.actor.label ?? (e.actor.user_id === null && e.actor.type === "user" ? t("audit.anonymous") : "—")}
+          </span>
+          <span className="mt-0.5 ml-1 inline-flex flex-wrap items-center gap-1 text-xs text-slate-500 md:ml-0 md:flex">
+            <Badge tone={TONE[e.actor.type]}>{t(`audit.actorTypes.${e.actor.type}`)}</Badge>
+            {e.actor.user_id !== null && <Link href={`/admin/audit?actor=${e.actor.user_id}`} className="text-sky-700 hover:underline">#{e.actor.user_id}</Link>}
+            {e.actor.token_id !== null && <span>· token #{e.actor.token_id}</span>}
+          </span>
+        </>
+      ),
+    },
+    {
+      key: "action",
+      header: t("audit.action"),
+      wide: true,
+      className: "md:max-w-xs md:align-top",
+      cell: (e) => {
+        const details = detailsText(e.details);
+        return (
+          <>
+            <Link href={`/admin/audit?action=${encodeURIComponent(e.action)}`} className="font-mono text-xs text-slate-900 hover:underline">{e.action}</Link>
+            {details && <span className="mt-0.5 block truncate text-xs text-slate-500" title={details}>{details}</span>}
+          </>
+        );
+      },
+    },
+    {
+      key: "target",
+      header: t("audit.target"),
+      className: "md:whitespace-nowrap md:align-top",
+      cell: (e) =>
+        e.target.type && e.target.id ? (
+          <Link href={`/admin/audit?target_type=${e.target.type}&target_id=${e.target.id}`} className="text-sky-700 hover:underline">{target(e)}</Link>
+        ) : (
+          target(e)
+        ),
+    },
+    { key: "address", header: t("audit.address"), className: "font-mono md:whitespace-nowrap md:align-top md:text-xs", cell: (e) => e.client_address ?? "—" },
+    { key: "request", header: t("audit.requestId"), priority: 3, className: "font-mono text-xs text-slate-500 md:align-top", cell: (e) => e.request_id ?? "—" },
+  ];
+  return (
+    <ListShell
+      id="audit-heading"
+      title={t("audit.title")}
+      summary={t("audit.total", { n: result.total })}
+      filters={
+        <ListFilters
+          action="/admin/audit"
+          label={t("audit.filters")}
+          filtered={filtered}
+          className="grid grid-cols-2 gap-3 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,0.8fr)_minmax(0,1fr)_minmax(0,1fr)_auto] lg:items-end"
+          actionsClassName="col-span-2 lg:col-span-1"
+        >
+          <div className="col-span-2 sm:col-span-1">
+            <Label htmlFor="audit-actor">{t("audit.actor")}</Label>
+            <Input id="audit-actor" name="actor" type="search" defaultValue={query.actor ?? ""} placeholder={t("audit.actorPlaceholder")} maxLength={254} autoComplete="off" />
+          </div>
+          <div className="col-span-2 sm:col-span-1">
+            <Label htmlFor="audit-action">{t("audit.action")}</Label>
+            <Input id="audit-action" name="action" type="search" defaultValue={query.action ?? ""} placeholder={t("audit.actionPlaceholder")} maxLength={64} autoComplete="off" />
+          </div>
+          <div>
+            <Label htmlFor="audit-target-type">{t("audit.targetType")}</Label>
+            <Select id="audit-target-type" name="target_type" defaultValue={query.target_type ?? ""}>
+              <option value="">{t("audit.anyTarget")}</option>
+              {AUDIT_TARGET_TYPES.map((type) => (
+                <option key={type} value={type}>{t(`audit.targets.${type}`)}</option>
+              ))}
+            </Select>
+          </div>
+          <div>
+            <Label htmlFor="audit-target-id">{t("audit.targetId")}</Label>
+            <Input id="audit-target-id" name="target_id" inputMode="numeric" defaultValue={query.target_id ?? ""} maxLength={19} autoComplete="off" />
+          </div>
+          <div>
+            <Label htmlFor="audit-from">{t("audit.from")}</Label>
+            <Input id="audit-from" name="from" type="date" defaultValue={query.from?.slice(0, 10) ?? ""} />
+          </div>
+          <div>
+            <Label htmlFor="audit-to">{t("audit.to")}</Label>
+            <Input id="audit-to" name="to" type="date" defaultValue={query.to?.slice(0, 10) ?? ""} />
+          </div>
+        </ListFilters>
+      }
+      pager={<ListPager page={result.page} pages={result.pages} prevHref={href(query, result.page - 1)} nextHref={href(query, result.page + 1)} />}
+    >
+      {result.items.length === 0 ? (
+        <EmptyState testId="list-empty" text={t("audit.empty")} />
+      ) : (
+        <DataTable rows={result.items} columns={columns} rowKey={(e) => e.id} rowProps={(e) => ({ "data-testid": "audit-row", "data-action": e.action })} />
+      )}
+    </ListShell>
+  );
+}
