@@ -2,32 +2,10 @@
 // pages parse them leniently (a bad value falls back to its default) so a mangled link
 // still opens. Browser-safe.
 import { z } from "zod";
-import { VPS_STATUSES } from "../vps/view";
-import { VPS_SORTS } from "../vps/vps-filter";
-import { pageParam as page, perPageParam as perPage } from "../list/page";
 
+// The schemas live in ./schemas.ts; re-exported for the pages' existing imports.
+export { adminUsersQuerySchema, adminVpsQuerySchema, type AdminUsersQuery, type AdminVpsQuery } from "./schemas";
 export { PER_PAGE_DEFAULT, PER_PAGE_MAX, type Page } from "../list/page";
-const q = z.string().trim().max(100).default("");
-
-export const adminVpsQuerySchema = z.object({
-  q,
-  status: z.enum(VPS_STATUSES).optional(),
-  /** A user id, or an email / username fragment. */
-  owner: z.string().trim().max(254).optional(),
-  sort: z.enum(VPS_SORTS).default("created"),
-  dir: z.enum(["asc", "desc"]).optional(),
-  page,
-  per_page: perPage,
-});
-export type AdminVpsQuery = z.infer<typeof adminVpsQuerySchema>;
-
-export const adminUsersQuerySchema = z.object({
-  q,
-  role: z.enum(["client", "admin"]).optional(),
-  page,
-  per_page: perPage,
-});
-export type AdminUsersQuery = z.infer<typeof adminUsersQuerySchema>;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -265,7 +265,8 @@ describe("trust boundaries over HTTP", () => {
         const text = await r.text();
         assert.equal(r.status, 500, text);
         const body = JSON.parse(text) as Record<string, unknown>;
-        assert.deepEqual(Object.keys(body).sort(), ["message", "request_id", "status"]);
+        assert.deepEqual(Object.keys(body).sort(), ["code", "message", "request_id", "status"]);
+        assert.equal(body.code, "internal");
         assert.equal(body.message, "Internal server error");
         assert.equal(r.headers.get("x-request-id"), body.request_id);
         assert.doesNotMatch(text, /webhooks|relation|prisma|postgres|select|at \S+ \(|\/work|node_modules|ECONN|127\.0\.0\.1/i);

@@ -1,5 +1,5 @@
 // GET /api/admin/users — users with their VPS counts, searched, filtered and paged (admins only).
-import { adminUsersQuerySchema } from "@/lib/admin/list-params";
+import { adminUsersQuerySchema } from "@/lib/admin/schemas";
 import { listUsers } from "@/lib/admin/list-users";
 import { route } from "@/lib/http/handler";
 

@@ -1,5 +1,5 @@
 // GET /api/admin/vps — every VPS, searched, filtered, sorted and paged (admins only).
-import { adminVpsQuerySchema } from "@/lib/admin/list-params";
+import { adminVpsQuerySchema } from "@/lib/admin/schemas";
 import { listAllVps } from "@/lib/admin/list-all-vps";
 import { route } from "@/lib/http/handler";
 
