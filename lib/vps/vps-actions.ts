@@ -1,14 +1,9 @@
-// Actions a client may request on a VPS, their input and when each makes sense.
-// Browser-safe: the UI disables buttons with the same rules the service enforces.
+// Actions a client may request on a VPS: the input schemas (zod, server side) and the
+// request's row → view. The rules the UI shares live in vps-action-rules.ts (zod-free).
 import { z } from "zod";
-import type { VpsStatus } from "./view";
+import { VPS_NAME_MAX, VPS_NAME_RE, type VpsActionName, type VpsActionRequestView } from "./vps-action-rules";
 
-export const VPS_ACTIONS = ["start", "stop", "reboot", "rename"] as const;
-export type VpsActionName = (typeof VPS_ACTIONS)[number];
-
-/** Hostname-like: letters, digits, '-', '_' and '.', starting and ending with a letter or digit. */
-export const VPS_NAME_RE = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
-export const VPS_NAME_MAX = 63;
+export * from "./vps-action-rules";
 
 export const vpsNameSchema = z
   .string()
@@ -24,29 +19,6 @@ export const vpsActionInputSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("rename"), name: vpsNameSchema }),
 ]);
 export type VpsActionInput = z.infer<typeof vpsActionInputSchema>;
-
-/** The status a power action needs; rename works in any state but `deleting`. */
-export const REQUIRED_STATUS: Record<Exclude<VpsActionName, "rename">, VpsStatus> = {
-  start: "stopped",
-  stop: "running",
-  reboot: "running",
-};
-
-export function actionAllowedInStatus(action: VpsActionName, status: VpsStatus): boolean {
-  if (action === "rename") return status !== "deleting";
-  return REQUIRED_STATUS[action] === status;
-}
-
-/** A request as the owner's UI and the API see it. */
-export interface VpsActionRequestView {
-  id: number;
-  vps_id: number;
-  action: VpsActionName;
-  params: { name?: string };
-  status: "pending" | "completed" | "failed" | "cancelled";
-  created_at: string;
-  resolved_at: string | null;
-}
 
 export interface VpsActionRequestRow {
   id: number;
