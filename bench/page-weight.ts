@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import type { BrowserContext } from "@playwright/test";
 import { ROOT } from "../test/support/panel";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -69,45 +70,54 @@ async function inBrowser() {
   const { chromium } = await import("@playwright/test");
   const pg = (await import("pg")).default;
   const { startPanel, TEST_ADMIN } = await import("../test/support/panel");
-  const { sessionCookie } = await import("./support");
   const panel = await startPanel({ demoData: true, env: { LOG_LEVEL: "error", ...(arg("dist") ? { NEXT_DIST_DIR: DIST } : {}) } });
   const browser = await chromium.launch({ executablePath: existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined, args: ["--headless", "--no-sandbox", "--disable-gpu"] });
   try {
     const c = new pg.Client({ connectionString: panel.databaseUrl });
     await c.connect();
-    const client = (await c.query(`SELECT u.id, (SELECT v.id FROM vps v WHERE v.user_id = u.id ORDER BY v.id LIMIT 1) AS vps_id FROM users u WHERE u.email = 'client@ospab.local'`)).rows[0];
-    const admin = (await c.query(`SELECT id FROM users WHERE email = $1`, [TEST_ADMIN.email])).rows[0];
+    const client = (await c.query(`SELECT (SELECT v.id FROM vps v WHERE v.user_id = u.id ORDER BY v.id LIMIT 1) AS vps_id FROM users u WHERE u.email = 'client@ospab.local'`)).rows[0];
     await c.end();
-    const visits: [string, number | null][] = [
-      ["/dashboard", client.id],
-      [`/vps/${client.vps_id}`, client.id],
+    const CLIENT = { email: "client@ospab.local", password: "client-demo-pass" };
+    const visits: [string, { email: string; password: string } | null][] = [
+      ["/dashboard", CLIENT],
+      [`/vps/${client.vps_id}`, CLIENT],
       ["/login", null],
-      ["/admin/vps", admin.id],
+      ["/admin/vps", TEST_ADMIN],
     ];
-    console.log("JavaScript per page in Chromium (production panel, demo data, cold cache): script responses, KB as sent, KB gzipped");
-    for (const [url, userId] of visits) {
-      const context = await browser.newContext();
-      if (userId !== null) {
-        const [name, value] = (await sessionCookie(userId, panel.env.NEXTAUTH_SECRET)).split(/=(.*)/s);
-        await context.addCookies([{ name, value, url: panel.url }]);
+    console.log("JavaScript per page in Chromium (production panel, demo data, cold cache): script responses, KB raw, KB gzipped");
+    for (const [url, login] of visits) {
+      // Signed in through the form in a context of its own, so the measured one starts cold.
+      let storageState: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined;
+      if (login) {
+        const signIn = await browser.newContext();
+        const p = await signIn.newPage();
+        await p.goto(panel.url + "/login");
+        await p.locator("#login").fill(login.email);
+        await p.locator("#password").fill(login.password);
+        await p.locator('button[type="submit"]').click();
+        await p.waitForURL((u) => u.pathname !== "/login");
+        storageState = await signIn.storageState();
+        await signIn.close();
       }
+      const context = await browser.newContext({ storageState });
       const page = await context.newPage();
-      const scripts: Promise<{ sent: number; gz: number }>[] = [];
+      const scripts: Promise<{ sent: number; gz: number; encoding: string }>[] = [];
       page.on("response", (res) => {
         if (res.request().resourceType() !== "script") return;
+        // Read at once: a body asked for after the page moved on is gone.
         scripts.push(
-          (async () => {
-            const body = await res.body();
-            const sizes = await res.request().sizes();
-            return { sent: sizes.responseBodySize, gz: gzipSync(body).length };
-          })(),
+          res.body().then((body) => {
+            return { sent: body.length, gz: gzipSync(body).length, encoding: res.headers()["content-encoding"] ?? "none" };
+          }),
         );
       });
       const res = await page.goto(panel.url + url, { waitUntil: "networkidle" });
       if (!res?.ok() || new URL(page.url()).pathname !== url) throw new Error(`${url}: HTTP ${res?.status()} at ${page.url()}`);
+      await page.waitForTimeout(500);
       const got = await Promise.all(scripts);
+      const encodings = [...new Set(got.map((s) => s.encoding))].join(",");
       const sum = got.reduce((a, s) => ({ sent: a.sent + s.sent, gz: a.gz + s.gz }), { sent: 0, gz: 0 });
-      console.log(`  ${url.padEnd(44)} ${String(got.length).padStart(3)} files ${kb(sum.sent)} KB ${kb(sum.gz)} KB gz`);
+      console.log(`  ${url.padEnd(44)} ${String(got.length).padStart(3)} files ${kb(sum.sent)} KB ${kb(sum.gz)} KB gz (served with content-encoding: ${encodings})`);
       await context.close();
     }
   } finally {

@@ -2,7 +2,7 @@
 // the browser (never a raw payload), both for the first render and for live events.
 // Browser-safe.
 import type { EventMessage } from "../events/types";
-import { VPS_ACTIONS, type VpsActionName } from "./vps-actions";
+import { VPS_ACTIONS, type VpsActionName } from "./vps-action-rules";
 import { VPS_STATUSES, type VpsStatus } from "./view";
 
 export interface ActivityEntry {

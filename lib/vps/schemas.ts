@@ -5,10 +5,10 @@
 import { z } from "zod";
 import { fieldIssues, issueSummary, refusal, validationFailed } from "../errors";
 import { VPS_STATUSES } from "./view";
+import { VPS_NAME_MAX, VPS_NAME_RE } from "./vps-action-rules";
 
-/** Hostname-like: letters, digits, '-', '_' and '.', starting and ending with a letter or digit. */
-export const VPS_NAME_RE = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$/;
-export const VPS_NAME_MAX = 63;
+/** Hostname-like names (VPS_NAME_RE): letters, digits, '-', '_' and '.', starting and ending with a letter or digit. */
+export { VPS_NAME_MAX, VPS_NAME_RE };
 
 export const vpsNameSchema = z
   .string()

@@ -1,35 +1,9 @@
-// Actions a client may request on a VPS, their input and when each makes sense.
-// Browser-safe: the UI disables buttons with the same rules the service enforces.
-import type { VpsStatus } from "./view";
+// Actions a client may request on a VPS: the request's row → view. The rules the UI shares
+// live in vps-action-rules.ts (zod-free); the input schemas in ./schemas.ts.
+import type { VpsActionName, VpsActionRequestView } from "./vps-action-rules";
 
-export const VPS_ACTIONS = ["start", "stop", "reboot", "rename"] as const;
-export type VpsActionName = (typeof VPS_ACTIONS)[number];
-
-// The request schemas live in ./schemas.ts; re-exported for the UI's existing imports.
-export { VPS_NAME_MAX, VPS_NAME_RE, vpsActionInputSchema, vpsNameSchema, type VpsActionInput } from "./schemas";
-
-/** The status a power action needs; rename works in any state but `deleting`. */
-export const REQUIRED_STATUS: Record<Exclude<VpsActionName, "rename">, VpsStatus> = {
-  start: "stopped",
-  stop: "running",
-  reboot: "running",
-};
-
-export function actionAllowedInStatus(action: VpsActionName, status: VpsStatus): boolean {
-  if (action === "rename") return status !== "deleting";
-  return REQUIRED_STATUS[action] === status;
-}
-
-/** A request as the owner's UI and the API see it. */
-export interface VpsActionRequestView {
-  id: number;
-  vps_id: number;
-  action: VpsActionName;
-  params: { name?: string };
-  status: "pending" | "completed" | "failed" | "cancelled";
-  created_at: string;
-  resolved_at: string | null;
-}
+export * from "./vps-action-rules";
+export { vpsActionInputSchema, vpsNameSchema, type VpsActionInput } from "./schemas";
 
 export interface VpsActionRequestRow {
   id: number;
