@@ -1,13 +1,12 @@
 // /admin/audit: the audit log with its filters (actor, action, target, dates) and pages,
 // in the list kit: on phones the actor, action, target and address stack under the time.
 import Link from "next/link";
-import { DataTable, type Column } from "@/components/list/data-table";
-import { EmptyState } from "@/components/list/empty-state";
+import type { Column } from "@/components/list/data-table";
 import { ListFilters } from "@/components/list/list-filters";
-import { ListPager } from "@/components/list/list-pager";
-import { ListShell } from "@/components/list/list-shell";
+import { FilterField } from "@/components/list/filter-field";
+import { PagedList } from "@/components/list/paged-list";
 import { Badge } from "@/components/ui/badge";
-import { Input, Label } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { AUDIT_TARGET_TYPES } from "@/lib/audit/actions";
 import type { AuditEntryView, AuditPageQuery } from "@/lib/audit/schemas";
@@ -90,10 +89,10 @@ export async function AdminAuditList({ query, result }: { query: AuditPageQuery;
     { key: "request", header: t("audit.requestId"), priority: 3, className: "font-mono text-xs text-slate-500 md:align-top", cell: (e) => e.request_id ?? "—" },
   ];
   return (
-    <ListShell
-      id="audit-heading"
-      title={t("audit.title")}
-      summary={t("audit.total", { n: result.total })}
+    <PagedList
+      shell={{ id: "audit-heading", title: t("audit.title"), summary: t("audit.total", { n: result.total }) }}
+      result={result} href={(page) => href(query, page)} empty={t("audit.empty")}
+      table={{ columns, rowKey: (e) => e.id, rowProps: (e) => ({ "data-testid": "audit-row", "data-action": e.action }) }}
       filters={
         <ListFilters
           action="/admin/audit"
@@ -102,44 +101,31 @@ export async function AdminAuditList({ query, result }: { query: AuditPageQuery;
           className="grid grid-cols-2 gap-3 lg:grid-cols-[minmax(0,1.4fr)_minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,0.8fr)_minmax(0,1fr)_minmax(0,1fr)_auto] lg:items-end"
           actionsClassName="col-span-2 lg:col-span-1"
         >
-          <div className="col-span-2 sm:col-span-1">
-            <Label htmlFor="audit-actor">{t("audit.actor")}</Label>
+          <FilterField id="audit-actor" label={t("audit.actor")} wide>
             <Input id="audit-actor" name="actor" type="search" defaultValue={query.actor ?? ""} placeholder={t("audit.actorPlaceholder")} maxLength={254} autoComplete="off" />
-          </div>
-          <div className="col-span-2 sm:col-span-1">
-            <Label htmlFor="audit-action">{t("audit.action")}</Label>
+          </FilterField>
+          <FilterField id="audit-action" label={t("audit.action")} wide>
             <Input id="audit-action" name="action" type="search" defaultValue={query.action ?? ""} placeholder={t("audit.actionPlaceholder")} maxLength={64} autoComplete="off" />
-          </div>
-          <div>
-            <Label htmlFor="audit-target-type">{t("audit.targetType")}</Label>
+          </FilterField>
+          <FilterField id="audit-target-type" label={t("audit.targetType")}>
             <Select id="audit-target-type" name="target_type" defaultValue={query.target_type ?? ""}>
               <option value="">{t("audit.anyTarget")}</option>
               {AUDIT_TARGET_TYPES.map((type) => (
                 <option key={type} value={type}>{t(`audit.targets.${type}`)}</option>
               ))}
             </Select>
-          </div>
-          <div>
-            <Label htmlFor="audit-target-id">{t("audit.targetId")}</Label>
+          </FilterField>
+          <FilterField id="audit-target-id" label={t("audit.targetId")}>
             <Input id="audit-target-id" name="target_id" inputMode="numeric" defaultValue={query.target_id ?? ""} maxLength={19} autoComplete="off" />
-          </div>
-          <div>
-            <Label htmlFor="audit-from">{t("audit.from")}</Label>
+          </FilterField>
+          <FilterField id="audit-from" label={t("audit.from")}>
             <Input id="audit-from" name="from" type="date" defaultValue={query.from?.slice(0, 10) ?? ""} />
-          </div>
-          <div>
-            <Label htmlFor="audit-to">{t("audit.to")}</Label>
+          </FilterField>
+          <FilterField id="audit-to" label={t("audit.to")}>
             <Input id="audit-to" name="to" type="date" defaultValue={query.to?.slice(0, 10) ?? ""} />
-          </div>
+          </FilterField>
         </ListFilters>
       }
-      pager={<ListPager page={result.page} pages={result.pages} prevHref={href(query, result.page - 1)} nextHref={href(query, result.page + 1)} />}
-    >
-      {result.items.length === 0 ? (
-        <EmptyState testId="list-empty" text={t("audit.empty")} />
-      ) : (
-        <DataTable rows={result.items} columns={columns} rowKey={(e) => e.id} rowProps={(e) => ({ "data-testid": "audit-row", "data-action": e.action })} />
-      )}
-    </ListShell>
+    />
   );
 }

@@ -1,12 +1,11 @@
 // /admin/users: every user with search, role filter and pages, in the list kit.
 import Link from "next/link";
-import { DataTable, type Column } from "@/components/list/data-table";
-import { EmptyState } from "@/components/list/empty-state";
+import type { Column } from "@/components/list/data-table";
 import { ListFilters } from "@/components/list/list-filters";
-import { ListPager } from "@/components/list/list-pager";
-import { ListShell } from "@/components/list/list-shell";
+import { FilterField } from "@/components/list/filter-field";
+import { PagedList } from "@/components/list/paged-list";
 import { Badge } from "@/components/ui/badge";
-import { Input, Label } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { AdminUsersQuery } from "@/lib/admin/list-params";
 import type { AdminUserRow } from "@/lib/admin/list-users";
@@ -38,33 +37,24 @@ export async function AdminUsersList({ query, result }: { query: AdminUsersQuery
     { key: "created", header: t("adminUsers.created"), priority: 3, className: "whitespace-nowrap text-slate-500", cell: (u) => format.dateTime(new Date(u.created_at), { dateStyle: "medium" }) },
   ];
   return (
-    <ListShell
-      id="users-heading"
-      title={t("adminUsers.title")}
-      summary={t("adminUsers.total", { n: result.total })}
+    <PagedList
+      shell={{ id: "users-heading", title: t("adminUsers.title"), summary: t("adminUsers.total", { n: result.total }) }}
+      result={result} href={(page) => href(query, page)} empty={t("adminUsers.empty")}
+      table={{ columns, rowKey: (u) => u.id, rowProps: (u) => ({ "data-testid": "user-row", "data-user-id": u.id }) }}
       filters={
         <ListFilters action="/admin/users" filtered={Boolean(query.q || query.role)} className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_12rem_auto] sm:items-end">
-          <div>
-            <Label htmlFor="users-q">{t("list.search")}</Label>
+          <FilterField id="users-q" label={t("list.search")}>
             <Input id="users-q" name="q" type="search" defaultValue={query.q} placeholder={t("adminUsers.searchPlaceholder")} maxLength={100} autoComplete="off" />
-          </div>
-          <div>
-            <Label htmlFor="users-role">{t("adminUsers.role")}</Label>
+          </FilterField>
+          <FilterField id="users-role" label={t("adminUsers.role")}>
             <Select id="users-role" name="role" defaultValue={query.role ?? ""}>
               <option value="">{t("adminUsers.allRoles")}</option>
               <option value="client">{role("client")}</option>
               <option value="admin">{role("admin")}</option>
             </Select>
-          </div>
+          </FilterField>
         </ListFilters>
       }
-      pager={<ListPager page={result.page} pages={result.pages} prevHref={href(query, result.page - 1)} nextHref={href(query, result.page + 1)} />}
-    >
-      {result.items.length === 0 ? (
-        <EmptyState testId="list-empty" text={t("adminUsers.empty")} />
-      ) : (
-        <DataTable rows={result.items} columns={columns} rowKey={(u) => u.id} rowProps={(u) => ({ "data-testid": "user-row", "data-user-id": u.id })} />
-      )}
-    </ListShell>
+    />
   );
 }

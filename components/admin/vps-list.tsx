@@ -1,11 +1,10 @@
 // /admin/vps: every VPS with search, owner, status, sort and pages, in the list kit.
 import Link from "next/link";
-import { DataTable, type Column } from "@/components/list/data-table";
-import { EmptyState } from "@/components/list/empty-state";
+import type { Column } from "@/components/list/data-table";
 import { ListFilters } from "@/components/list/list-filters";
-import { ListPager } from "@/components/list/list-pager";
-import { ListShell } from "@/components/list/list-shell";
-import { Input, Label } from "@/components/ui/input";
+import { FilterField } from "@/components/list/filter-field";
+import { PagedList } from "@/components/list/paged-list";
+import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { StatusBadge } from "@/components/vps/status-badge";
 import type { AdminVpsQuery } from "@/lib/admin/list-params";
@@ -50,10 +49,10 @@ export async function AdminVpsList({ query, result }: { query: AdminVpsQuery; re
     { key: "created", header: t("dashboard.created"), priority: 3, className: "whitespace-nowrap text-slate-500", cell: (v) => format.dateTime(new Date(v.created_at), { dateStyle: "medium" }) },
   ];
   return (
-    <ListShell
-      id="vps-heading"
-      title={t("adminVps.title")}
-      summary={t("adminVps.total", { n: result.total })}
+    <PagedList
+      shell={{ id: "vps-heading", title: t("adminVps.title"), summary: t("adminVps.total", { n: result.total }) }}
+      result={result} href={(page) => href(query, page)} empty={t("adminVps.empty")}
+      table={{ columns, rowKey: (v) => v.id, rowProps: (v) => ({ "data-testid": "vps-row", "data-vps-id": v.id }) }}
       filters={
         <ListFilters
           action="/admin/vps"
@@ -62,40 +61,29 @@ export async function AdminVpsList({ query, result }: { query: AdminVpsQuery; re
           className="grid grid-cols-2 gap-3 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_10rem_11.5rem_auto] lg:items-end"
           actionsClassName="col-span-2 lg:col-span-1"
         >
-          <div className="col-span-2 sm:col-span-1">
-            <Label htmlFor="vps-q">{t("list.search")}</Label>
+          <FilterField id="vps-q" label={t("list.search")} wide>
             <Input id="vps-q" name="q" type="search" defaultValue={query.q} placeholder={t("adminVps.searchPlaceholder")} maxLength={100} autoComplete="off" />
-          </div>
-          <div className="col-span-2 sm:col-span-1">
-            <Label htmlFor="vps-owner">{t("adminVps.owner")}</Label>
+          </FilterField>
+          <FilterField id="vps-owner" label={t("adminVps.owner")} wide>
             <Input id="vps-owner" name="owner" type="search" defaultValue={query.owner ?? ""} placeholder={t("adminVps.ownerPlaceholder")} maxLength={254} autoComplete="off" />
-          </div>
-          <div>
-            <Label htmlFor="vps-status">{t("vpsList.statusFilter")}</Label>
+          </FilterField>
+          <FilterField id="vps-status" label={t("vpsList.statusFilter")}>
             <Select id="vps-status" name="status" defaultValue={query.status ?? ""}>
               <option value="">{t("vpsList.allStatuses")}</option>
               {VPS_STATUSES.map((s) => (
                 <option key={s} value={s}>{t(`status.${s}`)}</option>
               ))}
             </Select>
-          </div>
-          <div>
-            <Label htmlFor="vps-sort">{t("list.sort")}</Label>
+          </FilterField>
+          <FilterField id="vps-sort" label={t("list.sort")}>
             <Select id="vps-sort" name="sort" defaultValue={query.sort}>
               <option value="created">{t("vpsList.sortCreated")}</option>
               <option value="name">{t("vpsList.sortName")}</option>
               <option value="status">{t("vpsList.sortStatus")}</option>
             </Select>
-          </div>
+          </FilterField>
         </ListFilters>
       }
-      pager={<ListPager page={result.page} pages={result.pages} prevHref={href(query, result.page - 1)} nextHref={href(query, result.page + 1)} />}
-    >
-      {result.items.length === 0 ? (
-        <EmptyState testId="list-empty" text={t("adminVps.empty")} />
-      ) : (
-        <DataTable rows={result.items} columns={columns} rowKey={(v) => v.id} rowProps={(v) => ({ "data-testid": "vps-row", "data-vps-id": v.id })} />
-      )}
-    </ListShell>
+    />
   );
 }
