@@ -35,6 +35,8 @@ export interface PanelOptions {
   /** Reuse an existing database instead of creating one (several processes, one database). */
   databaseUrl?: string;
   demoData?: boolean;
+  /** Extra node flags before the script (benchmarks: --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 async function waitHealthy(url: string, child: ChildProcess, logs: () => string) {
@@ -81,7 +83,7 @@ export async function startPanel(opts: PanelOptions = {}): Promise<Panel> {
   let out = "";
   let child: ChildProcess;
   const launch = async () => {
-    child = spawn(process.execPath, ["--enable-source-maps", "dist/server.mjs"], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--enable-source-maps", "dist/server.mjs"], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout!.on("data", (d) => (out += d));
     child.stderr!.on("data", (d) => (out += d));
     await waitHealthy(url, child, () => out);
