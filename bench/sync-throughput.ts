@@ -8,6 +8,7 @@
 // background load on a shared machine hits both alike; the ratio is the median of the
 // rounds' ratios.
 //   npx tsx bench/sync-throughput.ts [--n=500] [--concurrency=16] [--rounds=5]
+//   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npx tsx bench/sync-throughput.ts   (profile the panel)
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -93,7 +94,9 @@ async function phase(t: Target, userId: number, tag: string): Promise<PhaseResul
 async function main() {
   const load0 = loadavg().map((x) => x.toFixed(2)).join(" ");
   console.log(`sync throughput: ${N} creates + ${N} updates, concurrency ${CONCURRENCY}, ${ROUNDS} rounds, PostgreSQL, production build (load average ${load0})`);
-  const panel = await startPanel({ demoData: false, env: { LOG_LEVEL: "error" } });
+  // BENCH_NODE_ARGS: extra node flags for the panel, space-separated (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean);
+  const panel = await startPanel({ demoData: false, env: { LOG_LEVEL: "error" }, nodeArgs });
   const baseDb = await createTestDatabase("syncbench_baseline");
   let baseline: ReturnType<typeof spawn> | undefined;
   const monitors: pg.Client[] = [];

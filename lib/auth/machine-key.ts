@@ -6,6 +6,17 @@ import { getEnv } from "../env";
 
 const digest = (v: string) => createHash("sha256").update(v, "utf8").digest();
 
+// The configured keys' digests, computed once per key (every sync request checks them).
+const keyDigests = new Map<string, Buffer>();
+function keyDigest(k: string): Buffer {
+  let d = keyDigests.get(k);
+  if (!d) {
+    if (keyDigests.size > 16) keyDigests.clear();
+    keyDigests.set(k, (d = digest(k)));
+  }
+  return d;
+}
+
 export function acceptedSyncKeys(): string[] {
   const env = getEnv();
   return [env.VPS_SYNC_API_KEY, env.VPS_SYNC_API_KEY_PREVIOUS].filter((k): k is string => !!k);
@@ -15,6 +26,6 @@ export function isValidSyncKey(presented: string | null | undefined, keys = acce
   if (!presented) return false;
   const got = digest(presented);
   let ok = false;
-  for (const k of keys) ok = timingSafeEqual(got, digest(k)) || ok;
+  for (const k of keys) ok = timingSafeEqual(got, keyDigest(k)) || ok;
   return ok;
 }

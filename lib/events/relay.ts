@@ -11,7 +11,7 @@
 // statement and in ascending id order, so the wait is one statement long and cannot
 // deadlock. Two relays never publish one event twice: a relay that waited rechecks
 // `relayed_at IS NULL` on the row the other one committed and leaves it out.
-import type { Database } from "../db";
+import { queryPrepared, type Database } from "../db";
 import { log } from "../log";
 import { onOutbox } from "./bus";
 import type { EventMessage, EventType } from "./types";
@@ -30,14 +30,15 @@ export interface Relay {
 const BATCH = 200;
 const BUSY_COALESCE_MS = 2;
 
-/** One statement (no transaction around it): the row locks last only while it runs. */
-const CLAIM_SQL = `
+/** One statement (no transaction around it): the row locks last only while it runs. Runs on
+ *  every wake-up, so it is a named prepared statement (parsed and planned once per connection). */
+const CLAIM = { name: "ospab_relay_claim", values: [] as unknown[], text: `
   WITH claimed AS (
     SELECT id FROM domain_events WHERE relayed_at IS NULL
      ORDER BY id LIMIT ${BATCH} FOR NO KEY UPDATE
   )
   UPDATE domain_events d SET relayed_at = now() FROM claimed WHERE d.id = claimed.id
-  RETURNING d.id::text AS id, d.type, d.user_id, d.vps_id, d.payload, d.created_at`;
+  RETURNING d.id::text AS id, d.type, d.user_id, d.vps_id, d.payload, d.created_at` };
 
 export function startRelay(
   db: Database,
@@ -50,16 +51,14 @@ export function startRelay(
   let current: Promise<void> = Promise.resolve();
 
   async function claimBatch(): Promise<RelayedEvent[]> {
-    const rows = await db.sql.query<{
+    const rows = await queryPrepared<{
       id: string;
       type: string;
       user_id: number | null;
       vps_id: number | null;
       payload: Record<string, unknown>;
       created_at: Date;
-    }>(
-      CLAIM_SQL,
-    );
+    }>(db.prisma, CLAIM);
     return rows
       .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
       .map((r) => ({

@@ -31,9 +31,9 @@ import { declaresTooLarge, readBodyLimited, tooLarge } from "./body-limit";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { parseIdempotencyKey, requestHash, runIdempotent } from "./idempotency";
 import { checkOrigin, fetchOriginHeaders, originPolicy } from "./origin";
-import { Reply } from "./reply";
+import { rawToResponse, Reply, responseToRaw, type RawReply } from "./reply";
 
-export { reply, Reply } from "./reply";
+export { reply, Reply, type RawReply } from "./reply";
 
 export type RouteKind = "public" | "user" | "admin" | "machine";
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -95,10 +95,16 @@ export type SignedInCtx<B, Q, P> = Ctx<B, Q, P> & { actor: Actor };
 type NotAResponse<R> = [Extract<R, Response>] extends [never] ? [] : ["a handler returns data or reply(), never a Response"];
 
 export type WebHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+/** The same route answering as plain data, for callers that are not Next (server.ts's
+ *  node:http adapter): no web Response is built. `body` is the request body already read
+ *  whole (then the Request carries none). */
+export type RawHandler = (req: Request, params: Record<string, string>, body?: Buffer) => Promise<RawReply>;
+
 export interface RouteDefinition extends WebHandler {
   readonly kind: RouteKind;
   readonly method: Method;
   readonly path: string;
+  readonly serveRaw: RawHandler;
 }
 
 export const isRouteDefinition = (v: unknown): v is RouteDefinition =>
@@ -143,10 +149,17 @@ export function errorResponse(err: unknown, requestId: string): Response {
   return Response.json(e.body, { status: e.status, headers: e.headers });
 }
 
-async function readJson(req: Request, maxBody: number): Promise<unknown> {
+/** The body, already read (checked against the limit here) or read now, counted as it arrives. */
+async function bodyOf(req: Request, maxBody: number, preread: Buffer | undefined): Promise<Buffer> {
+  if (preread === undefined) return readBodyLimited(req, maxBody);
+  if (preread.length > maxBody) throw tooLarge(maxBody);
+  return preread;
+}
+
+async function readJson(req: Request, maxBody: number, preread?: Buffer): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type)) throw new AppError(415, "Content-Type must be application/json");
-  const text = (await readBodyLimited(req, maxBody)).toString("utf8");
+  const text = (await bodyOf(req, maxBody, preread)).toString("utf8");
   try {
     return JSON.parse(text);
   } catch {
@@ -154,11 +167,11 @@ async function readJson(req: Request, maxBody: number): Promise<unknown> {
   }
 }
 
-async function readForm(req: Request, maxBody: number): Promise<Record<string, string | string[]>> {
+async function readForm(req: Request, maxBody: number, preread?: Buffer): Promise<Record<string, string | string[]>> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/x-www-form-urlencoded\b/i.test(type))
     throw new AppError(415, "Content-Type must be application/x-www-form-urlencoded");
-  const text = (await readBodyLimited(req, maxBody)).toString("utf8");
+  const text = (await bodyOf(req, maxBody, preread)).toString("utf8");
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of new URLSearchParams(text)) {
     const prev = out[k];
@@ -213,11 +226,11 @@ function assertSameOriginWrite(req: Request) {
   if (!verdict.ok) throw new AppError(403, verdict.message);
 }
 
-function toResponse(result: unknown, requestId: string): Response {
-  if (result instanceof Reply) return result.toResponse(requestId);
+function toRaw(result: unknown, requestId: string): RawReply {
+  if (result instanceof Reply) return result.toRaw(requestId);
   // The compile-time check (NotAResponse) keeps Responses out; this keeps them out of JS callers.
   if (result instanceof Response) throw new Error("a route handler returned a Response: return data or reply()");
-  return new Reply(200, { kind: "json", value: result }).toResponse(requestId);
+  return new Reply(200, { kind: "json", value: result }).toRaw(requestId);
 }
 
 function parseWith(schema: Schema | undefined, input: unknown): unknown {
@@ -239,7 +252,7 @@ type Who = { kind: "public" } | { kind: "machine" } | { kind: "user" | "admin"; 
 type AnySpec = SignedInSpec<Schema | undefined, Schema | undefined, Schema | undefined>;
 
 function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, unknown, unknown>) => Promise<unknown>): RouteDefinition {
-  const handler: WebHandler = async (req, context) => {
+  const serveRaw = async (req: Request, paramsIn: Record<string, string> | Promise<Record<string, string>> | undefined, preread?: Buffer): Promise<RawReply> => {
     const requestId = randomUUID();
     try {
       const maxBody = spec.maxBody ?? 64 * 1024;
@@ -256,28 +269,34 @@ function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, u
       const actor = "actor" in who ? who.actor : null;
 
       const idempotencyKey = spec.idempotent ? parseIdempotencyKey(req) : undefined;
-      const raw = spec.body ? (spec.bodyType === "form" ? await readForm(req, maxBody) : await readJson(req, maxBody)) : undefined;
+      const raw = spec.body ? (spec.bodyType === "form" ? await readForm(req, maxBody, preread) : await readJson(req, maxBody, preread)) : undefined;
       const body = parseWith(spec.body, raw);
       const query = parseWith(spec.query, spec.query ? Object.fromEntries(new URL(req.url).searchParams) : undefined);
-      const params = parseParams(spec.params, (await context?.params) ?? {});
+      const params = parseParams(spec.params, (await paramsIn) ?? {});
 
       const database = await getDatabase();
       const clientAddress = req.headers.get(CLIENT_ADDRESS_HEADER);
       const audit = auditContextOf({ actor, machine: kind === "machine", clientAddress, requestId });
       const ctx: Ctx<unknown, unknown, unknown> = { req, db: database.prisma, body, query, params, requestId, clientAddress, audit, idempotencyKey };
       // Only the signed-in kinds have an actor (never a null one).
-      const run = async () => toResponse(await fn(actor ? { ...ctx, actor } : (ctx as SignedInCtx<unknown, unknown, unknown>)), requestId);
+      const run = async () => toRaw(await fn(actor ? { ...ctx, actor } : (ctx as SignedInCtx<unknown, unknown, unknown>)), requestId);
       if (idempotencyKey === undefined) return await run();
       const scope = kind === "machine" ? "machine" : actor ? `user:${actor.userId}` : "anonymous";
       const hash = requestHash(req.method, new URL(req.url).pathname, raw ?? null);
-      return await runIdempotent(database, { scope, key: idempotencyKey, hash, requestId }, run);
+      return await responseToRaw(
+        await runIdempotent(database, { scope, key: idempotencyKey, hash, requestId }, async () => rawToResponse(await run())),
+      );
     } catch (err) {
       const e = describeError(err, requestId);
-      if (spec.renderError) return spec.renderError({ status: e.status, code: e.code, message: e.message, requestId }).toResponse(undefined);
-      return Response.json(e.body, { status: e.status, headers: e.headers });
+      if (spec.renderError) return spec.renderError({ status: e.status, code: e.code, message: e.message, requestId }).toRaw(undefined);
+      // What Response.json(e.body, { status, headers }) would carry.
+      const headers: RawReply["headers"] = { ...e.headers };
+      headers["content-type"] ??= "application/json";
+      return { status: e.status, headers, body: JSON.stringify(e.body) };
     }
   };
-  return Object.assign(handler, { kind, method: spec.method, path: spec.path });
+  const handler: WebHandler = async (req, context) => rawToResponse(await serveRaw(req, context?.params));
+  return Object.assign(handler, { kind, method: spec.method, path: spec.path, serveRaw });
 }
 
 type Handler<C, R> = (ctx: C) => Promise<R>;

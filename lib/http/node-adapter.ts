@@ -4,7 +4,7 @@
 // handler's own work (see bench/sync-throughput.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { log } from "../log";
-import type { WebHandler } from "./handler";
+import type { RawHandler, WebHandler } from "./handler";
 
 export type { WebHandler } from "./handler";
 
@@ -23,7 +23,7 @@ function readSmallBody(req: IncomingMessage, length: number): Promise<Buffer> {
 }
 
 export async function serveWebHandler(
-  handler: WebHandler,
+  handler: WebHandler & { serveRaw?: RawHandler },
   req: IncomingMessage,
   res: ServerResponse,
   params: Record<string, string> = {},
@@ -46,22 +46,34 @@ export async function serveWebHandler(
       : Number.isSafeInteger(length) && length >= 0 && length <= SMALL_BODY
         ? await readSmallBody(req, length)
         : (req as unknown as ReadableStream);
-    const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
-      method,
-      headers,
-      ...(body === undefined ? {} : { body, duplex: "half" }),
-    } as RequestInit);
-    const response = await handler(request, { params: Promise.resolve(params) });
-    const out: Record<string, string | string[]> = {};
-    response.headers.forEach((value, key) => {
-      if (key !== "set-cookie") out[key] = value;
-    });
-    const cookies = response.headers.getSetCookie();
-    if (cookies.length) out["set-cookie"] = cookies;
-    const reply = Buffer.from(await response.arrayBuffer());
+    const url = `http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`;
+    let out: Record<string, string | string[]>;
+    let reply: Buffer;
+    let status: number;
+    if (handler.serveRaw) {
+      // A route() definition: it takes a body read whole beside the Request (no web stream
+      // for it) and answers as plain data (no web Response to read back).
+      const preread = Buffer.isBuffer(body) ? body : undefined;
+      const request = new Request(url, { method, headers, ...(body === undefined || preread ? {} : { body, duplex: "half" }) } as RequestInit);
+      const raw = await handler.serveRaw(request, params, preread);
+      status = raw.status;
+      out = { ...raw.headers };
+      reply = raw.body === null ? Buffer.alloc(0) : typeof raw.body === "string" ? Buffer.from(raw.body, "utf8") : raw.body;
+    } else {
+      const request = new Request(url, { method, headers, ...(body === undefined ? {} : { body, duplex: "half" }) } as RequestInit);
+      const response = await handler(request, { params: Promise.resolve(params) });
+      status = response.status;
+      out = {};
+      response.headers.forEach((value, key) => {
+        if (key !== "set-cookie") out[key] = value;
+      });
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length) out["set-cookie"] = cookies;
+      reply = Buffer.from(await response.arrayBuffer());
+    }
     out["content-length"] = String(reply.length);
     // Headers and body leave in one write.
-    res.writeHead(response.status, out);
+    res.writeHead(status, out);
     res.end(reply);
   } catch (err) {
     log.error("machine API: unhandled error", { error: (err as Error)?.stack ?? String(err) });

@@ -11,7 +11,7 @@
 // other's locked rows, so those events waited for the one-second timer. Now the fan-out
 // holds row locks only for the one statement, the relay waits for them instead of skipping,
 // and both lock in ascending id order (no deadlock).
-import type { Database } from "../db";
+import { queryPrepared, type Database } from "../db";
 import { ALL_EVENTS } from "./schemas";
 import { pythonJsonDumps } from "./serialize";
 
@@ -45,14 +45,20 @@ const QUEUE_SQL = `
   )
   SELECT (SELECT count(*) FROM upd)::int AS events, (SELECT count(*) FROM ins)::int AS deliveries`;
 
+// Run on every wake-up of the webhook worker: named prepared statements (lib/db.ts
+// queryPrepared), parsed and planned once per connection.
+const READ = {
+  name: "ospab_fanout_read",
+  text: `SELECT id::text AS id, type, payload FROM domain_events
+          WHERE webhooks_queued_at IS NULL
+          ORDER BY id LIMIT $1::int`,
+};
+const HOOKS = { name: "ospab_fanout_hooks", text: `SELECT id, event_types FROM webhooks WHERE is_active ORDER BY id`, values: [] as unknown[] };
+
 export async function fanOutEvents(db: Database, batch = FAN_OUT_BATCH): Promise<FanOutResult> {
-  const events = await db.sql.query<{ id: string; type: string; payload: unknown }>(
-    `SELECT id::text AS id, type, payload FROM domain_events
-      WHERE webhooks_queued_at IS NULL
-      ORDER BY id LIMIT ${Number(batch)}`,
-  );
+  const events = await queryPrepared<{ id: string; type: string; payload: unknown }>(db.prisma, { ...READ, values: [Number(batch)] });
   if (events.length === 0) return { read: 0, events: 0, deliveries: 0 };
-  const hooks = await db.sql.query<{ id: number; event_types: string[] }>(`SELECT id, event_types FROM webhooks WHERE is_active ORDER BY id`);
+  const hooks = await queryPrepared<{ id: number; event_types: string[] }>(db.prisma, HOOKS);
   const webhookIds: number[] = [];
   const eventIds: string[] = [];
   const types: string[] = [];
@@ -68,12 +74,10 @@ export async function fanOutEvents(db: Database, batch = FAN_OUT_BATCH): Promise
       bodies.push(body);
     }
   }
-  const [r] = await db.sql.query<{ events: number; deliveries: number }>(QUEUE_SQL, [
-    events.map((e) => e.id),
-    webhookIds,
-    eventIds,
-    types,
-    bodies,
-  ]);
+  const [r] = await queryPrepared<{ events: number; deliveries: number }>(db.prisma, {
+    name: "ospab_fanout_queue",
+    text: QUEUE_SQL,
+    values: [events.map((e) => e.id), webhookIds, eventIds, types, bodies],
+  });
   return { read: events.length, events: Number(r.events), deliveries: Number(r.deliveries) };
 }
