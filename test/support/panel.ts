@@ -35,6 +35,9 @@ export interface PanelOptions {
   /** Reuse an existing database instead of creating one (several processes, one database). */
   databaseUrl?: string;
   demoData?: boolean;
+  /** Node flags before dist/server.mjs; default `--enable-source-maps` (readable stacks in
+   *  test logs). `[]` runs the panel exactly as `npm start` does (the memory bench). */
+  nodeArgs?: string[];
 }
 
 async function waitHealthy(url: string, child: ChildProcess, logs: () => string) {
@@ -81,7 +84,7 @@ export async function startPanel(opts: PanelOptions = {}): Promise<Panel> {
   let out = "";
   let child: ChildProcess;
   const launch = async () => {
-    child = spawn(process.execPath, ["--enable-source-maps", "dist/server.mjs"], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, [...(opts.nodeArgs ?? ["--enable-source-maps"]), "dist/server.mjs"], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout!.on("data", (d) => (out += d));
     child.stderr!.on("data", (d) => (out += d));
     await waitHealthy(url, child, () => out);
