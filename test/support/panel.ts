@@ -37,7 +37,8 @@ export interface PanelOptions {
   demoData?: boolean;
   /** Another checkout's production build to start (benchmarks compare two builds). */
   root?: string;
-  /** Extra node flags before the script (benchmarks: --cpu-prof, which NODE_OPTIONS refuses). */
+  /** Node flags before dist/server.mjs; default `--enable-source-maps` (readable stacks in
+   *  test logs). `[]` runs the panel exactly as `npm start` does (the memory bench). */
   nodeArgs?: string[];
 }
 
@@ -86,7 +87,7 @@ export async function startPanel(opts: PanelOptions = {}): Promise<Panel> {
   let out = "";
   let child: ChildProcess;
   const launch = async () => {
-    child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "--enable-source-maps", "dist/server.mjs"], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, [...(opts.nodeArgs ?? ["--enable-source-maps"]), "dist/server.mjs"], { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     child.stdout!.on("data", (d) => (out += d));
     child.stderr!.on("data", (d) => (out += d));
     await waitHealthy(url, child, () => out);
