@@ -7,11 +7,8 @@
 // run (its own database, same rows), and requests alternate between the two panels, so
 // the machine's load weighs on both alike.
 import http from "node:http";
-import pg from "pg";
 import { startPanel, type Panel } from "../test/support/panel";
-import { hashPassword } from "../lib/auth/password";
-import { SessionClient } from "../test/support/http";
-import { fmt, insertUsers, intArg, percentile, request } from "./support";
+import { fmt, intArg, percentile, request, signedInClientWithVps } from "./support";
 
 const VPS = intArg("vps", 1000);
 const REQUESTS = intArg("requests", 20);
@@ -28,24 +25,7 @@ interface Target {
 
 async function setUp(name: string, root?: string): Promise<Target> {
   const panel = await startPanel({ demoData: false, env: { LOG_LEVEL: "error" }, root });
-  const [userId] = await insertUsers(panel.databaseUrl, 1, "list-", await hashPassword("list-bench-pass"));
-  // Setup straight into the database: 1,000 sync requests would only slow the setup down.
-  const c = new pg.Client({ connectionString: panel.databaseUrl });
-  await c.connect();
-  await c.query(
-    `INSERT INTO vps (user_id, name, status, cpu, ram_mb, disk_gb, os, ip_address, created_at, updated_at)
-     SELECT $1, 'server-' || lpad(g::text, 4, '0'),
-            (ARRAY['creating','running','stopped','suspended'])[1 + g % 4]::"VpsStatus",
-            1 + g % 8, 1024 * (1 + g % 16), 20 * (1 + g % 10), 'Ubuntu 22.04 LTS',
-            '203.0.' || (g / 250) || '.' || (g % 250), now() - g * interval '1 hour', now()
-       FROM generate_series(1, $2::int) g`,
-    [userId, VPS],
-  );
-  await c.end();
-  // A real sign-in: sessions are tracked server-side, so a minted token alone is refused.
-  const client = new SessionClient(panel.url);
-  if (!(await client.signIn("list-1@example.com", "list-bench-pass"))) throw new Error(`${name}: sign-in failed`);
-  const cookie = client.cookieList.map((c) => `${c.name}=${c.value}`).join("; ");
+  const cookie = await signedInClientWithVps(panel, "list-", VPS);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   return { name, panel, agent, times: [], get: () => request(panel.url, agent, { path: "/dashboard", headers: { cookie } }) };
 }

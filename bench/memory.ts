@@ -13,12 +13,9 @@
 import { mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import pg from "pg";
-import { hashPassword } from "../lib/auth/password";
-import { SessionClient } from "../test/support/http";
 import { ROOT, startPanel } from "../test/support/panel";
 import { rssOf } from "../test/support/upload";
-import { ensureBuild, fmt, insertUsers, intArg, loadNote, percentile, printResult, request, stopOnExit } from "./support";
+import { ensureBuild, fmt, intArg, loadNote, percentile, printResult, request, signedInClientWithVps, stopOnExit } from "./support";
 
 const VPS = intArg("vps", 1000);
 const RENDERS = intArg("renders", 200);
@@ -75,23 +72,7 @@ async function main() {
   const cleanup = stopOnExit(() => panel.stop());
   try {
     const pid = panel.pid();
-    const [userId] = await insertUsers(panel.databaseUrl, 1, "mem-", await hashPassword("memory-bench-password"));
-    const c = new pg.Client({ connectionString: panel.databaseUrl });
-    await c.connect();
-    await c.query(
-      `INSERT INTO vps (user_id, name, status, cpu, ram_mb, disk_gb, os, ip_address, created_at, updated_at)
-       SELECT $1, 'server-' || lpad(g::text, 4, '0'),
-              (ARRAY['creating','running','stopped','suspended'])[1 + g % 4]::"VpsStatus",
-              1 + g % 8, 1024 * (1 + g % 16), 20 * (1 + g % 10), 'Ubuntu 22.04 LTS',
-              '203.0.' || (g / 250) || '.' || (g % 250), now() - g * interval '1 hour', now()
-         FROM generate_series(1, $2::int) g`,
-      [userId, VPS],
-    );
-    await c.end();
-    // A real sign-in (the session is a server-side record, not only a signed JWT).
-    const session = new SessionClient(panel.url);
-    if (!(await session.signIn("mem-1@example.com", "memory-bench-password"))) throw new Error("sign-in failed");
-    const cookie = session.cookieList.map((x) => `${x.name}=${x.value}`).join("; ");
+    const cookie = await signedInClientWithVps(panel, "mem-", VPS);
 
     // Idle: started, signed in, left alone.
     await sleep(SETTLE_S * 1000);

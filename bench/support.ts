@@ -139,11 +139,35 @@ export function intArg(name: string, fallback: number): number {
   return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
 }
 
-/** A session cookie for a user, minted the way next-auth signs its JWT (benchmark setup). */
-export async function sessionCookie(userId: number, secret: string): Promise<string> {
-  const { encode } = await import("next-auth/jwt");
-  const value = await encode({ token: { uid: userId, sub: String(userId) }, secret, maxAge: 3600 });
-  return `next-auth.session-token=${value}`;
+/**
+ * A client with `vps` VPS straight into the database (1,000 sync requests would only slow
+ * the setup down), signed in for real — sessions are server-side records, so a minted JWT
+ * alone is refused. Returns the session's Cookie header (benchmark setup).
+ */
+export async function signedInClientWithVps(panel: { url: string; databaseUrl: string }, prefix: string, vps: number): Promise<string> {
+  const { hashPassword } = await import("../lib/auth/password");
+  const { SessionClient } = await import("../test/support/http");
+  const pg = (await import("pg")).default;
+  const password = `${prefix}bench-password`;
+  const [userId] = await insertUsers(panel.databaseUrl, 1, prefix, await hashPassword(password));
+  const c = new pg.Client({ connectionString: panel.databaseUrl });
+  await c.connect();
+  try {
+    await c.query(
+      `INSERT INTO vps (user_id, name, status, cpu, ram_mb, disk_gb, os, ip_address, created_at, updated_at)
+       SELECT $1, 'server-' || lpad(g::text, 4, '0'),
+              (ARRAY['creating','running','stopped','suspended'])[1 + g % 4]::"VpsStatus",
+              1 + g % 8, 1024 * (1 + g % 16), 20 * (1 + g % 10), 'Ubuntu 22.04 LTS',
+              '203.0.' || (g / 250) || '.' || (g % 250), now() - g * interval '1 hour', now()
+         FROM generate_series(1, $2::int) g`,
+      [userId, vps],
+    );
+  } finally {
+    await c.end();
+  }
+  const session = new SessionClient(panel.url);
+  if (!(await session.signIn(`${prefix}1@example.com`, password))) throw new Error(`${prefix}: sign-in failed`);
+  return session.cookieList.map((x) => `${x.name}=${x.value}`).join("; ");
 }
 
 /**

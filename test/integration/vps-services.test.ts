@@ -9,7 +9,6 @@ import { after, before, describe, it } from "node:test";
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
 process.env.DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "ospab-int-"));
 
-const { openDatabase } = await import("../../lib/db");
 const { migrate } = await import("../../lib/migrate");
 const { createVps } = await import("../../lib/vps/create-vps");
 const { updateVps } = await import("../../lib/vps/update-vps");
@@ -17,20 +16,10 @@ const { deleteVps } = await import("../../lib/vps/delete-vps");
 const { syncVps } = await import("../../lib/vps/sync-vps");
 const { decryptRootPassword } = await import("../../lib/vps/root-password");
 const { readOwnRootPassword } = await import("../../lib/vps/root-password-access");
-const { createTestDatabase } = await import("../support/pg");
-type Database = Awaited<ReturnType<typeof openDatabase>>;
+const { engines: enginesFor } = await import("../support/engines");
+type Database = import("../support/engines").Database;
 
-const engines: [string, () => Promise<{ db: Database; drop: () => Promise<void> }>][] = [
-  ["PGlite", async () => {
-    const db = await openDatabase({ dataDir: mkdtempSync(path.join(tmpdir(), "ospab-pglite-")) });
-    return { db, drop: async () => db.close() };
-  }],
-  ["PostgreSQL", async () => {
-    const t = await createTestDatabase("ospab_int");
-    const db = await openDatabase({ databaseUrl: t.url, poolSize: 4 });
-    return { db, drop: async () => { await db.close(); await t.drop(); } };
-  }],
-];
+const engines = enginesFor("ospab_int", 4);
 
 for (const [engine, open] of engines) {
   describe(`VPS services on ${engine}`, () => {

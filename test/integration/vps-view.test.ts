@@ -11,24 +11,13 @@ import { after, before, describe, it } from "node:test";
 process.env.NEXTAUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
 process.env.DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "ospab-int-"));
 
-const { openDatabase } = await import("../../lib/db");
 const { migrate } = await import("../../lib/migrate");
 const { updateVps } = await import("../../lib/vps/update-vps");
 const { toVpsView, vpsViewSql, VPS_FIELDS, VPS_STATUSES } = await import("../../lib/vps/view");
-const { createTestDatabase } = await import("../support/pg");
-type Database = Awaited<ReturnType<typeof openDatabase>>;
+const { engines: enginesFor } = await import("../support/engines");
+type Database = import("../support/engines").Database;
 
-const engines: [string, () => Promise<{ db: Database; drop: () => Promise<void> }>][] = [
-  ["PGlite", async () => {
-    const db = await openDatabase({ dataDir: mkdtempSync(path.join(tmpdir(), "ospab-pglite-")) });
-    return { db, drop: async () => db.close() };
-  }],
-  ["PostgreSQL", async () => {
-    const t = await createTestDatabase("ospab_view");
-    const db = await openDatabase({ databaseUrl: t.url, poolSize: 2 });
-    return { db, drop: async () => { await db.close(); await t.drop(); } };
-  }],
-];
+const engines = enginesFor("ospab_view", 2);
 
 for (const [engine, open] of engines) {
   describe(`VPS view, SQL and TypeScript, on ${engine}`, () => {

@@ -1,18 +1,10 @@
 // The admin-only rule every admin read applies (lib/users/access.ts).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { AppError } from "../../../lib/errors";
+import { thrownStatus } from "../../support/app-error";
 import { assertAdmin, isAdmin } from "../../../lib/users/access";
 
-const status = (fn: () => void) => {
-  try {
-    fn();
-    return 0;
-  } catch (err) {
-    assert.ok(err instanceof AppError);
-    return err.status;
-  }
-};
+const status = thrownStatus;
 
 describe("assertAdmin", () => {
   it("lets only administrators through: 401 without an actor, 403 for a client", () => {

@@ -1,21 +1,13 @@
 // Who sees which VPS (lib/vps/access.ts): the owner's list, the admin list, one VPS by id.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { AppError } from "../../../lib/errors";
+import { thrownStatus } from "../../support/app-error";
 import { readableVpsWhere, readsEveryVps, vpsListScope } from "../../../lib/vps/access";
 
 const client = { userId: 7, role: "client" as const };
 const admin = { userId: 1, role: "admin" as const };
 
-const statusOf = (fn: () => unknown) => {
-  try {
-    fn();
-    return 0;
-  } catch (err) {
-    assert.ok(err instanceof AppError);
-    return err.status;
-  }
-};
+const statusOf = thrownStatus;
 
 describe("VPS list scopes", () => {
   it("an owner's list holds only their own, undeleted VPS — admins included", () => {
