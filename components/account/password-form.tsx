@@ -4,7 +4,7 @@ import type { FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
-import { PASSWORD_MIN } from "@/lib/account/schemas";
+import { PASSWORD_MIN } from "@/lib/account/password-rules";
 import { apiFetch } from "@/lib/api-client";
 import { AccountSection, Notice } from "./section";
 import { useAccountAction } from "./use-account-action";

@@ -42,4 +42,20 @@ forEachWidth((size) => {
     await expect(page).toHaveURL(/\/admin$/);
     await shoot(page, `admin-${size.name}`);
   });
+
+  for (const list of ["users", "vps", "audit", "webhooks"] as const) {
+    test(`admin ${list} list`, async ({ page }) => {
+      await signIn(page, ADMIN.email, ADMIN.password);
+      await page.goto(`/admin/${list}`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await shoot(page, `admin-${list}-${size.name}`);
+    });
+  }
+
+  test("tokens list", async ({ page }) => {
+    await signIn(page, CLIENT.email, CLIENT.password);
+    await page.goto("/tokens");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await shoot(page, `tokens-${size.name}`);
+  });
 });

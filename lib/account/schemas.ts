@@ -1,8 +1,9 @@
 // Request bodies of /api/account/*. Browser-safe (the forms share the limits).
 import { z } from "zod";
 import { LOCALES } from "../i18n/config";
+import { PASSWORD_MIN } from "./password-rules";
 
-export const PASSWORD_MIN = 12;
+export { PASSWORD_MIN };
 
 /** A TOTP code (6 digits) or a recovery code (xxxxx-xxxxx). */
 export const codeBody = z.object({ code: z.string().trim().min(6, "enter the code").max(64) });
