@@ -10,6 +10,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import type { BrowserContext } from "@playwright/test";
 import { ROOT } from "../test/support/panel";
+import { printResult } from "./support";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const DIST = path.resolve(ROOT, arg("dist") ?? process.env.NEXT_DIST_DIR ?? ".next");
@@ -57,13 +58,16 @@ function fromBuild() {
   if (!existsSync(path.join(DIST, "build-manifest.json"))) throw new Error(`no build in ${DIST}: run \`npm run build\` first`);
   const build = JSON.parse(readFileSync(path.join(DIST, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
   const pages = pageManifests();
+  let dashboard: Record<string, string | number> | undefined;
   const routes = [...FIRST.filter((r) => pages.has(r)), ...[...pages.keys()].filter((r) => !FIRST.includes(r) && !r.startsWith("/_")).sort()];
   console.log(`JavaScript per page from the build output (${path.relative(ROOT, DIST) || "."}): files, KB raw, KB gzipped`);
   for (const route of routes) {
     const files = [...new Set([...build.rootMainFiles, ...entryFiles(route, pages.get(route)!)])];
     const total = files.map(sizeOf).reduce((a, s) => ({ raw: a.raw + s.raw, gz: a.gz + s.gz }), { raw: 0, gz: 0 });
     console.log(`  ${route.padEnd(44)} ${String(files.length).padStart(3)} files ${kb(total.raw)} KB ${kb(total.gz)} KB gz`);
+    if (route === FIRST[0]) dashboard = { js_gzip_kb: (total.gz / 1024).toFixed(1), js_files: files.length };
   }
+  if (dashboard) printResult(dashboard);
 }
 
 async function inBrowser() {
