@@ -46,7 +46,9 @@ forEachWidth((size) => {
   for (const list of ["users", "vps", "audit", "webhooks"] as const) {
     test(`admin ${list} list`, async ({ page }) => {
       await signIn(page, ADMIN.email, ADMIN.password);
+      await expect(page).toHaveURL(/\/admin$/);
       await page.goto(`/admin/${list}`);
+      await expect(page).toHaveURL(new RegExp(`/admin/${list}$`));
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await shoot(page, `admin-${list}-${size.name}`);
     });
@@ -54,7 +56,9 @@ forEachWidth((size) => {
 
   test("tokens list", async ({ page }) => {
     await signIn(page, CLIENT.email, CLIENT.password);
+    await expect(page).toHaveURL(/\/dashboard$/);
     await page.goto("/tokens");
+    await expect(page).toHaveURL(/\/tokens$/);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await shoot(page, `tokens-${size.name}`);
   });
