@@ -7,7 +7,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { adminUsersQuerySchema, adminVpsQuerySchema } from "../lib/admin/list-params";
-import { listAllVps } from "../lib/admin/list-all-vps";
+import { listAllVps } from "../lib/vps/list-vps";
 import { listUsers } from "../lib/admin/list-users";
 import { openDatabase, type Db } from "../lib/db";
 import { PrismaClient } from "../lib/generated/prisma/client";

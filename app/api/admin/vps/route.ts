@@ -1,6 +1,6 @@
 // GET /api/admin/vps — every VPS, searched, filtered, sorted and paged (admins only).
 import { adminVpsQuerySchema } from "@/lib/admin/schemas";
-import { listAllVps } from "@/lib/admin/list-all-vps";
+import { listAllVps } from "@/lib/vps/list-vps";
 import { route } from "@/lib/http/handler";
 
 export const GET = route.admin({ method: "GET", path: "/api/admin/vps", query: adminVpsQuerySchema }, async ({ db, actor, query }) => {
