@@ -45,7 +45,11 @@ export function applyDetailEvent(s: VpsDetailState, e: EventMessage): VpsDetailS
       action: p.action as VpsActionRequestView["action"],
       params: p.params?.name ? { name: p.params.name } : {},
       status: "pending",
+      progress: null,
+      message: null,
+      result: null,
       created_at: e.timestamp,
+      updated_at: e.timestamp,
       resolved_at: null,
     };
   }

@@ -30,7 +30,7 @@ export function PendingAction({ request }: { request: VpsActionRequestView }) {
     <div role="status" className="flex items-start gap-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-amber-900" data-testid="pending-action" data-action={request.action}>
       <Spinner className="mt-0.5 size-5 shrink-0 text-amber-600" />
       <div>
-        <p className="font-medium">{t("pending", { action: request.action, name: request.params.name ?? "" })}</p>
+        <p className="font-medium">{t("pending", { action: request.action, name: typeof request.params.name === "string" ? request.params.name : "" })}</p>
         <p className="text-sm text-amber-800">{t("pendingHint")}</p>
       </div>
     </div>

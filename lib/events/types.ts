@@ -6,6 +6,7 @@ export const EVENT_TYPES = [
   "vps.status_changed",
   "vps.deleted",
   "vps.action_requested",
+  "vps.action_progress",
   "vps.action_resolved",
   "user.created",
   "order.created",

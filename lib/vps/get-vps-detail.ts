@@ -41,7 +41,7 @@ export async function getVpsDetail(db: Db, actor: Actor, id: number): Promise<Vp
   if (!row) throw notFound("VPS not found");
   const [pending, events] = await Promise.all([
     db.vpsActionRequest.findFirst({
-      where: { vpsId: id, status: "pending", createdAt: { gt: new Date(Date.now() - ACTION_PENDING_TTL_MS) } },
+      where: { vpsId: id, status: { in: ["pending", "in_progress"] }, createdAt: { gt: new Date(Date.now() - ACTION_PENDING_TTL_MS) } },
       orderBy: { id: "desc" },
     }),
     db.domainEvent.findMany({

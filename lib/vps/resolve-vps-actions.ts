@@ -6,6 +6,7 @@
 //   reboot → completed by an update that sets status running (a change back to running, or
 //            an explicit `status: running` the main site sends once the reboot is done)
 //   rename → completed when the name equals the requested one
+// Other §9 actions end only with the main site's report (./actions/report.ts).
 import type { Prisma } from "../db";
 import { recordEvent } from "../events/record-event";
 import { toActionRequestView } from "./vps-actions";
@@ -26,7 +27,10 @@ export interface VpsChange {
 
 export async function resolveVpsActions(tx: Tx, { previousStatus, vps, statusInUpdate }: VpsChange): Promise<number> {
   const after = { id: vps.id, userId: vps.user_id, name: vps.name, status: vps.status };
-  const pending = await tx.vpsActionRequest.findMany({ where: { vpsId: after.id, status: "pending" }, orderBy: { id: "asc" } });
+  const pending = await tx.vpsActionRequest.findMany({
+    where: { vpsId: after.id, status: { in: ["pending", "in_progress"] }, action: { in: ["start", "stop", "reboot", "rename"] } },
+    orderBy: { id: "asc" },
+  });
   let resolved = 0;
   for (const r of pending) {
     const params = (r.params ?? {}) as { name?: string };
@@ -38,7 +42,10 @@ export async function resolveVpsActions(tx: Tx, { previousStatus, vps, statusInU
     else if (r.action !== "rename" && after.status !== previousStatus && DEAD_END.includes(after.status)) outcome = "failed";
     if (!outcome) continue;
 
-    const done = await tx.vpsActionRequest.update({ where: { id: r.id }, data: { status: outcome, resolvedAt: new Date() } });
+    const done = await tx.vpsActionRequest.update({
+      where: { id: r.id },
+      data: { status: outcome, resolvedAt: new Date(), ...(outcome === "completed" ? { progress: 100 } : { message: `The VPS became ${after.status}` }) },
+    });
     await recordEvent(tx, {
       type: "vps.action_resolved",
       userId: after.userId,

@@ -1,5 +1,6 @@
 // Actions a client may request on a VPS: the request's row → view. The rules the UI shares
 // live in vps-action-rules.ts (zod-free); the input schemas in ./schemas.ts.
+import { clampProgress } from "./actions/lifecycle";
 import type { VpsActionName, VpsActionRequestView } from "./vps-action-rules";
 
 export * from "./vps-action-rules";
@@ -11,19 +12,28 @@ export interface VpsActionRequestRow {
   action: VpsActionName;
   params: unknown;
   status: VpsActionRequestView["status"];
+  progress?: number | null;
+  message?: string | null;
+  result?: unknown;
   createdAt: Date;
+  updatedAt?: Date;
   resolvedAt: Date | null;
 }
 
+const asObject = (v: unknown): Record<string, unknown> | null => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+
 export function toActionRequestView(r: VpsActionRequestRow): VpsActionRequestView {
-  const p = (r.params ?? {}) as { name?: unknown };
   return {
     id: r.id,
     vps_id: r.vpsId,
     action: r.action,
-    params: typeof p.name === "string" ? { name: p.name } : {},
+    params: asObject(r.params) ?? {},
     status: r.status,
+    progress: clampProgress(r.status, r.progress),
+    message: r.message ?? null,
+    result: asObject(r.result),
     created_at: r.createdAt.toISOString(),
+    updated_at: (r.updatedAt ?? r.createdAt).toISOString(),
     resolved_at: r.resolvedAt?.toISOString() ?? null,
   };
 }

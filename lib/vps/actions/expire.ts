@@ -1,0 +1,39 @@
+// Requests not finished in time expire (power/rename 30 min, others 6 h; ACTION_TTL_SHORT_MIN
+// and ACTION_TTL_LONG_MIN override). Run on every ask for the VPS in question and by the
+// periodic sweep for all of them; the conditional UPDATE makes two processes expire each
+// request once (the loser's UPDATE matches no row).
+import type { Prisma } from "../../db";
+import { toVpsView } from "../view";
+import { ACTION_TYPES, actionTtlMs, LONG_TTL_MS, OPEN_STATUSES, SHORT_TTL_MS } from "./catalogue";
+import { recordActionEvent } from "./events";
+
+type Tx = Prisma.TransactionClient;
+
+export function ttlSettings(env: NodeJS.ProcessEnv = process.env) {
+  const min = (v: string | undefined, d: number) => (v && /^\d{1,6}$/.test(v) && Number(v) > 0 ? Number(v) * 60_000 : d);
+  return { short: min(env.ACTION_TTL_SHORT_MIN, SHORT_TTL_MS), long: min(env.ACTION_TTL_LONG_MIN, LONG_TTL_MS) };
+}
+
+export async function expireStale(tx: Tx, scope: { vpsId?: number } = {}, now = new Date()): Promise<number> {
+  const ttl = ttlSettings();
+  let expired = 0;
+  for (const action of ACTION_TYPES) {
+    const before = new Date(now.getTime() - actionTtlMs(action, ttl));
+    const stale = await tx.vpsActionRequest.findMany({
+      where: { ...scope, action, status: { in: [...OPEN_STATUSES] }, createdAt: { lte: before } },
+      select: { id: true },
+      take: 500,
+    });
+    for (const { id } of stale) {
+      const n = await tx.vpsActionRequest.updateMany({
+        where: { id, status: { in: [...OPEN_STATUSES] } },
+        data: { status: "expired", resolvedAt: now, message: "The main site did not finish the request in time" },
+      });
+      if (n.count === 0) continue;
+      const row = await tx.vpsActionRequest.findUniqueOrThrow({ where: { id }, include: { vps: true } });
+      await recordActionEvent(tx, "vps.action_resolved", row, toVpsView(row.vps), { reason: "expired" });
+      expired++;
+    }
+  }
+  return expired;
+}
