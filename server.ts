@@ -24,6 +24,7 @@ import { createWsHub } from "./lib/realtime/ws-hub";
 import { ensureFirstAdmin } from "./lib/users/ensure-admin";
 import { parseDuration, parseRetrySchedule } from "./lib/webhooks/retry-schedule";
 import { startWebhookWorker, type WebhookWorker } from "./lib/webhooks/worker";
+import { startActionExpiry } from "./lib/vps/actions/expire";
 
 function fail(message: string): never {
   console.error(`ospab-panel: ${message}`);
@@ -113,6 +114,7 @@ async function main() {
   // makes a web-only process; any number of processes may run the workers.
   let relay: Relay | undefined;
   let webhooks: WebhookWorker | undefined;
+  let actionExpiry: ReturnType<typeof startActionExpiry> | undefined;
   let unlisten = async () => {};
   if (env.PANEL_WORKERS === "1") {
     unlisten = listenForOutbox(db);
@@ -123,6 +125,8 @@ async function main() {
       disableAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
       disableAfterMs: parseDuration(env.WEBHOOK_DISABLE_AFTER),
     });
+    // §9 requests not finished in time expire (lib/vps/actions/expire.ts; safe in several processes).
+    actionExpiry = startActionExpiry(db.prisma, 60_000, (err) => log.warn("actions: expiry sweep failed, will retry", { error: String(err) }));
   }
 
   await new Promise<void>((resolve) => http.listen(env.PORT, env.HOST, resolve));
@@ -145,7 +149,7 @@ async function main() {
     force.unref();
     demoChild?.kill("SIGTERM");
     await unlisten();
-    await Promise.all([relay?.stop(), webhooks?.stop()]);
+    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop()]);
     await wsHub.close();
     await new Promise<void>((r) => io.close(() => r()));
     await db.close();

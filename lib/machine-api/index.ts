@@ -8,9 +8,10 @@ import { isRouteDefinition } from "../http/handler";
 import * as billmanager from "./billmanager";
 import * as ordersFail from "./orders-fail";
 import * as usersSync from "./users-sync";
+import * as vpsActions from "./vps-actions";
 import * as vpsSync from "./vps-sync";
 
-export const MACHINE_ROUTES: readonly RouteDefinition[] = [billmanager, ordersFail, usersSync, vpsSync]
+export const MACHINE_ROUTES: readonly RouteDefinition[] = [billmanager, ordersFail, usersSync, vpsActions, vpsSync]
   .flatMap((m) => Object.values(m))
   .filter(isRouteDefinition);
 

@@ -2,7 +2,8 @@
 // and ACTION_TTL_LONG_MIN override). Run on every ask for the VPS in question and by the
 // periodic sweep for all of them; the conditional UPDATE makes two processes expire each
 // request once (the loser's UPDATE matches no row).
-import type { Prisma } from "../../db";
+import type { Db, Prisma } from "../../db";
+import { wakeRelay } from "../../events/bus";
 import { toVpsView } from "../view";
 import { ACTION_TYPES, actionTtlMs, LONG_TTL_MS, OPEN_STATUSES, SHORT_TTL_MS } from "./catalogue";
 import { recordActionEvent } from "./events";
@@ -36,4 +37,28 @@ export async function expireStale(tx: Tx, scope: { vpsId?: number } = {}, now = 
     }
   }
   return expired;
+}
+
+/** The periodic sweep server.ts runs with the other workers (PANEL_WORKERS=1), once a minute. */
+export function startActionExpiry(db: Db, intervalMs = 60_000, onError: (err: unknown) => void = () => {}) {
+  let running: Promise<unknown> | null = null;
+  const run = () => {
+    if (running) return;
+    running = db
+      .$transaction((tx) => expireStale(tx))
+      .then((n) => {
+        if (n > 0) wakeRelay();
+      })
+      .catch(onError)
+      .finally(() => (running = null));
+  };
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  run();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

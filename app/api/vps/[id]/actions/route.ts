@@ -3,6 +3,7 @@
 import { reply, route } from "@/lib/http/handler";
 import { idParams } from "@/lib/http/params";
 import { requestVpsAction } from "@/lib/vps/request-vps-action";
+import { listActions } from "@/lib/vps/actions/cancel";
 import { actionInputSchema } from "@/lib/vps/actions/params";
 
 export const POST = route.user(
@@ -18,4 +19,9 @@ export const POST = route.user(
     const request = await requestVpsAction(db, actor, params.id, body, audit);
     return reply(202, { status: "accepted", message: `${request.action} requested; waiting for the main site to confirm`, request });
   },
+);
+
+export const GET = route.user(
+  { method: "GET", path: "/api/vps/:id/actions", tokenScope: "vps:read", params: idParams("VPS", { echo: false }) },
+  async ({ db, actor, params }) => ({ requests: await listActions(db, actor, params.id) }),
 );
