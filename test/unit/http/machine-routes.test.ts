@@ -48,6 +48,7 @@ describe("route definitions", () => {
       "POST /api/integrations/billmanager/:action",
       "POST /api/orders/:id/fail",
       "POST /api/users/sync",
+      "POST /api/vps/actions/:request_id",
       "POST /api/vps/sync",
     ]);
   });

@@ -17,7 +17,7 @@ describe("VPS actions", () => {
     assert.ok(!actionAllowedInStatus("start", "running"));
     assert.ok(actionAllowedInStatus("reboot", "running"));
     assert.ok(!actionAllowedInStatus("stop", "suspended"));
-    assert.ok(actionAllowedInStatus("rename", "suspended"));
+    assert.ok(!actionAllowedInStatus("rename", "suspended"), "a suspended VPS refuses client actions (§9)");
     assert.ok(!actionAllowedInStatus("rename", "deleting"));
   });
 });
