@@ -17,7 +17,7 @@ export interface ActivityEntry {
   /** rename: the requested name. */
   name?: string;
   /** vps.action_resolved: how the request ended. */
-  result?: "completed" | "failed" | "cancelled";
+  result?: "completed" | "failed" | "cancelled" | "expired";
 }
 
 const isStatus = (v: unknown): v is VpsStatus => typeof v === "string" && (VPS_STATUSES as readonly string[]).includes(v);
@@ -53,7 +53,7 @@ export function toActivityEntry(e: Pick<EventMessage, "id" | "type" | "payload" 
       if (isAction(p.action)) entry.action = p.action;
       const params = (p.params ?? {}) as { name?: unknown };
       if (typeof params.name === "string") entry.name = params.name;
-      if (p.status === "completed" || p.status === "failed" || p.status === "cancelled") entry.result = p.status;
+      if (p.status === "completed" || p.status === "failed" || p.status === "cancelled" || p.status === "expired") entry.result = p.status;
       break;
     }
   }

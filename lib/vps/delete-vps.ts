@@ -21,7 +21,7 @@ export async function deleteVps(db: Db, id: number, audit: AuditContext = SYSTEM
     const now = new Date();
     const row = await tx.vps.update({ where: { id }, data: { deletedAt: now, createFingerprint: null } });
     await recordAudit(tx, audit, { action: "vps.deleted", targetType: "vps", targetId: row.id, details: { user_id: row.userId, name: row.name } });
-    await tx.vpsActionRequest.updateMany({ where: { vpsId: id, status: "pending" }, data: { status: "cancelled", resolvedAt: now } });
+    await tx.vpsActionRequest.updateMany({ where: { vpsId: id, status: { in: ["pending", "in_progress"] } }, data: { status: "cancelled", resolvedAt: now } });
     const view: DeletedVpsView = { ...toVpsView(row), deleted_at: now.toISOString() };
     await recordEvent(tx, { type: "vps.deleted", userId: row.userId, vpsId: row.id, payload: { vps: view } });
     if (row.orderId) await advanceOrder(tx, row.id); // orders: deleted before it was ready fails its order

@@ -89,7 +89,8 @@ const ru = {
     requested: "{action, select, start {Запрошен запуск} stop {Запрошена остановка} reboot {Запрошена перезагрузка} rename {Запрошено переименование в «{name}»} other {Запрошено действие}}",
     completed: "{action, select, start {Запуск выполнен} stop {Остановка выполнена} reboot {Перезагрузка выполнена} rename {Сервер переименован в «{name}»} other {Действие выполнено}}",
     failed: "{action, select, start {Запуск не выполнен} stop {Остановка не выполнена} reboot {Перезагрузка не выполнена} rename {Переименование не выполнено} other {Действие не выполнено}}",
-    cancelled: "{action, select, start {Запрос на запуск отменён: нет подтверждения} stop {Запрос на остановку отменён: нет подтверждения} reboot {Запрос на перезагрузку отменён: нет подтверждения} rename {Запрос на переименование отменён: нет подтверждения} other {Запрос отменён}}",
+    expired: "{action, select, start {Запрос на запуск отменён: нет подтверждения} stop {Запрос на остановку отменён: нет подтверждения} reboot {Запрос на перезагрузку отменён: нет подтверждения} rename {Запрос на переименование отменён: нет подтверждения} other {Запрос истёк: нет подтверждения}}",
+    cancelled: "Запрос отменён",
     other: "Событие {type}",
     fields: {
       name: "имя",
@@ -195,7 +196,8 @@ const en: typeof ru = {
     requested: "{action, select, start {Start requested} stop {Stop requested} reboot {Reboot requested} rename {Rename to “{name}” requested} other {Action requested}}",
     completed: "{action, select, start {Started} stop {Stopped} reboot {Rebooted} rename {Renamed to “{name}”} other {Action completed}}",
     failed: "{action, select, start {Start failed} stop {Stop failed} reboot {Reboot failed} rename {Rename failed} other {Action failed}}",
-    cancelled: "{action, select, start {Start request cancelled: not confirmed} stop {Stop request cancelled: not confirmed} reboot {Reboot request cancelled: not confirmed} rename {Rename request cancelled: not confirmed} other {Request cancelled}}",
+    expired: "{action, select, start {Start request expired: not confirmed} stop {Stop request expired: not confirmed} reboot {Reboot request expired: not confirmed} rename {Rename request expired: not confirmed} other {Request expired: not confirmed}}",
+    cancelled: "Request cancelled",
     other: "Event {type}",
     fields: {
       name: "name",
