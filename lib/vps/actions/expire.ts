@@ -23,6 +23,8 @@ export async function expireStale(tx: Tx, scope: { vpsId?: number } = {}, now = 
     const stale = await tx.vpsActionRequest.findMany({
       where: { ...scope, action, status: { in: [...OPEN_STATUSES] }, createdAt: { lte: before } },
       select: { id: true },
+      // One order for every process: two sweeps lock the same rows in the same order (no deadlock).
+      orderBy: { id: "asc" },
       take: 500,
     });
     for (const { id } of stale) {
