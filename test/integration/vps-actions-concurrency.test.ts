@@ -13,8 +13,10 @@ const { createUser } = await import("../../lib/users/create-user");
 const { createVps } = await import("../../lib/vps/create-vps");
 const { expireStale } = await import("../../lib/vps/actions/expire");
 const { reportAction } = await import("../../lib/vps/actions/report");
+const { revealActionResult } = await import("../../lib/vps/actions/reveal");
 const { createTestDatabase } = await import("../support/pg");
 type Database = Awaited<ReturnType<typeof openDatabase>>;
+type Actor = import("../../lib/users/actor").Actor;
 
 describe("VPS action requests with several processes", () => {
   let tdb: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -67,5 +69,11 @@ describe("VPS action requests with several processes", () => {
     assert.deepEqual(await resolvedEvents([r.id]), [r.id]);
     // A different final state afterwards is refused.
     await assert.rejects(reportAction(two.prisma, r.id, { status: "failed", message: "late" }), (e: { status?: number }) => e.status === 409);
+    // Two reveals at once (two tabs, two processes): one gets the password, the other 409.
+    const owner: Actor = { userId, role: "client" };
+    const reveals = await Promise.allSettled([revealActionResult(one.prisma, owner, vps.id, r.id), revealActionResult(two.prisma, owner, vps.id, r.id)]);
+    const shown = reveals.filter((x) => x.status === "fulfilled").map((x) => x.value.root_password);
+    const refused = reveals.filter((x) => x.status === "rejected").map((x) => (x.reason as { status?: number }).status);
+    assert.deepEqual([shown, refused], [["pw-0123456789"], [409]]);
   });
 });

@@ -26,7 +26,9 @@ export async function revealActionResult(db: Db, actor: Actor, vpsId: number, re
     return taken[0]?.result_secret ?? null;
   });
   if (!sealed) {
-    if (row.resultRevealedAt) throw conflict("The result has already been revealed once");
+    // Read again: a concurrent reveal may have taken it after the first read.
+    const now = await db.vpsActionRequest.findUnique({ where: { id: requestId }, select: { resultRevealedAt: true } });
+    if (now?.resultRevealedAt) throw conflict("The result has already been revealed once");
     throw notFound("This request has no secret result");
   }
   let secret: Record<string, unknown>;
