@@ -19,7 +19,7 @@ export interface VpsDetailState extends VpsDetail {
 
 export const vpsDetailKey = (id: number) => ["vps", id, "detail"] as const;
 
-const LIVE_TYPES = ["vps.status_changed", "vps.updated", "vps.deleted", "vps.action_requested", "vps.action_resolved"] as const;
+const LIVE_TYPES = ["vps.status_changed", "vps.updated", "vps.deleted", "vps.action_requested", "vps.action_progress", "vps.action_resolved"] as const;
 
 function compareEventIds(a: string, b: string): number {
   const x = BigInt(a);
@@ -30,6 +30,14 @@ function compareEventIds(a: string, b: string): number {
 export function applyDetailEvent(s: VpsDetailState, e: EventMessage): VpsDetailState {
   const p = e.payload as { vps?: VpsView; request_id?: number; action?: string; params?: { name?: string }; changed?: string[] };
   if (s.activity.some((a) => a.id === String(e.id))) return s;
+  // Progress updates the open request in place (the main site may report often): no
+  // activity entry of its own; an older report than the one shown is ignored.
+  if (e.type === "vps.action_progress") {
+    const r = (e.payload as { request?: VpsActionRequestView }).request;
+    if (!r || s.resolvedIds.includes(r.id) || s.pendingAction?.id !== r.id) return s;
+    if (s.pendingAction.updated_at > r.updated_at) return s;
+    return { ...s, pendingAction: r };
+  }
   // Delivery order is not event order (the socket.io cluster adapter publishes through a
   // connection pool before delivering), so the timeline is kept sorted by event id.
   const activity = [toActivityEntry(e), ...s.activity].sort((a, b) => compareEventIds(b.id, a.id));
