@@ -43,7 +43,7 @@ export function ProfileForm({ profile }: { profile: Profile }) {
         </div>
         <div>
           <Label htmlFor="profile-email">{t("email")}</Label>
-          <Input id="profile-email" value={profile.email} readOnly aria-describedby="profile-email-hint" className="bg-slate-50 text-slate-600" />
+          <Input id="profile-email" value={profile.email} readOnly aria-describedby="profile-email-hint" />
           <p id="profile-email-hint" className="mt-1 text-xs text-slate-500">{t("emailHint")}</p>
         </div>
         <div>

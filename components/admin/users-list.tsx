@@ -24,7 +24,7 @@ export async function AdminUsersList({ query, result }: { query: AdminUsersQuery
     { key: "email", header: t("adminUsers.email"), priority: 1, className: "md:max-w-none [overflow-wrap:anywhere]", cell: (u) => u.email },
     { key: "role", header: t("adminUsers.role"), priority: 1, cell: (u) => <Badge tone={u.role === "admin" ? "blue" : "gray"}>{role(u.role)}</Badge> },
     { key: "name", header: t("adminUsers.name"), cell: (u) => u.name ?? "—" },
-    { key: "username", header: t("adminUsers.username"), className: "font-mono md:text-xs", cell: (u) => u.username ?? "—" },
+    { key: "username", header: t("adminUsers.username"), cell: (u) => <span className="font-mono md:text-xs">{u.username ?? "—"}</span> },
     {
       key: "vps",
       header: t("adminUsers.vpsCount"),

@@ -6,7 +6,6 @@ import { Input, Label } from "@/components/ui/input";
 import type { Locale } from "@/lib/i18n/config";
 import { formatRam } from "@/lib/i18n/format";
 import { createPlanSchema, type CreatePlanInput, type PlanView } from "@/lib/plans/view";
-import { cn } from "@/lib/utils/cn";
 
 type Field = keyof CreatePlanInput;
 const FIELDS: Field[] = ["name", "code", "cpu", "ram", "disk", "os_choices", "description", "price_monthly", "is_active"];
@@ -110,21 +109,20 @@ export function PlanForm({
     id: `plan-${name}`,
     "aria-invalid": errors[name] ? true : undefined,
     "aria-describedby": `plan-${name}-msg`,
-    className: cn(errors[name] && "border-red-400 focus:border-red-500 focus:ring-red-500/30"),
   });
-  const area = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30";
+  const area = "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/30 aria-invalid:border-red-400 aria-invalid:focus:border-red-500 aria-invalid:focus:ring-red-500/30";
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4" data-testid="plan-form">
       <div className="grid gap-4 sm:grid-cols-2">
         {field("name", t("name"), <Input {...aria("name")} value={draft.name} onChange={(e) => set("name", e.target.value)} maxLength={100} />)}
-        {field("code", t("code"), <Input {...aria("code")} value={draft.code} onChange={(e) => set("code", e.target.value)} autoCapitalize="off" spellCheck={false} className={cn("font-mono", aria("code").className)} />, t("codeHint"))}
+        {field("code", t("code"), <Input {...aria("code")} value={draft.code} onChange={(e) => set("code", e.target.value)} autoCapitalize="off" spellCheck={false} className="font-mono" />, t("codeHint"))}
         {field("cpu", t("cpu"), <Input {...aria("cpu")} inputMode="numeric" value={draft.cpu} onChange={(e) => set("cpu", e.target.value)} />)}
         {field("ram", t("ram"), <Input {...aria("ram")} inputMode="numeric" value={draft.ram} onChange={(e) => set("ram", e.target.value)} />, t("ramHint", { value: Number.isFinite(ramMb) && ramMb > 0 ? formatRam(locale, ramMb) : "—" }))}
         {field("disk", t("disk"), <Input {...aria("disk")} inputMode="numeric" value={draft.disk} onChange={(e) => set("disk", e.target.value)} />)}
         {field("price_monthly", t("price"), <Input {...aria("price_monthly")} inputMode="numeric" value={draft.price} onChange={(e) => set("price", e.target.value)} />, t("priceHint"))}
-        {field("os_choices", t("os"), <textarea {...aria("os_choices")} rows={4} value={draft.os} onChange={(e) => set("os", e.target.value)} className={cn(area, aria("os_choices").className)} />, t("osHint"))}
-        {field("description", t("description"), <textarea {...aria("description")} rows={2} value={draft.description} onChange={(e) => set("description", e.target.value)} className={cn(area, aria("description").className)} maxLength={2000} />)}
+        {field("os_choices", t("os"), <textarea {...aria("os_choices")} rows={4} value={draft.os} onChange={(e) => set("os", e.target.value)} className={area} />, t("osHint"))}
+        {field("description", t("description"), <textarea {...aria("description")} rows={2} value={draft.description} onChange={(e) => set("description", e.target.value)} className={area} maxLength={2000} />)}
       </div>
       <label className="flex items-start gap-3 text-sm">
         <input type="checkbox" checked={draft.active} onChange={(e) => set("active", e.target.checked)} className="mt-0.5 size-4 rounded border-slate-300 text-sky-600 focus:ring-sky-500" data-testid="plan-active" />

@@ -76,8 +76,8 @@ export function VpsList({ userId, data: initial, filter }: { userId: number; dat
       header: <SortLink filter={filter} sort="created">{t("created")}</SortLink>,
       priority: 3,
       sorted: sorted("created"),
-      className: "whitespace-nowrap text-slate-500",
-      cell: (v) => format.dateTime(new Date(v.created_at), { dateStyle: "medium" }),
+      className: "whitespace-nowrap",
+      cell: (v) => <span className="text-slate-500">{format.dateTime(new Date(v.created_at), { dateStyle: "medium" })}</span>,
     },
   ];
 

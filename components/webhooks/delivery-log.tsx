@@ -121,7 +121,7 @@ export function DeliveryLog({ webhook }: { webhook: WebhookView }) {
       {isLoading && !data ? (
         <p className="px-5 py-10 text-center text-sm text-slate-500">{t("loading")}</p>
       ) : items.length === 0 ? (
-        <EmptyState testId="deliveries-empty" className="rounded-none border-0 py-10" text={status === "all" ? t("empty") : t("emptyFiltered")} />
+        <EmptyState testId="deliveries-empty" className="px-6 py-10" text={status === "all" ? t("empty") : t("emptyFiltered")} />
       ) : (
         <ul className="divide-y divide-slate-100" data-testid="delivery-list">
           {items.map((d) => {
