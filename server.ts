@@ -15,6 +15,7 @@ import { serveWebHandler } from "./lib/http/node-adapter";
 import { checkOrigin, nodeOriginHeaders, originPolicy, upgradeRefusal } from "./lib/http/origin";
 import { isPlausibleRouterState } from "./lib/http/router-state";
 import { staticSecurityHeaders } from "./lib/http/security-headers";
+import { startInboundLogRetention, type InboundLogRetention } from "./lib/inbound-log/retention";
 import { log } from "./lib/log";
 import { machineRoute } from "./lib/machine-api";
 import { migrate } from "./lib/migrate";
@@ -109,10 +110,12 @@ async function main() {
   const clustered = Boolean(db.pool);
   if (clustered) receiveClusterEvents(io, wsHub);
 
-  // Background work: the outbox relay (live events) and webhook delivery. PANEL_WORKERS=0
+  // Background work: the outbox relay (live events), webhook delivery and the inbound log's
+  // 7-day retention. PANEL_WORKERS=0
   // makes a web-only process; any number of processes may run the workers.
   let relay: Relay | undefined;
   let webhooks: WebhookWorker | undefined;
+  let inboundRetention: InboundLogRetention | undefined;
   let unlisten = async () => {};
   if (env.PANEL_WORKERS === "1") {
     unlisten = listenForOutbox(db);
@@ -123,6 +126,7 @@ async function main() {
       disableAfterFailures: env.WEBHOOK_DISABLE_AFTER_FAILURES,
       disableAfterMs: parseDuration(env.WEBHOOK_DISABLE_AFTER),
     });
+    inboundRetention = startInboundLogRetention(db);
   }
 
   await new Promise<void>((resolve) => http.listen(env.PORT, env.HOST, resolve));
@@ -145,7 +149,7 @@ async function main() {
     force.unref();
     demoChild?.kill("SIGTERM");
     await unlisten();
-    await Promise.all([relay?.stop(), webhooks?.stop()]);
+    await Promise.all([relay?.stop(), webhooks?.stop(), inboundRetention?.stop()]);
     await wsHub.close();
     await new Promise<void>((r) => io.close(() => r()));
     await db.close();
