@@ -73,7 +73,7 @@ describe("inbound log over HTTP", () => {
     assert.equal(row.status, 401);
     assert.equal(row.error_code, "unauthorized");
     assert.equal(row.client_address, MAIN_SITE_IP);
-    const line = panel.logs().split("\n").find((l) => l.includes(row.request_id));
+    const line = panel.logs().split("\n").find((l) => l.includes(row.request_id) && l.includes('"msg":"inbound call'));
     assert.ok(line, "a server log line names the request id");
     assert.equal(JSON.parse(line).level, "warn");
   });
@@ -108,7 +108,7 @@ describe("inbound log over HTTP", () => {
     assert.equal(row.action, "create");
     assert.equal(row.vps_id, c.json.vps.id);
     assert.equal(row.error_code, null);
-    const line = panel.logs().split("\n").find((l) => l.includes(row.request_id));
+    const line = panel.logs().split("\n").find((l) => l.includes(row.request_id) && l.includes('"msg":"inbound call'));
     assert.ok(line && JSON.parse(line).level === "info");
 
     const list = await admin.fetch(`/api/admin/sync-log?vps=${c.json.vps.id}`);
