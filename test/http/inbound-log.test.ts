@@ -44,6 +44,16 @@ describe("inbound log over HTTP", () => {
     throw new Error(`no inbound log row for ${requestId}`);
   }
 
+  /** The panel's "inbound call" log line for a request (its output arrives through a pipe). */
+  async function logLine(requestId: string): Promise<string | undefined> {
+    for (let i = 0; i < 200; i++) {
+      const line = panel.logs().split("\n").find((l) => l.includes(requestId) && l.includes('"msg":"inbound call'));
+      if (line) return line;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return undefined;
+  }
+
   async function latestOf(endpoint: string): Promise<Row> {
     for (let i = 0; i < 200; i++) {
       const [row] = await query<Row>(panel.databaseUrl, "SELECT * FROM inbound_log WHERE endpoint = $1 ORDER BY id DESC LIMIT 1", [endpoint]);
@@ -54,7 +64,7 @@ describe("inbound log over HTTP", () => {
   }
 
   before(async () => {
-    panel = await startPanel({ demoData: false, env: { TRUST_PROXY: "1" } });
+    panel = await startPanel({ demoData: false, env: { TRUST_PROXY: "1", LOG_LEVEL: "info" } });
     admin = new SessionClient(panel.url, from);
     assert.ok(await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password));
   });
@@ -73,7 +83,7 @@ describe("inbound log over HTTP", () => {
     assert.equal(row.status, 401);
     assert.equal(row.error_code, "unauthorized");
     assert.equal(row.client_address, MAIN_SITE_IP);
-    const line = panel.logs().split("\n").find((l) => l.includes(row.request_id) && l.includes('"msg":"inbound call'));
+    const line = await logLine(row.request_id);
     assert.ok(line, "a server log line names the request id");
     assert.equal(JSON.parse(line).level, "warn");
   });
@@ -108,7 +118,7 @@ describe("inbound log over HTTP", () => {
     assert.equal(row.action, "create");
     assert.equal(row.vps_id, c.json.vps.id);
     assert.equal(row.error_code, null);
-    const line = panel.logs().split("\n").find((l) => l.includes(row.request_id) && l.includes('"msg":"inbound call'));
+    const line = await logLine(row.request_id);
     assert.ok(line && JSON.parse(line).level === "info");
 
     const list = await admin.fetch(`/api/admin/sync-log?vps=${c.json.vps.id}`);
