@@ -1,7 +1,7 @@
 // Strings of the inbound log of machine calls (/admin/sync-log).
 const ru = {
   syncLog: {
-    nav: "Входящие вызовы",
+    nav: "Входящие",
     title: "Журнал входящих вызовов",
     intro: "Каждый вызов основного сайта, BILLmanager и Bitrix за 7 дней, принятый или отклонённый. Ключи и пароли не сохраняются.",
     total: "{n, plural, =0 {Нет вызовов} one {# вызов} few {# вызова} many {# вызовов} other {# вызова}}",
@@ -26,7 +26,7 @@ const ru = {
 
 const en: typeof ru = {
   syncLog: {
-    nav: "Inbound calls",
+    nav: "Inbound",
     title: "Inbound call log",
     intro: "Every call from the main site, BILLmanager and Bitrix over the last 7 days, accepted or refused. Keys and passwords are never kept.",
     total: "{n, plural, =0 {No calls} one {# call} other {# calls}}",
