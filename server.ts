@@ -15,6 +15,7 @@ import { serveWebHandler } from "./lib/http/node-adapter";
 import { checkOrigin, nodeOriginHeaders, originPolicy, upgradeRefusal } from "./lib/http/origin";
 import { isPlausibleRouterState } from "./lib/http/router-state";
 import { staticSecurityHeaders } from "./lib/http/security-headers";
+import { startInboundLogRetention, type InboundLogRetention } from "./lib/inbound-log/retention";
 import { log } from "./lib/log";
 import { machineRoute } from "./lib/machine-api";
 import { migrate } from "./lib/migrate";
@@ -110,11 +111,13 @@ async function main() {
   const clustered = Boolean(db.pool);
   if (clustered) receiveClusterEvents(io, wsHub);
 
-  // Background work: the outbox relay (live events) and webhook delivery. PANEL_WORKERS=0
+  // Background work: the outbox relay (live events), webhook delivery and the inbound log's
+  // 7-day retention. PANEL_WORKERS=0
   // makes a web-only process; any number of processes may run the workers.
   let relay: Relay | undefined;
   let webhooks: WebhookWorker | undefined;
   let actionExpiry: ReturnType<typeof startActionExpiry> | undefined;
+  let inboundRetention: InboundLogRetention | undefined;
   let unlisten = async () => {};
   if (env.PANEL_WORKERS === "1") {
     unlisten = listenForOutbox(db);
@@ -127,6 +130,7 @@ async function main() {
     });
     // §9 requests not finished in time expire (lib/vps/actions/expire.ts; safe in several processes).
     actionExpiry = startActionExpiry(db.prisma, 60_000, (err) => log.warn("actions: expiry sweep failed, will retry", { error: String(err) }));
+    inboundRetention = startInboundLogRetention(db);
   }
 
   await new Promise<void>((resolve) => http.listen(env.PORT, env.HOST, resolve));
@@ -149,7 +153,7 @@ async function main() {
     force.unref();
     demoChild?.kill("SIGTERM");
     await unlisten();
-    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop()]);
+    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop()]);
     await wsHub.close();
     await new Promise<void>((r) => io.close(() => r()));
     await db.close();

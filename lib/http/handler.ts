@@ -5,6 +5,8 @@
 //   route.admin   — the same, and the actor must be an admin
 //   route.machine — the main site's X-API-Key (VPS_SYNC_API_KEY, or the previous key during
 //                   rotation); server.ts serves these itself (lib/machine-api)
+// Every machine call, and every call of a route marked `inboundLog` (the Bitrix plugin's
+// token calls), accepted or refused, leaves one inbound log row (lib/inbound-log).
 // Each authenticates, parses body, query and path params with the route's zod schemas,
 // runs the handler (under the Idempotency-Key when the route honours one) with the db, and
 // maps errors. Unknown errors become a generic 500 logged with a request id, never echoed.
@@ -23,6 +25,8 @@ import { SET_UP_2FA_FIRST } from "../auth/two-factor-policy";
 import { getDatabase, type Db } from "../db";
 import { getEnv } from "../env";
 import { AppError, validationFailed, type ErrorCode } from "../errors";
+import { factsOf, redact, secretsOf } from "../inbound-log/describe-call";
+import { recordInboundCall } from "../inbound-log/record-inbound-call";
 import { log } from "../log";
 import { authenticateToken } from "../tokens/authenticate-token";
 import type { TokenScope } from "../tokens/scopes";
@@ -65,6 +69,8 @@ interface Spec<B extends Schema | undefined, Q extends Schema | undefined, P ext
   /** Answers errors in a caller's own format (BILLmanager lines, Bitrix JSON); the status
    *  and message are the ones the JSON answer would carry. */
   renderError?: (e: ErrorToRender) => Reply;
+  /** Keep the call in the inbound log although it is not route.machine (machine kinds always are). */
+  inboundLog?: boolean;
 }
 
 interface SignedInSpec<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined>
@@ -88,6 +94,9 @@ export interface Ctx<B, Q, P> {
   audit: AuditContext;
   /** The request's Idempotency-Key, if any (already claimed by the wrapper). */
   idempotencyKey?: string;
+  /** What the handler learnt that the call itself did not name (the id of a VPS it created),
+   *  for the inbound log row. */
+  inbound: { vpsId?: number };
 }
 export type SignedInCtx<B, Q, P> = Ctx<B, Q, P> & { actor: Actor };
 
@@ -248,12 +257,49 @@ function parseParams(schema: Schema | undefined, input: Record<string, string>):
   return parsed.data;
 }
 
+/** What the inbound log learns of a call while it is answered. */
+interface Seen {
+  body: unknown;
+  query?: Record<string, string>;
+  params: Record<string, string>;
+  note: { vpsId?: number };
+  error?: { code: ErrorCode; message: string };
+}
+
 type Who = { kind: "public" } | { kind: "machine" } | { kind: "user" | "admin"; actor: Actor };
 type AnySpec = SignedInSpec<Schema | undefined, Schema | undefined, Schema | undefined>;
 
 function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, unknown, unknown>) => Promise<unknown>): RouteDefinition {
+  const logged = kind === "machine" || spec.inboundLog === true;
   const serveRaw = async (req: Request, paramsIn: Record<string, string> | Promise<Record<string, string>> | undefined, preread?: Buffer): Promise<RawReply> => {
     const requestId = randomUUID();
+    if (!logged) return answer(req, paramsIn, preread, requestId, { body: undefined, params: {}, note: {} });
+    const started = performance.now();
+    const seen: Seen = { body: undefined, params: (await paramsIn) ?? {}, note: {} };
+    const out = await answer(req, paramsIn, preread, requestId, seen);
+    const secrets = secretsOf(seen.body, req.headers);
+    void recordInboundCall({
+      ...factsOf({ body: seen.body, params: seen.params, query: seen.query }),
+      ...(seen.note.vpsId !== undefined ? { vpsId: seen.note.vpsId } : {}),
+      endpoint: spec.path,
+      method: spec.method,
+      status: out.status,
+      errorCode: seen.error?.code ?? null,
+      message: redact(seen.error?.message, secrets),
+      durationMs: performance.now() - started,
+      requestId,
+      clientAddress: req.headers.get(CLIENT_ADDRESS_HEADER),
+      idempotencyKey: req.headers.get("idempotency-key"),
+    });
+    return out;
+  };
+  const answer = async (
+    req: Request,
+    paramsIn: Record<string, string> | Promise<Record<string, string>> | undefined,
+    preread: Buffer | undefined,
+    requestId: string,
+    seen: Seen,
+  ): Promise<RawReply> => {
     try {
       const maxBody = spec.maxBody ?? 64 * 1024;
       // Before authentication: an oversized body is refused whoever sends it.
@@ -270,14 +316,19 @@ function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, u
 
       const idempotencyKey = spec.idempotent ? parseIdempotencyKey(req) : undefined;
       const raw = spec.body ? (spec.bodyType === "form" ? await readForm(req, maxBody, preread) : await readJson(req, maxBody, preread)) : undefined;
+      seen.body = raw;
+      const rawQuery = spec.query ? Object.fromEntries(new URL(req.url).searchParams) : undefined;
+      seen.query = rawQuery;
+      const rawParams = (await paramsIn) ?? {};
+      seen.params = rawParams;
       const body = parseWith(spec.body, raw);
-      const query = parseWith(spec.query, spec.query ? Object.fromEntries(new URL(req.url).searchParams) : undefined);
-      const params = parseParams(spec.params, (await paramsIn) ?? {});
+      const query = parseWith(spec.query, rawQuery);
+      const params = parseParams(spec.params, rawParams);
 
       const database = await getDatabase();
       const clientAddress = req.headers.get(CLIENT_ADDRESS_HEADER);
       const audit = auditContextOf({ actor, machine: kind === "machine", clientAddress, requestId });
-      const ctx: Ctx<unknown, unknown, unknown> = { req, db: database.prisma, body, query, params, requestId, clientAddress, audit, idempotencyKey };
+      const ctx: Ctx<unknown, unknown, unknown> = { req, db: database.prisma, body, query, params, requestId, clientAddress, audit, idempotencyKey, inbound: seen.note };
       // Only the signed-in kinds have an actor (never a null one).
       const run = async () => toRaw(await fn(actor ? { ...ctx, actor } : (ctx as SignedInCtx<unknown, unknown, unknown>)), requestId);
       if (idempotencyKey === undefined) return await run();
@@ -288,6 +339,7 @@ function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, u
       );
     } catch (err) {
       const e = describeError(err, requestId);
+      seen.error = { code: e.code, message: e.message };
       if (spec.renderError) return spec.renderError({ status: e.status, code: e.code, message: e.message, requestId }).toRaw(undefined);
       // What Response.json(e.body, { status, headers }) would carry.
       const headers: RawReply["headers"] = { ...e.headers };

@@ -11,9 +11,10 @@ export const SYNC_MAX_BODY = 2 * 1024 * 1024;
 
 export const vpsSyncPost = route.machine(
   { method: "POST", path: "/api/vps/sync", idempotent: true, body: syncBodySchema, maxBody: SYNC_MAX_BODY },
-  async ({ db, body, idempotencyKey, requestId, audit }) => {
+  async ({ db, body, idempotencyKey, requestId, audit, inbound }) => {
     if ("batch" in body) return { status: "success", results: await syncVpsBatch(db, body.batch, { idempotencyKey, requestId, audit }) };
     const outcome = await syncVps(db, body.change, { idempotencyKey, audit });
+    if (outcome.vps) inbound.vpsId = outcome.vps.id; // a create names no id: the log shows the new one
     return reply(
       outcome.httpStatus,
       { status: "success", message: outcome.message ?? "VPS synced successfully", vps: outcome.vps },
