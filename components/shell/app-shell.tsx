@@ -30,6 +30,7 @@ export async function AppShell({ user, area, children }: { user: SessionUser; ar
       { href: "/admin/webhooks", label: t("webhooks.nav") },
       { href: "/admin/plans", label: t("nav.plans") },
       { href: "/admin/audit", label: t("audit.nav") },
+      { href: "/admin/sync-log", label: t("syncLog.nav") },
     );
 
   return (

@@ -1,6 +1,6 @@
 // /admin/sync-log in Chromium: a refused and an accepted call of the main site show up,
 // the outcome filter lives in the URL, the empty state shows, it fits a phone and a desktop
-// without sideways scrolling. Admins reach it from the /admin overview.
+// without sideways scrolling. Admins reach it from the /admin overview and the header.
 import { ADMIN, expect, mainSite, signIn, test, uniqueName } from "../fixtures";
 
 test("the inbound log lists refused and accepted calls, filters them through the URL and fits every width", async ({ page }) => {
@@ -18,6 +18,7 @@ test("the inbound log lists refused and accepted calls, filters them through the
   await expect(page).toHaveURL(/\/admin$/);
   await page.getByTestId("admin-sync-log-link").click();
   await expect(page).toHaveURL(/\/admin\/sync-log$/);
+  await expect(page.getByRole("navigation").getByRole("link", { name: "Входящие" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("heading", { name: "Журнал входящих вызовов" })).toBeVisible();
   const row = page.locator(`[data-testid="sync-log-row"][data-request-id="${refusedId}"]`);
   await expect(row).toHaveCount(1);

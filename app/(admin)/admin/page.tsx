@@ -25,7 +25,7 @@ export default async function AdminHome() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
         <h1 className="text-2xl font-semibold text-slate-900">{t("admin.title")}</h1>
-        {/* The header holds one row of links at 1280 px: the inbound log is reached from here. */}
+        {/* Also in the header; here with its full name, next to the numbers it explains. */}
         <Link href="/admin/sync-log" className="rounded-md text-sm font-medium text-sky-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" data-testid="admin-sync-log-link">
           {t("syncLog.title")} →
         </Link>
