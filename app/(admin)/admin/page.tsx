@@ -23,7 +23,13 @@ export default async function AdminHome() {
   ];
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold text-slate-900">{t("admin.title")}</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-x-6 gap-y-2">
+        <h1 className="text-2xl font-semibold text-slate-900">{t("admin.title")}</h1>
+        {/* Also in the header; here with its full name, next to the numbers it explains. */}
+        <Link href="/admin/sync-log" className="rounded-md text-sm font-medium text-sky-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" data-testid="admin-sync-log-link">
+          {t("syncLog.title")} →
+        </Link>
+      </div>
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         {stats.map((s) => (
           <Card key={s.label} className="p-4">
