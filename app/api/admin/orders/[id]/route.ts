@@ -1,0 +1,9 @@
+// GET /api/admin/orders/:id — one order with its owner and status history (admins only).
+import { route } from "@/lib/http/handler";
+import { idParams } from "@/lib/http/params";
+import { getAdminOrder } from "@/lib/orders/admin-orders";
+
+export const GET = route.admin(
+  { method: "GET", path: "/api/admin/orders/:id", params: idParams("Order") },
+  async ({ db, actor, params }) => getAdminOrder(db, actor, params.id),
+);

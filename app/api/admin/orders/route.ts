@@ -1,0 +1,9 @@
+// GET /api/admin/orders — everyone's orders: status, user (id or email/username), search, pages (admins only).
+import { adminOrdersQuerySchema } from "@/lib/admin/schemas";
+import { route } from "@/lib/http/handler";
+import { listAdminOrders } from "@/lib/orders/admin-orders";
+
+export const GET = route.admin({ method: "GET", path: "/api/admin/orders", query: adminOrdersQuerySchema }, async ({ db, actor, query }) => {
+  const page = await listAdminOrders(db, actor, query);
+  return { orders: page.items, total: page.total, page: page.page, per_page: page.perPage, pages: page.pages };
+});
