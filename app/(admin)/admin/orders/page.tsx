@@ -1,0 +1,16 @@
+import { AdminOrdersList } from "@/components/admin/orders-list";
+import { adminOrdersQuerySchema, parseLenient } from "@/lib/admin/list-params";
+import { requireAdmin } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { listAdminOrders } from "@/lib/orders/admin-orders";
+import { actorOf } from "@/lib/users/actor";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AdminOrdersPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = actorOf(await requireAdmin());
+  const query = parseLenient(adminOrdersQuerySchema, await searchParams);
+  return <AdminOrdersList query={query} result={await listAdminOrders(await getDb(), actor, query)} />;
+}
