@@ -196,6 +196,19 @@ describe("order cancel and admin orders over HTTP", () => {
         assert.match(await a.text(), new RegExp(p.endsWith("orders") ? "data-testid=\"order-row\"" : `data-order-id="${o.id}"`));
       }
       assert.equal((await admin.fetch("/admin/orders/999999")).status, 404);
+      // A forged router tree skips the admin layout: the pages must refuse by themselves; a
+      // foreign Origin gets nothing either.
+      const forged = { rsc: "1", "next-router-state-tree": encodeURIComponent(JSON.stringify(["", { children: ["(admin)", {}] }])) };
+      for (const p of ["/admin/orders", `/admin/orders/${o.id}`]) {
+        for (const [who, c] of [["anonymous", null], ["client", client]] as const) {
+          for (const headers of [{}, forged]) {
+            const r = c ? await c.fetch(p, { headers }) : await fetch(`${panel.url}${p}`, { headers, redirect: "manual" });
+            assert.doesNotMatch(await r.text(), /order-row|client@ospab\.local|order-history/, `${p} ${who} ${JSON.stringify(headers)}: ${r.status}`);
+          }
+        }
+        const foreign = await admin.fetch(p, { headers: { origin: EVIL } });
+        assert.doesNotMatch(await foreign.text(), /order-row|order-history/, `${p} foreign origin`);
+      }
     });
   });
 });

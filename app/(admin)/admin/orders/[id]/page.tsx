@@ -1,9 +1,11 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ORDER_TONE } from "@/components/admin/orders-list";
 import { OrderAdminActions } from "@/components/admin/order-admin-actions";
 import { Badge } from "@/components/ui/badge";
 import { StatusBadge } from "@/components/vps/status-badge";
+import { isForeignOrigin } from "@/lib/audit/access";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -18,7 +20,9 @@ export const dynamic = "force-dynamic";
 type Params = Promise<{ id: string }>;
 
 async function load(raw: string) {
+  // The page authorises itself: the admin layout alone can be skipped by a forged router tree.
   const actor = actorOf(await requireAdmin());
+  if (isForeignOrigin((await headers()).get("origin"))) notFound();
   const db = await getDb();
   const parsed = intId("Order").safeParse(raw);
   if (!parsed.success) notFound();
