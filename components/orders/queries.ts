@@ -64,3 +64,16 @@ export function useCreateOrder() {
     },
   });
 }
+
+/** The owner cancels an order nobody has started (DELETE /api/orders/:id). */
+export function useCancelOrder() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (id: number) => (await apiFetch<{ order: OrderView }>(`/api/orders/${id}`, { method: "DELETE" })).order,
+    onSuccess: (order) => {
+      qc.setQueryData<OrderView[]>(OWN_ORDERS, (list) => upsert(list ?? [], order));
+    },
+    // A 409 means the main site got there first: refetch to show what it is doing.
+    onError: () => qc.invalidateQueries({ queryKey: OWN_ORDERS }),
+  });
+}

@@ -27,6 +27,7 @@ export async function AppShell({ user, area, children }: { user: SessionUser; ar
       { href: "/admin", label: t("nav.admin") },
       { href: "/admin/users", label: t("adminNav.users") },
       { href: "/admin/vps", label: t("adminNav.vps") },
+      { href: "/admin/orders", label: t("adminOrders.nav") },
       { href: "/admin/webhooks", label: t("webhooks.nav") },
       { href: "/admin/plans", label: t("nav.plans") },
       { href: "/admin/audit", label: t("audit.nav") },

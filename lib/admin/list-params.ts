@@ -4,7 +4,14 @@
 import { z } from "zod";
 
 // The schemas live in ./schemas.ts; re-exported for the pages' existing imports.
-export { adminUsersQuerySchema, adminVpsQuerySchema, type AdminUsersQuery, type AdminVpsQuery } from "./schemas";
+export {
+  adminOrdersQuerySchema,
+  adminUsersQuerySchema,
+  adminVpsQuerySchema,
+  type AdminOrdersQuery,
+  type AdminUsersQuery,
+  type AdminVpsQuery,
+} from "./schemas";
 export { PER_PAGE_DEFAULT, PER_PAGE_MAX, type Page } from "../list/page";
 
 type SearchParams = Record<string, string | string[] | undefined>;

@@ -2,6 +2,7 @@
 // pages). API routes parse them strictly; pages leniently (lib/admin/list-params.ts).
 // Browser-safe.
 import { z } from "zod";
+import { ORDER_STATUSES } from "../orders/view";
 import { VPS_STATUSES } from "../vps/view";
 import { VPS_SORTS } from "../vps/vps-filter";
 
@@ -29,3 +30,14 @@ export const adminUsersQuerySchema = z.object({
   per_page: perPage,
 });
 export type AdminUsersQuery = z.infer<typeof adminUsersQuerySchema>;
+
+export const adminOrdersQuerySchema = z.object({
+  /** An order number, a plan code/name or an OS fragment. */
+  q,
+  status: z.enum(ORDER_STATUSES).optional(),
+  /** A user id, or an email / username fragment. */
+  user: z.string().trim().max(254).optional(),
+  page,
+  per_page: perPage,
+});
+export type AdminOrdersQuery = z.infer<typeof adminOrdersQuerySchema>;

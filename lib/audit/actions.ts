@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   "vps.action_requested",
   "order.created",
   "order.failed",
+  "order.cancelled",
+  "order.retried",
   "plan.created",
   "plan.updated",
   "webhook.created",

@@ -13,6 +13,7 @@ import { revokeSessions } from "../auth/user-sessions";
 import type { Db } from "../db";
 import { AppError, conflict, issueSummary } from "../errors";
 import { syncUser, syncUserSchema } from "../users/sync-user";
+import { z } from "zod";
 
 export interface BillmanagerLogin {
   user: string;
@@ -22,6 +23,20 @@ export interface BillmanagerLogin {
 }
 
 export const CREATED_BY_BILLMANAGER = "billmanager";
+
+/**
+ * BILLmanager generates the service password itself and its generator may make short ones
+ * (its own docs show `--password='Xy7!kq'`), so the panel accepts from 6 characters here,
+ * not the 8 it asks of passwords typed by people. Shorter is refused: nothing is created.
+ */
+export const BILLMANAGER_PASSWORD_MIN = 6;
+
+const billmanagerUserSchema = syncUserSchema.extend({
+  password: z
+    .string()
+    .min(BILLMANAGER_PASSWORD_MIN, `password must be at least ${BILLMANAGER_PASSWORD_MIN} characters`)
+    .max(1024, "password must be at most 1024 characters"),
+});
 
 const notOurs = (what: string) =>
   conflict(`${what} belongs to a panel account BILLmanager did not create; BILLmanager never takes over an existing account: give the service another login`);
@@ -44,7 +59,7 @@ export async function ensureClient(db: Db, login: BillmanagerLogin, audit: Audit
     return { id: existing.id };
   }
   const isEmail = login.user.includes("@");
-  const parsed = syncUserSchema.safeParse({
+  const parsed = billmanagerUserSchema.safeParse({
     email: isEmail ? login.user : (login.email ?? `${login.user}@billmanager.invalid`),
     username: isEmail ? null : login.user,
     name: login.user,

@@ -23,6 +23,16 @@ export function settingsOf(body: ScriptRequest): BillmanagerSettings {
   };
 }
 
+/**
+ * `--name=value` as BILLmanager reads the OK line of open.sh: a plain value stays bare
+ * (what BILLmanager's own examples show), anything else is single-quoted with `'` written
+ * as `'\''`, the quoting BILLmanager's --k=v parser (and a shell) undoes.
+ */
+export function kv(name: string, value: string | number): string {
+  const v = String(value).replace(/[\r\n]+/g, " ");
+  return /^[A-Za-z0-9@._+:-]+$/.test(v) ? `--${name}=${v}` : `--${name}='${v.replace(/'/g, `'\\''`)}'`;
+}
+
 /** One line a shell script can print; newlines in values never split it. */
 export function line(text: string, status = 200): Reply {
   return reply.text(status, `${text.replace(/[\r\n]+/g, " ")}\n`);

@@ -8,7 +8,7 @@
 //   order                   task_id
 //   order_status            in_progress: status, task_id
 //                           finished:    server_password, status, server, task_id
-//                           error:       status, task_id, error_message
+//                           error:       status, task_id, error_message (also a cancelled order)
 //   any failure             error, error_message       error: 1
 // "disabled" (the seed: the provider is switched off on this server) comes from the panel
 // when BITRIX_ENABLED=0, and from the plugin itself when it has no settings or cannot reach
@@ -72,7 +72,10 @@ export function taskStatus(order: OrderView, serverPassword: string | null) {
   const task_id = String(order.id);
   if (order.status === "finished")
     return { server_password: serverPassword ?? "", status: "finished", server: order.vps?.ip_address ?? "", task_id };
-  if (order.status === "error") return { status: "error", task_id, error_message: order.error_message ?? "The order failed" };
+  // The protocol knows in_progress/finished/error only: a cancelled order answers as an error
+  // with the same keys (its error_message says it was cancelled).
+  if (order.status === "error" || order.status === "cancelled")
+    return { status: "error", task_id, error_message: order.error_message ?? (order.status === "cancelled" ? "Cancelled by the client" : "The order failed") };
   return { status: "in_progress", task_id };
 }
 

@@ -1,7 +1,7 @@
 // POST /api/integrations/billmanager/:action — BILLmanager ShellScripts (open, resume,
 // suspend, close, setparam): X-API-Key, form body of the script's argv; one-line answer
 import { asMachine } from "../audit/context";
-import { errorLine, line, settingsOf } from "../billmanager/http";
+import { errorLine, kv, line, settingsOf } from "../billmanager/http";
 import { closeService, resumeService, setServiceParams, suspendService } from "../billmanager/manage-service";
 import { openService } from "../billmanager/open-service";
 import { scriptRequest } from "../billmanager/schemas";
@@ -16,7 +16,7 @@ export const billmanagerPost = route.machine(
     switch (params.action) {
       case "open": {
         const s = await openService(db, body.arg, settings, audit);
-        return line(`OK --id=${s.vpsId} --username=${s.username}`);
+        return line(`OK ${kv("id", s.vpsId)} ${kv("username", s.username)}`);
       }
       case "resume":
         await resumeService(db, body.arg, audit);

@@ -1,8 +1,9 @@
-// Moves an in-progress order to finished or error and records `order.status_changed`,
-// inside the caller's transaction (the caller holds the order's row lock).
+// Moves an order to another status and records `order.status_changed`, inside the caller's
+// transaction (the caller holds the order's row lock). Only from in_progress, except an
+// admin's retry (error → in_progress, lib/orders/retry-order.ts).
 import { recordEvent } from "../events/record-event";
 import type { Tx } from "./tx";
-import { ORDER_INCLUDE, toOrderView, type OrderView } from "./view";
+import { ORDER_INCLUDE, toOrderView, type OrderStatus, type OrderView } from "./view";
 
 export async function lockOrder(tx: Tx, id: number) {
   await tx.$queryRaw`SELECT id FROM orders WHERE id = ${id} FOR UPDATE`;
@@ -12,12 +13,13 @@ export async function lockOrder(tx: Tx, id: number) {
 export async function changeOrderStatus(
   tx: Tx,
   id: number,
-  status: "finished" | "error",
+  status: "finished" | "error" | "cancelled" | "in_progress",
   errorMessage: string | null = null,
+  previousStatus: OrderStatus = "in_progress",
 ): Promise<OrderView> {
   const row = await tx.order.update({
     where: { id },
-    data: { status, errorMessage, finishedAt: new Date() },
+    data: { status, errorMessage, finishedAt: status === "in_progress" ? null : new Date() },
     include: ORDER_INCLUDE,
   });
   const view = toOrderView(row);
@@ -29,7 +31,7 @@ export async function changeOrderStatus(
       order_id: row.id,
       user_id: row.userId,
       status,
-      previous_status: "in_progress",
+      previous_status: previousStatus,
       error_message: errorMessage,
       vps_id: view.vps?.id ?? null,
       order: view,

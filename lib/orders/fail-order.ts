@@ -14,6 +14,7 @@ export async function failOrder(db: Db, id: number, reason: string, audit: Audit
     const order = await lockOrder(tx, id);
     if (!order) throw notFound(`Order ${id} not found`);
     if (order.status === "finished") throw conflict(`Order ${id} is already finished`);
+    if (order.status === "cancelled") throw conflict(`Order ${id} was cancelled by the client`);
     // Failing twice is a retry, not an error: the first reason stands.
     if (order.status === "error") return toOrderView(order);
     changed = true;

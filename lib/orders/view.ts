@@ -1,7 +1,7 @@
 // The public shape of an order (a provisioning task). Browser-safe: no server imports.
 import type { VpsStatus } from "../vps/view";
 
-export const ORDER_STATUSES = ["in_progress", "finished", "error"] as const;
+export const ORDER_STATUSES = ["in_progress", "finished", "error", "cancelled"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export interface OrderPlanView {
@@ -63,6 +63,11 @@ export function toOrderView(o: OrderRow): OrderView {
     updated_at: o.updatedAt.toISOString(),
     finished_at: o.finishedAt?.toISOString() ?? null,
   };
+}
+
+/** A client may cancel an order nobody has started: in progress and no VPS registered for it yet. */
+export function orderCancellable(o: Pick<OrderView, "status" | "vps">): boolean {
+  return o.status === "in_progress" && o.vps === null;
 }
 
 /** Where an order is on its way to a running VPS, for progress displays (0..3). */

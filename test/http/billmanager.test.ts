@@ -187,7 +187,7 @@ describe("BILLmanager ShellScripts module", () => {
       ["open.sh", ["--user=bm1", "--password=Pass-word1", "--cpu=1", "--ram=64", "--disk=10", "--os=Debian 12"], {}, 1, /Bad value for ram/],
       ["open.sh", ["--user=bm1", "--password=Pass-word1", "--cpu=1", "--disk=10", "--os=Debian 12"], {}, 1, /Missing parameter --ram=/],
       ["open.sh", ["--password=Pass-word1", "--cpu=1", "--ram=1024", "--disk=10", "--os=Debian 12"], {}, 1, /Missing parameter --user=/],
-      ["open.sh", ["--user=bm1", "--password=short", "--cpu=1", "--ram=1024", "--disk=10", "--os=Debian 12"], {}, 1, /password must be at least 8 characters/],
+      ["open.sh", ["--user=bm1", "--password=short", "--cpu=1", "--ram=1024", "--disk=10", "--os=Debian 12"], {}, 1, /password must be at least 6 characters/],
       ["open.sh", ["--user=admin", "--password=Pass-word1", "--cpu=1", "--ram=1024", "--disk=10", "--os=Debian 12"], {}, 1, /administrator/],
       ["suspend.sh", ["--id=999999"], {}, 1, /Unknown service id 999999/],
       ["resume.sh", ["--id=abc"], {}, 1, /Bad value for id/],

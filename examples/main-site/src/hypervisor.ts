@@ -5,7 +5,10 @@
 //                          password, which finishes the order in the panel;
 //   vps.created          → a VPS someone else registered as `creating` (BILLmanager's
 //                          open.sh, an admin) is built the same way;
-//   vps.action_requested → start/stop/reboot/rename, confirmed through sync update.
+//   vps.action_requested → start/stop/reboot/rename, confirmed through sync update;
+//   order.status_changed → `cancelled`: the client withdrew the order, so an order.created
+//                          delivered late (or again) builds nothing; a create the panel
+//                          refuses (409, the order was cancelled first) builds nothing either.
 // Every write uses an Idempotency-Key named after the operation, so a webhook delivered
 // twice, or work resumed after a restart, repeats nothing.
 import { randomBytes } from "node:crypto";
@@ -29,6 +32,11 @@ interface OrderCreated {
   plan: { code: string; name: string; cpu: number; ram: number; disk: number };
 }
 
+interface OrderStatusChanged {
+  order_id: number;
+  status: string;
+}
+
 interface VpsPayload {
   vps: { id: number; name: string; status: string; order_id: number | null };
 }
@@ -44,6 +52,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export class Hypervisor {
   /** VPS this process is building, so two events about one VPS build it once. */
   private building = new Set<number>();
+  /** Orders the panel said were cancelled (order.status_changed), so a late or redelivered
+   *  order.created for them builds nothing. */
+  private cancelled = new Set<number>();
 
   constructor(
     private readonly panel: PanelClient,
@@ -58,6 +69,7 @@ export class Hypervisor {
   async handle(event: string, payload: unknown): Promise<void> {
     try {
       if (event === "order.created") await this.fulfilOrder(payload as OrderCreated);
+      else if (event === "order.status_changed") this.noteOrderStatus(payload as OrderStatusChanged);
       else if (event === "vps.created") await this.buildRegistered(payload as VpsPayload);
       else if (event === "vps.action_requested") await this.performAction(payload as ActionRequested);
     } catch (err) {
@@ -65,7 +77,17 @@ export class Hypervisor {
     }
   }
 
+  private noteOrderStatus(o: OrderStatusChanged) {
+    if (o.status !== "cancelled") return;
+    this.cancelled.add(o.order_id);
+    this.opts.log(`order ${o.order_id}: cancelled by the client, nothing to build`);
+  }
+
   private async fulfilOrder(o: OrderCreated) {
+    if (this.cancelled.has(o.order_id)) {
+      this.opts.log(`order ${o.order_id}: cancelled, not built`);
+      return;
+    }
     if (this.opts.failPlans.includes(o.plan.code)) {
       await this.panel.failOrder(o.order_id, `No capacity for ${o.plan.name} in this location right now`, `order-${o.order_id}-fail`);
       this.opts.log(`order ${o.order_id}: failed (no capacity for ${o.plan.code})`);

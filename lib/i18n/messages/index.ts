@@ -3,6 +3,7 @@
 import type { Locale } from "../config";
 import account from "./account";
 import admin from "./admin";
+import adminOrders from "./admin-orders";
 import audit from "./audit";
 import auth from "./auth";
 import common from "./common";
@@ -15,7 +16,7 @@ import tokens from "./tokens";
 import vps from "./vps";
 import webhooks from "./webhooks";
 
-const FEATURES = [common, shell, auth, list, vps, admin, orders, plans, tokens, webhooks, account, audit, syncLog] as const satisfies readonly { ru: object; en: object }[];
+const FEATURES = [common, shell, auth, list, vps, admin, orders, plans, tokens, webhooks, account, audit, syncLog, adminOrders] as const satisfies readonly { ru: object; en: object }[];
 
 type Merge<T extends readonly { ru: object }[]> = T extends readonly [infer H extends { ru: object }, ...infer R extends { ru: object }[]]
   ? H["ru"] & Merge<R>

@@ -19,6 +19,7 @@ const ru = {
       in_progress: "Выполняется",
       finished: "Готов",
       error: "Ошибка",
+      cancelled: "Отменён",
     },
     step: {
       accepted: "Заказ принят",
@@ -31,6 +32,14 @@ const ru = {
     ip: "IP-адрес",
     goToServers: "К моим серверам",
     reason: "Причина: {message}",
+    cancel: "Отменить заказ",
+    cancelTitle: "Отменить заказ №{id}?",
+    cancelText: "Сервер по этому заказу ещё не начали создавать. После отмены его не создадут; отмену нельзя вернуть.",
+    cancelConfirm: "Да, отменить",
+    keep: "Не отменять",
+    cancelled: "Заказ отменён",
+    cancelConflict: "Заказ уже выполняется, отменить его нельзя.",
+    cancelFailed: "Не удалось отменить заказ: {message}",
   },
 };
 
@@ -54,6 +63,7 @@ const en: typeof ru = {
       in_progress: "In progress",
       finished: "Ready",
       error: "Failed",
+      cancelled: "Cancelled",
     },
     step: {
       accepted: "Order accepted",
@@ -66,6 +76,14 @@ const en: typeof ru = {
     ip: "IP address",
     goToServers: "Go to my servers",
     reason: "Reason: {message}",
+    cancel: "Cancel order",
+    cancelTitle: "Cancel order #{id}?",
+    cancelText: "Nobody has started building this server yet. Once cancelled it will not be built; this cannot be undone.",
+    cancelConfirm: "Yes, cancel it",
+    keep: "Keep the order",
+    cancelled: "Order cancelled",
+    cancelConflict: "The order is already being fulfilled and can no longer be cancelled.",
+    cancelFailed: "Could not cancel the order: {message}",
   },
 };
 

@@ -33,6 +33,12 @@ describe("Bitrix protocol", () => {
     assert.deepEqual(Object.entries(taskStatus(order, "pw")), [["server_password", "pw"], ["status", "finished"], ["server", "192.0.2.1"], ["task_id", "24"]]);
     assert.deepEqual(taskStatus({ ...order, status: "in_progress", vps: null }, null), { status: "in_progress", task_id: "24" });
     assert.deepEqual(taskStatus({ ...order, status: "error", error_message: "no capacity" }, null), { status: "error", task_id: "24", error_message: "no capacity" });
+    // The protocol has no "cancelled": a client's cancel answers as an error saying so.
+    assert.deepEqual(taskStatus({ ...order, status: "cancelled", vps: null, error_message: "Cancelled by the client" }, null), {
+      status: "error",
+      task_id: "24",
+      error_message: "Cancelled by the client",
+    });
   });
 
   it("help and configs say enabled or disabled; a disabled provider offers no configuration", () => {
@@ -54,6 +60,7 @@ describe("Bitrix protocol", () => {
     assert.deepEqual(keys(taskStatus(order, null)), ANSWER_KEYS.finished, "finished keeps its keys even without a password");
     assert.deepEqual(keys(taskStatus({ ...order, status: "in_progress", vps: null }, null)), ANSWER_KEYS.in_progress);
     assert.deepEqual(keys(taskStatus({ ...order, status: "error", error_message: null }, null)), ANSWER_KEYS.error);
+    assert.deepEqual(keys(taskStatus({ ...order, status: "cancelled", vps: null, error_message: null }, null)), ANSWER_KEYS.error, "a cancelled order keeps the error keys");
     assert.deepEqual(keys(bitrixError("x")), ANSWER_KEYS.failure);
     // The documented sets themselves: a change here is a change of the protocol.
     assert.deepEqual(ANSWER_KEYS, {
