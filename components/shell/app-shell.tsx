@@ -46,13 +46,13 @@ export async function AppShell({ user, area, children }: { user: SessionUser; ar
             <span aria-hidden className="grid size-7 place-items-center rounded-md bg-sky-600 text-xs font-bold text-white">os</span>
             {t("app.name")}
           </Link>
-          {/* Phones: logo and account controls on the first row, navigation on its own row below. */}
-          <div className="order-3 w-full sm:order-none sm:w-auto">
+          {/* Phones: logo and account controls on the first row, navigation on its own row below.
+              Admins have eleven links: theirs is always a row of its own under the logo's. */}
+          <div className={user.role === "admin" ? "order-3 w-full" : "order-3 w-full sm:order-none sm:w-auto"}>
             <NavLinks links={links} label={t("nav.menu")} />
           </div>
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
-            {/* Admins have eight links: their name gives way below 1536 px so the header stays one row. */}
-            <span className={`hidden text-sm text-slate-600 ${user.role === "admin" ? "2xl:inline" : "sm:inline"}`} data-testid="current-user">{user.name ?? user.email}</span>
+            <span className="hidden text-sm text-slate-600 sm:inline" data-testid="current-user">{user.name ?? user.email}</span>
             <LanguageSwitcher />
             <SignOutButton />
           </div>

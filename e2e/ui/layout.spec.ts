@@ -73,9 +73,11 @@ test("the login form and the header work from the keyboard", async ({ page }) =>
     page.getByRole("navigation").getByRole("link", { name: "Администрирование" }),
     page.getByRole("navigation").getByRole("link", { name: "Пользователи" }),
     page.getByRole("navigation").getByRole("link", { name: "Все VPS" }),
+    page.getByRole("navigation").getByRole("link", { name: "Заказы" }),
     page.getByRole("navigation").getByRole("link", { name: "Вебхуки" }),
     page.getByRole("navigation").getByRole("link", { name: "Тарифы" }),
     page.getByRole("navigation").getByRole("link", { name: "Журнал" }),
+    page.getByRole("navigation").getByRole("link", { name: "Входящие" }),
     page.getByTestId("language-switcher"),
     page.getByTestId("sign-out"),
   ];
