@@ -3,6 +3,7 @@
 // once: the DELETE is idempotent, each row goes once, whoever gets it.
 import type { Database, Db } from "../db";
 import { log } from "../log";
+import { type Periodic, runPeriodically } from "../utils/periodic";
 
 export const INBOUND_LOG_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
@@ -14,29 +15,15 @@ export async function pruneInboundLog(db: Db, now: Date = new Date()): Promise<n
   return count;
 }
 
-export interface InboundLogRetention {
-  stop(): Promise<void>;
-}
+export type InboundLogRetention = Periodic;
 
 export function startInboundLogRetention(db: Database, everyMs = PRUNE_EVERY_MS): InboundLogRetention {
-  let running: Promise<void> | undefined;
-  const run = () => {
-    running ??= pruneInboundLog(db.prisma)
-      .then((n) => {
-        if (n > 0) log.info("inbound log: pruned rows older than 7 days", { rows: n });
-      })
-      .catch((err: unknown) => log.warn("inbound log: pruning failed, will retry", { error: (err as Error)?.message ?? String(err) }))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  const timer = setInterval(run, everyMs);
-  timer.unref();
-  run();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+  return runPeriodically(
+    async () => {
+      const n = await pruneInboundLog(db.prisma);
+      if (n > 0) log.info("inbound log: pruned rows older than 7 days", { rows: n });
     },
-  };
+    everyMs,
+    (err) => log.warn("inbound log: pruning failed, will retry", { error: (err as Error)?.message ?? String(err) }),
+  );
 }

@@ -2,7 +2,7 @@
 // orders API and page (/api/admin/orders, /admin/orders): who may, and what each answers.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { SessionClient } from "../support/http";
+import { SessionClient, signInDemoUsers } from "../support/http";
 import { issueToken } from "../support/issue-token";
 import { startPanel, TEST_ADMIN, type Panel } from "../support/panel";
 import { post, query, sync } from "../support/sync";
@@ -26,14 +26,7 @@ describe("order cancel and admin orders over HTTP", () => {
 
   before(async () => {
     panel = await startPanel();
-    admin = new SessionClient(panel.url);
-    client = new SessionClient(panel.url);
-    jane = new SessionClient(panel.url);
-    assert.ok(await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password));
-    assert.ok(await client.signIn("client@ospab.local", "client-demo-pass"));
-    assert.ok(await jane.signIn("jane", "client2-demo-pass"));
-    const { plans } = await (await client.fetch("/api/plans")).json();
-    proId = plans.find((p: { code: string }) => p.code === "vps-pro").id;
+    ({ admin, client, jane, proId } = await signInDemoUsers(panel.url, TEST_ADMIN));
   });
   after(async () => {
     await panel?.stop();

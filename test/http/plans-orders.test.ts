@@ -3,7 +3,7 @@
 // through the sync API and the order finishes, or fails it with a reason.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { SessionClient } from "../support/http";
+import { SessionClient, signInDemoUsers } from "../support/http";
 import { startPanel, TEST_ADMIN, type Panel } from "../support/panel";
 import { post, sync } from "../support/sync";
 import { issueToken } from "../support/issue-token";
@@ -20,14 +20,7 @@ describe("plans and orders over HTTP", () => {
 
   before(async () => {
     panel = await startPanel();
-    admin = new SessionClient(panel.url);
-    client = new SessionClient(panel.url);
-    jane = new SessionClient(panel.url);
-    assert.ok(await admin.signIn(TEST_ADMIN.email, TEST_ADMIN.password));
-    assert.ok(await client.signIn("client@ospab.local", "client-demo-pass"));
-    assert.ok(await jane.signIn("jane", "client2-demo-pass"));
-    const { plans } = await (await client.fetch("/api/plans")).json();
-    proId = plans.find((p: { code: string }) => p.code === "vps-pro").id;
+    ({ admin, client, jane, proId } = await signInDemoUsers(panel.url, TEST_ADMIN));
   });
   after(async () => {
     await panel?.stop();

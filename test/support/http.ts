@@ -46,3 +46,15 @@ export class SessionClient {
     return [...this.cookies.keys()].some((k) => k.endsWith("next-auth.session-token"));
   }
 }
+
+/** The seeded admin and the two demo clients, signed in (HTTP tests against startPanel()). */
+export async function signInDemoUsers(url: string, admin: { email: string; password: string }) {
+  const sessions = { admin: new SessionClient(url), client: new SessionClient(url), jane: new SessionClient(url) };
+  if (!(await sessions.admin.signIn(admin.email, admin.password))) throw new Error("the test admin could not sign in");
+  if (!(await sessions.client.signIn("client@ospab.local", "client-demo-pass"))) throw new Error("the demo client could not sign in");
+  if (!(await sessions.jane.signIn("jane", "client2-demo-pass"))) throw new Error("the second demo client could not sign in");
+  const { plans } = (await (await sessions.client.fetch("/api/plans")).json()) as { plans: { id: number; code: string }[] };
+  const pro = plans.find((p) => p.code === "vps-pro");
+  if (!pro) throw new Error("the seeded plan vps-pro is missing");
+  return { ...sessions, proId: pro.id };
+}

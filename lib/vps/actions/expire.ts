@@ -4,6 +4,7 @@
 // request once (the loser's UPDATE matches no row).
 import type { Db, Prisma } from "../../db";
 import { wakeRelay } from "../../events/bus";
+import { type Periodic, runPeriodically } from "../../utils/periodic";
 import { toVpsView } from "../view";
 import { ACTION_TYPES, actionTtlMs, LONG_TTL_MS, OPEN_STATUSES, SHORT_TTL_MS } from "./catalogue";
 import { recordActionEvent } from "./events";
@@ -42,25 +43,13 @@ export async function expireStale(tx: Tx, scope: { vpsId?: number } = {}, now = 
 }
 
 /** The periodic sweep server.ts runs with the other workers (PANEL_WORKERS=1), once a minute. */
-export function startActionExpiry(db: Db, intervalMs = 60_000, onError: (err: unknown) => void = () => {}) {
-  let running: Promise<unknown> | null = null;
-  const run = () => {
-    if (running) return;
-    running = db
-      .$transaction((tx) => expireStale(tx))
-      .then((n) => {
-        if (n > 0) wakeRelay();
-      })
-      .catch(onError)
-      .finally(() => (running = null));
-  };
-  const timer = setInterval(run, intervalMs);
-  timer.unref();
-  run();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+export function startActionExpiry(db: Db, intervalMs = 60_000, onError: (err: unknown) => void = () => {}): Periodic {
+  return runPeriodically(
+    async () => {
+      const n = await db.$transaction((tx) => expireStale(tx));
+      if (n > 0) wakeRelay();
     },
-  };
+    intervalMs,
+    onError,
+  );
 }
