@@ -6,6 +6,7 @@ import { FilterField } from "@/components/list/filter-field";
 import { ListFilters } from "@/components/list/list-filters";
 import { PagedList } from "@/components/list/paged-list";
 import { Badge } from "@/components/ui/badge";
+import { SyncLogLive } from "./sync-log-live";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { INBOUND_OUTCOMES, type InboundCallView, type InboundPageQuery } from "@/lib/inbound-log/schemas";
@@ -74,7 +75,12 @@ export async function AdminSyncLogList({ query, result, endpoints }: { query: In
   ];
   return (
     <PagedList
-      shell={{ id: "sync-log-heading", title: t("syncLog.title"), summary: `${t("syncLog.total", { n: result.total })} · ${t("syncLog.intro")}` }}
+      shell={{
+        id: "sync-log-heading",
+        title: t("syncLog.title"),
+        summary: `${t("syncLog.total", { n: result.total })} · ${t("syncLog.intro")}`,
+        aside: <SyncLogLive firstPage={result.page === 1} labels={{ live: t("syncLog.live"), paused: t("syncLog.paused"), offline: t("syncLog.offline") }} />,
+      }}
       result={result}
       href={(page) => href(query, page)}
       empty={filtered ? t("syncLog.emptyFiltered") : t("syncLog.empty")}

@@ -45,6 +45,21 @@ export function useLiveEvents(types: EventType[], onEvent: (e: EventMessage) => 
   );
 }
 
+/** A signal without data (e.g. lib/realtime/rooms.ts signalAdmins): the page re-reads. */
+export function useLiveSignal(name: string, onSignal: () => void) {
+  useEffect(
+    () =>
+      withSocket((s) => {
+        const h = () => onSignal();
+        s.on(name, h);
+        return () => {
+          s.off(name, h);
+        };
+      }),
+    [name, onSignal],
+  );
+}
+
 export function useLiveConnection(): boolean {
   const [connected, setConnected] = useState(false);
   useEffect(

@@ -1,6 +1,6 @@
 // /admin/sync-log in Chromium: a refused and an accepted call of the main site show up,
 // the outcome filter lives in the URL, the empty state shows, it fits a phone and a desktop
-// without sideways scrolling. Admins reach it from the /admin overview and the header.
+// without sideways scrolling, and a call made while it is open appears without a reload. Admins reach it from the /admin overview and the header.
 import { ADMIN, expect, mainSite, signIn, test, uniqueName } from "../fixtures";
 
 test("the inbound log lists refused and accepted calls, filters them through the URL and fits every width", async ({ page }) => {
@@ -32,7 +32,19 @@ test("the inbound log lists refused and accepted calls, filters them through the
   await page.goto("/admin/sync-log?vps=2147483000");
   await expect(page.getByTestId("list-empty")).toBeVisible();
 
+  // Live: a call made while the page is open shows up without a reload.
   await page.goto("/admin/sync-log");
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  const later = await fetch(new URL("/api/vps/sync", process.env.E2E_BASE_URL), {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-api-key": "not-the-key-0123456789abcdef0123456789" },
+    body: JSON.stringify({ action: "delete", vps: { id: 2 } }),
+  });
+  expect(later.status).toBe(401);
+  await expect(page.locator(`[data-testid="sync-log-row"][data-request-id="${later.headers.get("x-request-id")}"]`)).toHaveCount(1);
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+
   for (const width of [320, 390, 800, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -3,6 +3,8 @@
 // awaited by the caller, and a failed insert is logged (error), never dropped silently.
 import { getDatabase } from "../db";
 import { log } from "../log";
+import { signalAdmins } from "../realtime/rooms";
+import { INBOUND_SIGNAL } from "./signal";
 import type { InboundFacts } from "./describe-call";
 
 export interface InboundCall extends InboundFacts {
@@ -52,6 +54,8 @@ export function recordInboundCall(call: InboundCall): Promise<void> {
         idempotencyKey: clip(call.idempotencyKey, 255),
       },
     });
+    // /admin/sync-log shows new rows live (lib/realtime/rooms.ts: coalesced, no data sent).
+    signalAdmins(INBOUND_SIGNAL);
   })().catch((err: unknown) => {
     log.error("inbound log: recording a call failed", { requestId: call.requestId, error: (err as Error)?.message ?? String(err) });
   });

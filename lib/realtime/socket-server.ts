@@ -12,15 +12,8 @@ import { getEnv } from "../env";
 import type { RelayedEvent } from "../events/relay";
 import { checkOrigin, nodeOriginHeaders, originPolicy } from "../http/origin";
 import { log } from "../log";
+import { ADMIN_ROOM, setIo, userRoom } from "./rooms";
 
-export const ADMIN_ROOM = "admins";
-export const userRoom = (id: number) => `user:${id}`;
-
-const store = globalThis as unknown as { __ospabIo?: Server };
-
-export function getIo(): Server | undefined {
-  return store.__ospabIo;
-}
 
 /** The user of a live session cookie, or null (shared with /ws and the console). */
 export async function sessionUserFromRequest(db: Database, req: IncomingMessage, secret: string) {
@@ -74,7 +67,7 @@ export async function attachSocketServer(http: HttpServer, db: Database, secret:
   }, opts.recheckMs ?? 60_000);
   // unref: it never keeps a shutting-down process alive.
   recheck.unref();
-  store.__ospabIo = io;
+  setIo(io);
   return io;
 }
 

@@ -21,6 +21,9 @@ const ru = {
     address: "Адрес",
     requestId: "ID запроса",
     external: "внешний ID {id}",
+    live: "Новые вызовы появляются сами",
+    paused: "Новые вызовы — на первой странице",
+    offline: "Нет связи, переподключение…",
   },
 };
 
@@ -46,6 +49,9 @@ const en: typeof ru = {
     address: "Address",
     requestId: "Request ID",
     external: "external ID {id}",
+    live: "New calls appear by themselves",
+    paused: "New calls appear on the first page",
+    offline: "Disconnected, reconnecting…",
   },
 };
 
