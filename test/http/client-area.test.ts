@@ -222,7 +222,7 @@ describe("client area over HTTP", () => {
         ["web-server-01", "start", /started only when it is stopped \(it is running\)/],
         ["staging", "stop", /stopped only when it is running \(it is stopped\)/],
         ["staging", "reboot", /rebooted only when it is running \(it is stopped\)/],
-        ["backup-node", "start", /started only when it is stopped \(it is suspended\)/],
+        ["backup-node", "start", /suspended by the billing system/],
       ];
       for (const [name, action, message] of cases) {
         const res = await postJson(alice, `/api/vps/${vpsId[name]}/actions`, { action });

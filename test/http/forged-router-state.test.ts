@@ -142,11 +142,18 @@ describe("forged router state: no page shows what its viewer may not see", () =>
     const hookId = ((await hook.json()) as { id: number }).id;
     const plan = (name: string, code: string, active: boolean) =>
       clients.admin.fetch("/api/plans", json({ name, code, cpu: 1, ram: 1024, disk: 10, os_choices: ["Debian 12"], is_active: active }));
-    assert.equal((await plan(mark.plan, `fx-${tag}`, true)).status, 201);
+    const shown = await plan(mark.plan, `fx-${tag}`, true);
+    assert.equal(shown.status, 201);
+    // An order of client A: its admin page (/admin/orders/[id]) names A.
+    const planId = ((await shown.json()) as { id?: number; plan?: { id: number } });
+    const order = await clients.clientA.fetch("/api/orders", json({ plan_id: planId.plan?.id ?? planId.id }));
+    assert.equal(order.status, 201, await order.clone().text());
+    const orderId = ((await order.json()) as { order: { id: number } }).order.id;
     assert.equal((await plan(mark.hiddenPlan, `fx-hidden-${tag}`, false)).status, 201);
 
     fillers["vps/[id]"] = [String(aVps), String(bVps)];
     fillers["webhooks/[id]"] = [String(hookId)];
+    fillers["orders/[id]"] = [String(orderId)];
   });
   after(async () => {
     await panel?.stop();

@@ -74,3 +74,13 @@ export function actionTtlMs(action: ActionType, ttl = { short: SHORT_TTL_MS, lon
 export function actionAllowedIn(action: ActionType, status: VpsStatus): boolean {
   return ACTIONS[action].allowedIn.includes(status);
 }
+
+const PAST: Partial<Record<ActionType, string>> = { start: "started", stop: "stopped", reboot: "rebooted", rename: "renamed", reinstall: "reinstalled" };
+
+/** The 409 message for an action the VPS's status does not allow: what it needs, what it is. */
+export function describeWrongStatus(action: ActionType, status: VpsStatus): string {
+  const allowed = ACTIONS[action].allowedIn;
+  const need = allowed.length === 1 ? allowed[0] : `${allowed.slice(0, -1).join(", ")} or ${allowed[allowed.length - 1]}`;
+  const verb = PAST[action];
+  return verb ? `The VPS can be ${verb} only when it is ${need} (it is ${status})` : `${action} needs the VPS to be ${need} (it is ${status})`;
+}

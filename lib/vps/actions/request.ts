@@ -11,7 +11,7 @@ import type { Actor } from "../../users/actor";
 import { readsEveryVps } from "../access";
 import { toActionRequestView, type VpsActionRequestView } from "../vps-actions";
 import { toVpsView } from "../view";
-import { ACTIONS, actionAllowedIn, OPEN_STATUSES } from "./catalogue";
+import { ACTIONS, actionAllowedIn, describeWrongStatus, OPEN_STATUSES } from "./catalogue";
 import { recordActionEvent } from "./events";
 import { expireStale } from "./expire";
 import { paramsOf, type ActionInput } from "./params";
@@ -51,7 +51,7 @@ export async function requestAction(
     if (vps.status === "suspended" && spec.origin === "client")
       throw conflict("The VPS is suspended by the billing system: pay or contact support to resume it");
     if (!actionAllowedIn(input.action, vps.status))
-      throw conflict(`${input.action} is not possible while the VPS is ${vps.status}`);
+      throw conflict(describeWrongStatus(input.action, vps.status));
     if (input.action === "rename" && input.name === vps.name) throw badRequest(`The VPS is already named ${vps.name}`);
     if (input.action === "reinstall" && input.confirm !== vps.name) throw badRequest("confirm must equal the VPS name");
 
