@@ -2,7 +2,8 @@
 // result, or failure. The same final state again is a no-op (200: the main site retries), a
 // different one after the end is 409, an unknown id 404. The row is locked so two reports
 // of the same request apply in order. Secret parts of a result (root_password, vnc) are
-// stored encrypted and never appear in views or events.
+// stored encrypted and never appear in views or events. A completed resume, resize or
+// terminate also changes the VPS (./machine.ts).
 import { SYSTEM_AUDIT, type AuditContext } from "../../audit/context";
 import { recordAudit } from "../../audit/record-audit";
 import { encryptSecret } from "../../crypto/secret-box";
@@ -13,6 +14,7 @@ import { toActionRequestView, type VpsActionRequestView } from "../vps-actions";
 import { toVpsView } from "../view";
 import { recordActionEvent } from "./events";
 import { transition } from "./lifecycle";
+import { applyCompletion, isMachineAction } from "./machine";
 import { splitResult, type ActionReport } from "./params";
 
 export const ACTION_RESULT_PURPOSE = "vps.action_result";
@@ -43,7 +45,11 @@ export async function reportAction(
         ...(step.final ? { resolvedAt: new Date() } : {}),
       },
     });
-    const vps = toVpsView(current.vps);
+    // A completed billing action changes the VPS now (resume, resize, terminate: ./machine.ts).
+    const vps =
+      report.status === "completed" && isMachineAction(row.action)
+        ? await applyCompletion(tx, row, current.vps, report.result, audit)
+        : toVpsView(current.vps);
     await recordActionEvent(tx, step.final ? "vps.action_resolved" : "vps.action_progress", row, vps, {
       ...(report.status === "failed" ? { reason: report.message } : {}),
       ...(secret ? { has_secret_result: true } : {}),
