@@ -64,7 +64,11 @@ describe("socket relay and webhook fan-out never leave each other's events to th
     const holder = new pg.Client({ connectionString: server.url });
     await holder.connect();
     let fanOut: Promise<unknown> | undefined;
-    let relay: ReturnType<typeof startRelay> | undefined;
+    // The relay of another process, running before the update (its safety-net timer far
+    // away, so only the wake-up below can make it publish in time).
+    const published: { event: RelayedEvent; at: number }[] = [];
+    const relay = startRelay(b, (event) => published.push({ event, at: performance.now() }), { intervalMs: 60_000 });
+    await relay.drain();
     try {
       await holder.query("BEGIN");
       await holder.query("LOCK TABLE webhooks IN ACCESS EXCLUSIVE MODE");
@@ -84,10 +88,8 @@ describe("socket relay and webhook fan-out never leave each other's events to th
         return n > 0;
       });
 
-      // The relay of another process is woken now (a safety-net timer far away).
-      const published: { event: RelayedEvent; at: number }[] = [];
+      // The relay is woken now, as the committing process wakes its own.
       const woken = performance.now();
-      relay = startRelay(b, (event) => published.push({ event, at: performance.now() }), { intervalMs: 60_000 });
       wakeRelay();
       await until("the relay to publish the event", async () => published.some((p) => p.event.id === eventId), 2 * BOUND_MS).catch(() => {});
       const mine = published.filter((p) => p.event.id === eventId);
@@ -100,7 +102,7 @@ describe("socket relay and webhook fan-out never leave each other's events to th
       await holder.query("ROLLBACK").catch(() => {});
       await holder.end();
       await fanOut?.catch(() => {});
-      await relay?.stop();
+      await relay.stop();
     }
 
     // The fan-out, let go, queued the event exactly once, with its one delivery.
