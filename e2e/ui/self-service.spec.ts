@@ -168,3 +168,23 @@ test("SSH keys: empty state, add with its fingerprint, a bad key refused, delete
   await dialog.getByTestId("ssh-key-delete-confirm").click();
   await expect(page.getByTestId("ssh-keys-empty")).toBeVisible();
 });
+
+test("in English: the sections' titles, units and dates follow the language", async ({ page }) => {
+  const user = await newClient();
+  const vps = await newVps(user.id, { name: uniqueName("en"), status: "running", ip_address: "203.0.113.152" });
+  await mainSiteCall("/api/vps/sync", { action: "update", vps: { id: vps.id, snapshots: [{ id: "s1", name: "before-upgrade", created_at: "2026-12-01T09:30:00Z", size_gb: 6 }], rdns: [{ ip: "203.0.113.152", hostname: "web.example.com" }] } });
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, user.email, user.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByTestId("language-switcher").selectOption("en");
+  await expect(page.getByRole("link", { name: "SSH keys" })).toBeVisible();
+  await page.goto(`/vps/${vps.id}`);
+  const snapshots = page.getByTestId("snapshots-section");
+  await expect(snapshots.getByRole("heading", { name: "Snapshots" })).toBeVisible();
+  await expect(snapshots.getByTestId("snapshots-usage")).toHaveText("1 of 3");
+  await expect(snapshots.getByTestId("snapshot-row")).toContainText("6 GB");
+  await expect(snapshots.getByTestId("snapshot-row")).toContainText("Dec 1, 2026");
+  await expect(page.getByTestId("network-section").getByTestId("address-ptr")).toHaveText("web.example.com");
+  await expect(page.getByTestId("backups-section").getByRole("heading", { name: "Backups" })).toBeVisible();
+  await shot(page, "vps-sections-en-desktop");
+});

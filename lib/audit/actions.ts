@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   "locale.changed",
   "token.created",
   "token.revoked",
+  "ssh_key.added",
+  "ssh_key.deleted",
   "vps.created",
   "vps.updated",
   "vps.deleted",
@@ -36,5 +38,5 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number] | (string & {});
 export const AUDIT_TARGET_TYPES = ["user", "token", "vps", "order", "plan", "webhook", "delivery"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
-/** Prefixes of the actions a user sees about themselves: sign-ins, 2FA, password, sessions, tokens. */
-export const SECURITY_ACTION_PREFIXES = ["auth.", "token.", "2fa.", "password.", "session.", "account."] as const;
+/** Prefixes of the actions a user sees about themselves: sign-ins, 2FA, password, sessions, tokens, SSH keys. */
+export const SECURITY_ACTION_PREFIXES = ["auth.", "token.", "2fa.", "password.", "session.", "account.", "ssh_key."] as const;

@@ -83,6 +83,8 @@ describe("self-service: SSH keys, rDNS, snapshots and backups through the refere
       const again = await client.fetch("/api/ssh-keys", json({ name: "same", public_key: ED25519.line.replace("me@laptop", "other comment") }));
       assert.equal(again.status, 409);
       assert.match((await again.json()).message, /already saved/);
+      const audit = await query<{ action: string; fingerprint: string }>(panel.databaseUrl, "SELECT action, details->>'fingerprint' AS fingerprint FROM audit_log WHERE action LIKE 'ssh_key.%'");
+      assert.deepEqual(audit, [{ action: "ssh_key.added", fingerprint: ED25519.fingerprint }]);
     });
 
     it("refuses what is not an acceptable public key with 400 and stores nothing", async () => {

@@ -35,6 +35,7 @@ const ru = {
     actions: {
       auth: { sign_in: "Вход", sign_in_failed: "Неудачная попытка входа", sign_out: "Выход" },
       token: { created: "Создан API-токен", revoked: "Отозван API-токен" },
+      ssh_key: { added: "Добавлен SSH-ключ", deleted: "Удалён SSH-ключ" },
       account: {
         "2fa_enabled": "Включена двухфакторная аутентификация",
         "2fa_disabled": "Отключена двухфакторная аутентификация",
@@ -82,6 +83,7 @@ const en: typeof ru = {
     actions: {
       auth: { sign_in: "Signed in", sign_in_failed: "Failed sign-in attempt", sign_out: "Signed out" },
       token: { created: "API token created", revoked: "API token revoked" },
+      ssh_key: { added: "SSH key added", deleted: "SSH key deleted" },
       account: {
         "2fa_enabled": "Two-factor sign-in turned on",
         "2fa_disabled": "Two-factor sign-in turned off",
