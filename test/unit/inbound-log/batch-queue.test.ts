@@ -22,22 +22,26 @@ function recorder(delayMs = 0) {
 
 describe("BatchQueue", () => {
   it("writes a partial batch after the interval, not before", async () => {
-    const r = recorder();
-    const q = new BatchQueue<number>({ write: r.write, intervalMs: 40, maxBatch: 100 });
+    const writes: { at: number; rows: number[] }[] = [];
+    const q = new BatchQueue<number>({ write: async (rows) => void writes.push({ at: performance.now(), rows }), intervalMs: 40, maxBatch: 100 });
+    const t0 = performance.now();
     for (let i = 0; i < 5; i++) q.push(i);
-    await sleep(10);
-    assert.equal(r.batches.length, 0);
-    await sleep(60);
-    assert.deepEqual(r.batches, [[0, 1, 2, 3, 4]]);
+    assert.equal(writes.length, 0);
+    while (writes.length === 0) await sleep(5);
+    assert.ok(writes[0].at - t0 >= 39, `written after ${writes[0].at - t0} ms`);
+    assert.deepEqual(writes.map((w) => w.rows), [[0, 1, 2, 3, 4]]);
     assert.equal(q.written, 5);
   });
 
-  it("a full batch goes at once; one write at a time; rows keep their order", async () => {
+  it("a full batch goes at once (long before the interval); one write at a time; rows keep their order", async () => {
     const r = recorder(5);
-    const q = new BatchQueue<number>({ write: r.write, intervalMs: 1000, maxBatch: 10 });
+    const q = new BatchQueue<number>({ write: r.write, intervalMs: 60_000, maxBatch: 10 });
+    const t0 = performance.now();
     for (let i = 0; i < 35; i++) q.push(i);
-    await sleep(50);
+    while (r.batches.length < 3) await sleep(5);
+    assert.ok(performance.now() - t0 < 30_000);
     assert.deepEqual(r.batches.map((b) => b.length), [10, 10, 10]);
+    assert.equal(q.pending, 5, "the partial rest waits for the interval");
     assert.equal(r.maxInFlight(), 1);
     await q.flush();
     assert.deepEqual(r.batches.flat(), Array.from({ length: 35 }, (_, i) => i));
@@ -54,7 +58,7 @@ describe("BatchQueue", () => {
     // 10 went into the (stuck) write, 50 wait, the rest was dropped.
     assert.equal(accepted, 60);
     assert.equal(q.dropped, 140);
-    await sleep(40);
+    while (drops.length === 0) await sleep(5);
     assert.deepEqual(drops, [[140, "full"]]);
     release();
     await q.flush();
