@@ -11,6 +11,7 @@ import { ActivityTimeline } from "./activity-timeline";
 import { useVpsDetail } from "./detail-queries";
 import { MetricsSection } from "./metrics-section";
 import { RootPassword } from "./root-password";
+import { SelfServiceSections } from "./sections/self-service-sections";
 import { StatusBadge } from "./status-badge";
 import { PendingAction, VpsActionBar } from "./vps-action-bar";
 
@@ -93,6 +94,7 @@ export function VpsDetailView({ initial, viewerIsAdmin }: { initial: VpsDetail; 
               </dl>
             </CardBody>
           </Card>
+          {!state.deleted && <SelfServiceSections vps={vps} pending={pendingAction} isOwner={isOwner} />}
           <Card>
             <CardHeader><h2 className="font-medium text-slate-900">{t("info")}</h2></CardHeader>
             <CardBody>
