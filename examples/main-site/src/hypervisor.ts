@@ -12,6 +12,7 @@
 // Every write uses an Idempotency-Key named after the operation, so a webhook delivered
 // twice, or work resumed after a restart, repeats nothing.
 import { randomBytes } from "node:crypto";
+import { consoleAction } from "./actions-console";
 import { PanelError, type PanelClient } from "./panel-client";
 
 export interface HypervisorOptions {
@@ -71,6 +72,7 @@ export class Hypervisor {
       if (event === "order.created") await this.fulfilOrder(payload as OrderCreated);
       else if (event === "order.status_changed") this.noteOrderStatus(payload as OrderStatusChanged);
       else if (event === "vps.created") await this.buildRegistered(payload as VpsPayload);
+      else if (event === "vps.action_requested" && (await consoleAction(this.panel, payload, this.opts.log))) return;
       else if (event === "vps.action_requested") await this.performAction(payload as ActionRequested);
     } catch (err) {
       this.opts.log(`${event}: ${(err as Error).message}`);
