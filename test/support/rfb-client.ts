@@ -100,7 +100,9 @@ export class RfbClient {
           pixels.copy(fb, ((y + row) * this.width + x) * bpp, row * w * bpp, (row + 1) * w * bpp);
           for (let col = 0; col < w; col++) {
             const k = (y + row) * this.width + x + col;
-            if (!seen[k]) (seen[k] = 1), covered++;
+            if (seen[k]) continue;
+            seen[k] = 1;
+            covered++;
           }
         }
       }

@@ -10,7 +10,9 @@
 //                      http://HOST:PORT/webhooks/ospab
 //   PROVISION_DELAY_MS creating → running (default 3000); ACTION_DELAY_MS (default 1500)
 //   FAIL_PLANS         plan codes whose orders are failed ("no capacity"), comma-separated
+//   STORAGE_STEP_MS, STORAGE_FAIL_ACTIONS, STORAGE_AUTO_BACKUPS   snapshots, backups, rDNS (actions-storage.ts)
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { StorageActions } from "./actions-storage";
 import { Hypervisor } from "./hypervisor";
 import { PanelClient } from "./panel-client";
 import { WebhookReceiver } from "./receiver";
@@ -42,6 +44,15 @@ const hypervisor = new Hypervisor(panel, {
   provisionDelayMs: ms("PROVISION_DELAY_MS", 3000),
   actionDelayMs: ms("ACTION_DELAY_MS", 1500),
   failPlans: (env.FAIL_PLANS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+  log,
+});
+
+const storage = new StorageActions(panel, {
+  stepMs: ms("STORAGE_STEP_MS", 800),
+  failActions: (env.STORAGE_FAIL_ACTIONS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+  autoBackups: env.STORAGE_AUTO_BACKUPS !== "0",
+  panelUrl,
+  apiKey,
   log,
 });
 
@@ -84,6 +95,7 @@ async function onWebhook(req: IncomingMessage, res: ServerResponse) {
   send(res, 200, { status: "ok" });
   log(`webhook ${verdict.event} (delivery ${verdict.id})`);
   void hypervisor.handle(verdict.event, verdict.payload);
+  void storage.handle(verdict.event, verdict.payload);
 }
 
 const server = createServer((req, res) => {
@@ -102,6 +114,7 @@ const server = createServer((req, res) => {
 
 server.listen(port, host, () => {
   log(`listening on http://${host}:${port}/webhooks/ospab, panel ${panelUrl}`);
+  void storage.start();
 });
 
 for (const sig of ["SIGTERM", "SIGINT"] as const)

@@ -6,7 +6,7 @@ import type { Db, Prisma } from "../../db";
 import { wakeRelay } from "../../events/bus";
 import { type Periodic, runPeriodically } from "../../utils/periodic";
 import { toVpsView } from "../view";
-import { ACTION_TYPES, actionTtlMs, LONG_TTL_MS, OPEN_STATUSES, SHORT_TTL_MS } from "./catalogue";
+import { ACTION_TYPES, ACTIONS, LONG_TTL_MS, OPEN_STATUSES, SHORT_TTL_MS } from "./catalogue";
 import { recordActionEvent } from "./events";
 
 type Tx = Prisma.TransactionClient;
@@ -18,26 +18,28 @@ export function ttlSettings(env: NodeJS.ProcessEnv = process.env) {
 
 export async function expireStale(tx: Tx, scope: { vpsId?: number } = {}, now = new Date()): Promise<number> {
   const ttl = ttlSettings();
+  // One query for every action type: an OR of one cutoff per TTL class (short, long).
+  const classes = (["short", "long"] as const).map((cls) => ({
+    action: { in: ACTION_TYPES.filter((a) => ACTIONS[a].ttl === cls) },
+    createdAt: { lte: new Date(now.getTime() - ttl[cls]) },
+  }));
+  const stale = await tx.vpsActionRequest.findMany({
+    where: { ...scope, status: { in: [...OPEN_STATUSES] }, OR: classes },
+    select: { id: true },
+    // One order for every process: two sweeps lock the same rows in the same order (no deadlock).
+    orderBy: { id: "asc" },
+    take: 500,
+  });
   let expired = 0;
-  for (const action of ACTION_TYPES) {
-    const before = new Date(now.getTime() - actionTtlMs(action, ttl));
-    const stale = await tx.vpsActionRequest.findMany({
-      where: { ...scope, action, status: { in: [...OPEN_STATUSES] }, createdAt: { lte: before } },
-      select: { id: true },
-      // One order for every process: two sweeps lock the same rows in the same order (no deadlock).
-      orderBy: { id: "asc" },
-      take: 500,
+  for (const { id } of stale) {
+    const n = await tx.vpsActionRequest.updateMany({
+      where: { id, status: { in: [...OPEN_STATUSES] } },
+      data: { status: "expired", resolvedAt: now, message: "The main site did not finish the request in time" },
     });
-    for (const { id } of stale) {
-      const n = await tx.vpsActionRequest.updateMany({
-        where: { id, status: { in: [...OPEN_STATUSES] } },
-        data: { status: "expired", resolvedAt: now, message: "The main site did not finish the request in time" },
-      });
-      if (n.count === 0) continue;
-      const row = await tx.vpsActionRequest.findUniqueOrThrow({ where: { id }, include: { vps: true } });
-      await recordActionEvent(tx, "vps.action_resolved", row, toVpsView(row.vps), { reason: "expired" });
-      expired++;
-    }
+    if (n.count === 0) continue;
+    const row = await tx.vpsActionRequest.findUniqueOrThrow({ where: { id }, include: { vps: true } });
+    await recordActionEvent(tx, "vps.action_resolved", row, toVpsView(row.vps), { reason: "expired" });
+    expired++;
   }
   return expired;
 }

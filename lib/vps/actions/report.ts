@@ -2,7 +2,8 @@
 // result, or failure. The same final state again is a no-op (200: the main site retries), a
 // different one after the end is 409, an unknown id 404. The row is locked so two reports
 // of the same request apply in order. Secret parts of a result (root_password, vnc) are
-// stored encrypted and never appear in views or events.
+// stored encrypted and never appear in views or events. A completed reinstall or
+// reset_password also updates the VPS record (./apply-result.ts) in the same transaction.
 import { SYSTEM_AUDIT, type AuditContext } from "../../audit/context";
 import { recordAudit } from "../../audit/record-audit";
 import { encryptSecret } from "../../crypto/secret-box";
@@ -12,6 +13,7 @@ import { vncTargetSchema } from "../../console/vnc-target";
 import { wakeRelay } from "../../events/bus";
 import { toActionRequestView, type VpsActionRequestView } from "../vps-actions";
 import { toVpsView } from "../view";
+import { applyActionResult } from "./apply-result";
 import { recordActionEvent } from "./events";
 import { transition } from "./lifecycle";
 import { splitResult, type ActionReport } from "./params";
@@ -49,7 +51,12 @@ export async function reportAction(
         ...(step.final ? { resolvedAt: new Date() } : {}),
       },
     });
-    const vps = toVpsView(current.vps);
+    // A completed reinstall/reset_password also changes the VPS record (new root password, OS).
+    const changedVps =
+      report.status === "completed" && step.final
+        ? await applyActionResult(tx, { vpsId: current.vpsId, action: row.action, params: row.params, result: open, secret }, audit)
+        : null;
+    const vps = changedVps ?? toVpsView(current.vps);
     await recordActionEvent(tx, step.final ? "vps.action_resolved" : "vps.action_progress", row, vps, {
       ...(report.status === "failed" ? { reason: report.message } : {}),
       ...(secret ? { has_secret_result: true } : {}),

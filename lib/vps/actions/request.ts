@@ -4,7 +4,7 @@
 // terminate and resize are for admins and machine callers (BILLmanager) only.
 import { SYSTEM_AUDIT, type AuditContext } from "../../audit/context";
 import { recordAudit } from "../../audit/record-audit";
-import type { Db } from "../../db";
+import type { Db, Prisma } from "../../db";
 import { badRequest, conflict, forbidden, notFound } from "../../errors";
 import { wakeRelay } from "../../events/bus";
 import type { Actor } from "../../users/actor";
@@ -15,6 +15,7 @@ import { ACTIONS, actionAllowedIn, describeWrongStatus, OPEN_STATUSES } from "./
 import { recordActionEvent } from "./events";
 import { expireStale } from "./expire";
 import { paramsOf, type ActionInput } from "./params";
+import { prepareSelfServiceAction } from "./self-service";
 
 /** A signed-in user (session or token), or a machine caller such as BILLmanager. */
 export type Requester = { kind: "user"; actor: Actor } | { kind: "machine"; source: string };
@@ -55,9 +56,9 @@ export async function requestAction(
     if (input.action === "rename" && input.name === vps.name) throw badRequest(`The VPS is already named ${vps.name}`);
     if (input.action === "reinstall" && input.confirm !== vps.name) throw badRequest("confirm must equal the VPS name");
 
-    const params = paramsOf(input) as Record<string, string | number | number[]>;
+    const params = await prepareSelfServiceAction(tx, vps, input, paramsOf(input));
     const row = await tx.vpsActionRequest.create({
-      data: { vpsId, userId: who.kind === "user" ? who.actor.userId : owner, action: input.action, params },
+      data: { vpsId, userId: who.kind === "user" ? who.actor.userId : owner, action: input.action, params: params as Prisma.InputJsonObject },
     });
     const requestedBy = who.kind === "user" ? { id: who.actor.userId, role: who.actor.role } : { machine: who.source };
     await recordActionEvent(tx, "vps.action_requested", row, toVpsView(vps), { requested_by: requestedBy });
