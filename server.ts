@@ -18,6 +18,7 @@ import { staticSecurityHeaders } from "./lib/http/security-headers";
 import { startInboundLogRetention, type InboundLogRetention } from "./lib/inbound-log/retention";
 import { log } from "./lib/log";
 import { machineRoute } from "./lib/machine-api";
+import { startMetricsWorker, type MetricsWorker } from "./lib/metrics/worker";
 import { migrate } from "./lib/migrate";
 import { publishEvent, receiveClusterEvents } from "./lib/realtime/publish-event";
 import { attachSocketServer } from "./lib/realtime/socket-server";
@@ -123,6 +124,7 @@ async function main() {
   let webhooks: WebhookWorker | undefined;
   let actionExpiry: ReturnType<typeof startActionExpiry> | undefined;
   let inboundRetention: InboundLogRetention | undefined;
+  let metrics: MetricsWorker | undefined;
   let unlisten = async () => {};
   if (env.PANEL_WORKERS === "1") {
     unlisten = listenForOutbox(db);
@@ -136,6 +138,8 @@ async function main() {
     // §9 requests not finished in time expire (lib/vps/actions/expire.ts; safe in several processes).
     actionExpiry = startActionExpiry(db.prisma, 60_000, (err) => log.warn("actions: expiry sweep failed, will retry", { error: String(err) }));
     inboundRetention = startInboundLogRetention(db);
+    // Resource graphs: rollups of new samples every 20 s (one process at a time), retention hourly.
+    metrics = startMetricsWorker(db);
   }
 
   await new Promise<void>((resolve) => http.listen(env.PORT, env.HOST, resolve));
@@ -158,7 +162,7 @@ async function main() {
     force.unref();
     demoChild?.kill("SIGTERM");
     await unlisten();
-    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop()]);
+    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop(), metrics?.stop()]);
     await wsHub.close();
     await consoles.close();
     await new Promise<void>((r) => io.close(() => r()));
