@@ -118,6 +118,7 @@ export function ConsoleView({ vpsId, vpsName, isOwner }: { vpsId: number; vpsNam
       ws.addEventListener("close", (e) => {
         if (rfbRef.current === null && !abortRef.current) return; // we disconnected on purpose
         setPhase({ kind: "ended", code: e.code, reason: e.reason });
+        setNotice(null);
         rfbRef.current = null;
       });
       const rfb = new NoVnc(screenRef.current, ws, { shared: true });
