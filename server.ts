@@ -15,6 +15,7 @@ import { serveWebHandler } from "./lib/http/node-adapter";
 import { checkOrigin, nodeOriginHeaders, originPolicy, upgradeRefusal } from "./lib/http/origin";
 import { isPlausibleRouterState } from "./lib/http/router-state";
 import { staticSecurityHeaders } from "./lib/http/security-headers";
+import { flushInboundLog } from "./lib/inbound-log/record-inbound-call";
 import { startInboundLogRetention, type InboundLogRetention } from "./lib/inbound-log/retention";
 import { log } from "./lib/log";
 import { machineRoute } from "./lib/machine-api";
@@ -160,6 +161,7 @@ async function main() {
     await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop(), metrics?.stop()]);
     await wsHub.close();
     await new Promise<void>((r) => io.close(() => r()));
+    await flushInboundLog(); // the machine calls answered so far keep their log rows
     await db.close();
     process.exit(0);
   };

@@ -9,7 +9,9 @@ import type { VpsDetail } from "@/lib/vps/get-vps-detail";
 import { useLiveConnection } from "@/components/realtime/use-live-events";
 import { ActivityTimeline } from "./activity-timeline";
 import { useVpsDetail } from "./detail-queries";
+import { MetricsSection } from "./metrics-section";
 import { RootPassword } from "./root-password";
+import { SelfServiceSections } from "./sections/self-service-sections";
 import { StatusBadge } from "./status-badge";
 import { PendingAction, VpsActionBar } from "./vps-action-bar";
 
@@ -62,6 +64,8 @@ export function VpsDetailView({ initial, viewerIsAdmin }: { initial: VpsDetail; 
       {pendingAction && <PendingAction request={pendingAction} />}
       {isOwner && !state.deleted && <VpsActionBar vps={vps} pending={pendingAction} />}
 
+      {!state.deleted && <MetricsSection vpsId={vps.id} />}
+
       <div className="grid gap-5 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-5">
           <Card>
@@ -90,6 +94,7 @@ export function VpsDetailView({ initial, viewerIsAdmin }: { initial: VpsDetail; 
               </dl>
             </CardBody>
           </Card>
+          {!state.deleted && <SelfServiceSections vps={vps} pending={pendingAction} isOwner={isOwner} />}
           <Card>
             <CardHeader><h2 className="font-medium text-slate-900">{t("info")}</h2></CardHeader>
             <CardBody>

@@ -1,17 +1,15 @@
 // Writes one inbound log row for a machine call and its server log line (info when the
-// call was answered 2xx/3xx, warn when refused). Off the response path: the insert is not
-// awaited by the caller, and a failed insert is logged (error), never dropped silently.
-//
-// Rows are written in batches, one multi-row INSERT (a named prepared statement) at a time:
-// the calls that arrive while one insert runs go together in the next. Idle, a row is
-// written at once; under load (the sync API at hundreds of calls a second) this is one
-// statement and one commit for many calls instead of one each. Each row keeps the time of
-// its call. At most MAX_PENDING rows wait (the database away): past that, new rows are
-// dropped and counted in an error line.
-import { getDatabase, queryPrepared } from "../db";
+// call was answered 2xx/3xx, warn when refused). Off the response path: rows go through a
+// bounded batch queue (./batch-queue.ts: one multi-row INSERT per 50 ms or 100 rows, at
+// most 5,000 waiting); a row dropped because the queue is full or its write failed is
+// counted and logged (warn / error), never lost silently. server.ts flushes the queue on
+// shutdown (flushInboundLog). The queue lives on globalThis: server.ts and Next's route
+// bundles are separate module graphs and must share one.
+import { getDatabase, type Prisma } from "../db";
 import { log } from "../log";
 import { signalAdmins } from "../realtime/rooms";
 import { INBOUND_SIGNAL } from "./signal";
+import { BatchQueue } from "./batch-queue";
 import type { InboundFacts } from "./describe-call";
 
 export interface InboundCall extends InboundFacts {
@@ -28,82 +26,40 @@ export interface InboundCall extends InboundFacts {
 
 const clip = (s: string | null, max: number) => (s === null ? null : s.slice(0, max));
 
-const MAX_BATCH = 500;
-const MAX_PENDING = 10_000;
+type Row = Prisma.InboundCallCreateManyInput;
 
-const COLUMNS = [
-  ["created_at", "timestamp(3)"],
-  ["endpoint", "text"],
-  ["method", "text"],
-  ["action", "text"],
-  ["vps_id", "int"],
-  ["external_id", "text"],
-  ["status", "int"],
-  ["error_code", "text"],
-  ["message", "text"],
-  ["duration_ms", "int"],
-  ["request_id", "text"],
-  ["client_address", "text"],
-  ["idempotency_key", "text"],
-] as const;
-const INSERT = {
-  name: "ospab_inbound_log_insert",
-  text: `INSERT INTO inbound_log (${COLUMNS.map(([c]) => c).join(", ")})
-         SELECT * FROM unnest(${COLUMNS.map(([, t], i) => `$${i + 1}::${t}[]`).join(", ")})`,
-};
+const store = globalThis as unknown as { __ospabInboundLogQueue?: BatchQueue<Row> };
 
-type Row = unknown[];
-interface Pending {
-  row: Row;
-  requestId: string;
-  done: () => void;
-}
-const store = globalThis as unknown as { __ospabInbound?: { queue: Pending[]; flushing: boolean; dropped: number } };
-const state = (store.__ospabInbound ??= { queue: [], flushing: false, dropped: 0 });
-
-function toRow(call: InboundCall, at: Date): Row {
-  return [
-    at.toISOString().slice(0, -1),
-    call.endpoint.slice(0, 200),
-    call.method,
-    clip(call.action, 32),
-    call.vpsId,
-    clip(call.externalId, 64),
-    call.status,
-    clip(call.errorCode, 64),
-    call.message,
-    Math.max(0, Math.min(2_147_483_647, Math.round(call.durationMs))),
-    call.requestId,
-    clip(call.clientAddress, 64),
-    clip(call.idempotencyKey, 255),
-  ];
+function makeQueue(env: NodeJS.ProcessEnv = process.env): BatchQueue<Row> {
+  const num = (v: string | undefined, d: number) => (v && /^\d{1,7}$/.test(v) && Number(v) > 0 ? Number(v) : d);
+  return new BatchQueue<Row>({
+    intervalMs: num(env.INBOUND_LOG_FLUSH_MS, 50),
+    maxBatch: num(env.INBOUND_LOG_BATCH, 100),
+    maxPending: num(env.INBOUND_LOG_MAX_PENDING, 5000),
+    write: async (rows) => {
+      const { prisma } = await getDatabase();
+      await prisma.inboundCall.createMany({ data: rows });
+      // /admin/sync-log shows new rows live (lib/realtime/rooms.ts: coalesced, no data sent).
+      signalAdmins(INBOUND_SIGNAL);
+    },
+    onDrop: (count, why, err) => {
+      if (why === "full") log.warn("inbound log: queue full, calls not recorded", { dropped: count, max_pending: inboundLogQueue().maxPending });
+      else log.error("inbound log: recording calls failed", { dropped: count, error: (err as Error)?.message ?? String(err) });
+    },
+  });
 }
 
-async function flush() {
-  if (state.flushing) return;
-  state.flushing = true;
-  try {
-    while (state.queue.length > 0) {
-      const batch = state.queue.splice(0, MAX_BATCH);
-      try {
-        const { prisma } = await getDatabase();
-        await queryPrepared(prisma, { ...INSERT, values: COLUMNS.map((_, i) => batch.map((p) => p.row[i])) });
-        // /admin/sync-log shows new rows live (lib/realtime/rooms.ts: coalesced, no data sent).
-        signalAdmins(INBOUND_SIGNAL);
-      } catch (err) {
-        const error = (err as Error)?.message ?? String(err);
-        for (const p of batch) log.error("inbound log: recording a call failed", { requestId: p.requestId, error });
-      } finally {
-        for (const p of batch) p.done();
-      }
-    }
-  } finally {
-    state.flushing = false;
-  }
+export function inboundLogQueue(): BatchQueue<Row> {
+  return (store.__ospabInboundLogQueue ??= makeQueue());
 }
 
-/** Resolves once the row is written (or the failure logged); it never rejects. */
-export function recordInboundCall(call: InboundCall): Promise<void> {
+/** Writes every queued row (server.ts, before the database closes). */
+export function flushInboundLog(): Promise<void> {
+  return store.__ospabInboundLogQueue?.flush() ?? Promise.resolve();
+}
+
+/** Logs the call and queues its row; never throws, never waits for the database. */
+export function recordInboundCall(call: InboundCall): void {
   const fields = {
     requestId: call.requestId,
     endpoint: call.endpoint,
@@ -117,13 +73,19 @@ export function recordInboundCall(call: InboundCall): Promise<void> {
   };
   if (call.status < 400) log.info("inbound call", fields);
   else log.warn("inbound call refused", fields);
-  if (state.queue.length >= MAX_PENDING) {
-    if (state.dropped++ % 1000 === 0)
-      log.error("inbound log: too many rows waiting for the database, dropping", { requestId: call.requestId, dropped: state.dropped });
-    return Promise.resolve();
-  }
-  return new Promise<void>((done) => {
-    state.queue.push({ row: toRow(call, new Date()), requestId: call.requestId, done });
-    void flush();
+  inboundLogQueue().push({
+    createdAt: new Date(),
+    endpoint: call.endpoint.slice(0, 200),
+    method: call.method,
+    action: clip(call.action, 32),
+    vpsId: call.vpsId,
+    externalId: clip(call.externalId, 64),
+    status: call.status,
+    errorCode: clip(call.errorCode, 64),
+    message: call.message,
+    durationMs: Math.max(0, Math.min(2_147_483_647, Math.round(call.durationMs))),
+    requestId: call.requestId,
+    clientAddress: clip(call.clientAddress, 64),
+    idempotencyKey: clip(call.idempotencyKey, 255),
   });
 }
