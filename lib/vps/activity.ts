@@ -21,7 +21,10 @@ export interface ActivityEntry {
 }
 
 const isStatus = (v: unknown): v is VpsStatus => typeof v === "string" && (VPS_STATUSES as readonly string[]).includes(v);
-const isAction = (v: unknown): v is VpsActionName => typeof v === "string" && (VPS_ACTIONS as readonly string[]).includes(v);
+// The actions the timeline has words for: the page's power/rename buttons and the billing
+// actions BILLmanager asks for (suspend, resume, resize, terminate).
+const LABELLED: readonly string[] = [...VPS_ACTIONS, "suspend", "resume", "resize", "terminate"];
+const isAction = (v: unknown): v is VpsActionName => typeof v === "string" && LABELLED.includes(v);
 
 /** Prisma field names of vps.updated's `changed` → the names the UI labels. */
 const FIELD_NAMES: Record<string, string> = {
