@@ -6,6 +6,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDisk, formatRam } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
 import type { VpsDetail } from "@/lib/vps/get-vps-detail";
+import { ConsoleLink } from "@/components/console/console-link";
 import { useLiveConnection } from "@/components/realtime/use-live-events";
 import { ActivityTimeline } from "./activity-timeline";
 import { useVpsDetail } from "./detail-queries";
@@ -47,6 +48,7 @@ export function VpsDetailView({ initial, viewerIsAdmin }: { initial: VpsDetail; 
           <div className="flex min-w-0 flex-wrap items-center gap-3">
             <h1 id="vps-name" className="truncate text-2xl font-semibold text-slate-900" data-testid="vps-name">{vps.name}</h1>
             <StatusBadge status={vps.status} />
+            {!state.deleted && <ConsoleLink vpsId={vps.id} status={vps.status} />}
           </div>
           <p role="status" aria-live="polite" className="flex items-center gap-2 text-xs text-slate-500" data-testid="live-indicator" data-connected={connected}>
             <span aria-hidden className={`size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-400 animate-pulse"}`} />
