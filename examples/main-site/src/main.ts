@@ -10,7 +10,10 @@
 //                      http://HOST:PORT/webhooks/ospab
 //   PROVISION_DELAY_MS creating → running (default 3000); ACTION_DELAY_MS (default 1500)
 //   FAIL_PLANS         plan codes whose orders are failed ("no capacity"), comma-separated
+//   SELF_SERVICE_STEP_MS  one step of a reinstall / password reset (default 1000)
+//   MAIN_SITE_FAIL_ACTIONS  actions that fail half-way on purpose, e.g. "reinstall,reset_password"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { failActionsFrom, SelfService } from "./actions-self-service";
 import { Hypervisor } from "./hypervisor";
 import { PanelClient } from "./panel-client";
 import { WebhookReceiver } from "./receiver";
@@ -44,6 +47,8 @@ const hypervisor = new Hypervisor(panel, {
   failPlans: (env.FAIL_PLANS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
   log,
 });
+
+const selfService = new SelfService(panel, { stepMs: ms("SELF_SERVICE_STEP_MS", 1000), failActions: failActionsFrom(env.MAIN_SITE_FAIL_ACTIONS), log });
 
 const receiver = new WebhookReceiver({ secret });
 const MAX_BODY = 1024 * 1024;
@@ -84,6 +89,7 @@ async function onWebhook(req: IncomingMessage, res: ServerResponse) {
   send(res, 200, { status: "ok" });
   log(`webhook ${verdict.event} (delivery ${verdict.id})`);
   void hypervisor.handle(verdict.event, verdict.payload);
+  void selfService.handle(verdict.event, verdict.payload);
 }
 
 const server = createServer((req, res) => {

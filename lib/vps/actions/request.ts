@@ -14,6 +14,7 @@ import { toVpsView } from "../view";
 import { ACTIONS, actionAllowedIn, describeWrongStatus, OPEN_STATUSES } from "./catalogue";
 import { recordActionEvent } from "./events";
 import { expireStale } from "./expire";
+import { reinstallOsChoices } from "./os-choices";
 import { paramsOf, type ActionInput } from "./params";
 
 /** A signed-in user (session or token), or a machine caller such as BILLmanager. */
@@ -54,6 +55,10 @@ export async function requestAction(
       throw conflict(describeWrongStatus(input.action, vps.status));
     if (input.action === "rename" && input.name === vps.name) throw badRequest(`The VPS is already named ${vps.name}`);
     if (input.action === "reinstall" && input.confirm !== vps.name) throw badRequest("confirm must equal the VPS name");
+    if (input.action === "reinstall") {
+      const choices = await reinstallOsChoices(tx, vpsId);
+      if (!choices.includes(input.os)) throw badRequest(`os must be one of: ${choices.join(", ")}`);
+    }
 
     const params = paramsOf(input) as Record<string, string | number | number[]>;
     const row = await tx.vpsActionRequest.create({
