@@ -8,7 +8,7 @@ import { formatRam } from "@/lib/i18n/format";
 import { createPlanSchema, type CreatePlanInput, type PlanView } from "@/lib/plans/view";
 
 type Field = keyof CreatePlanInput;
-const FIELDS: Field[] = ["name", "code", "cpu", "ram", "disk", "os_choices", "description", "price_monthly", "is_active"];
+const FIELDS: Field[] = ["name", "code", "cpu", "ram", "disk", "os_choices", "description", "price_monthly", "snapshot_limit", "is_active"];
 
 interface Draft {
   name: string;
@@ -19,6 +19,7 @@ interface Draft {
   os: string;
   description: string;
   price: string;
+  snapshots: string;
   active: boolean;
 }
 
@@ -32,6 +33,7 @@ function toDraft(p?: PlanView): Draft {
     os: (p?.os_choices ?? ["Ubuntu 24.04 LTS", "Debian 12"]).join("\n"),
     description: p?.description ?? "",
     price: p?.price_monthly == null ? "" : String(p.price_monthly),
+    snapshots: String(p?.snapshot_limit ?? 3),
     active: p?.is_active ?? true,
   };
 }
@@ -48,6 +50,7 @@ function fromDraft(d: Draft): unknown {
     os_choices: d.os.split("\n").map((s) => s.trim()).filter(Boolean),
     description: d.description,
     price_monthly: d.price.trim() === "" ? null : num(d.price),
+    snapshot_limit: num(d.snapshots),
     is_active: d.active,
   };
 }
@@ -71,7 +74,7 @@ export function PlanForm({
   const [errors, setErrors] = useState<Partial<Record<Field, boolean>>>({});
   useEffect(() => document.getElementById("plan-name")?.focus(), []);
 
-  const FIELD_OF: Record<keyof Draft, Field> = { name: "name", code: "code", cpu: "cpu", ram: "ram", disk: "disk", os: "os_choices", description: "description", price: "price_monthly", active: "is_active" };
+  const FIELD_OF: Record<keyof Draft, Field> = { name: "name", code: "code", cpu: "cpu", ram: "ram", disk: "disk", os: "os_choices", description: "description", price: "price_monthly", snapshots: "snapshot_limit", active: "is_active" };
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
     setDraft((d) => ({ ...d, [k]: v }));
     // Editing a field clears its complaint; the next save checks again.
@@ -121,6 +124,7 @@ export function PlanForm({
         {field("ram", t("ram"), <Input {...aria("ram")} inputMode="numeric" value={draft.ram} onChange={(e) => set("ram", e.target.value)} />, t("ramHint", { value: Number.isFinite(ramMb) && ramMb > 0 ? formatRam(locale, ramMb) : "—" }))}
         {field("disk", t("disk"), <Input {...aria("disk")} inputMode="numeric" value={draft.disk} onChange={(e) => set("disk", e.target.value)} />)}
         {field("price_monthly", t("price"), <Input {...aria("price_monthly")} inputMode="numeric" value={draft.price} onChange={(e) => set("price", e.target.value)} />, t("priceHint"))}
+        {field("snapshot_limit", t("snapshotLimit"), <Input {...aria("snapshot_limit")} inputMode="numeric" value={draft.snapshots} onChange={(e) => set("snapshots", e.target.value)} data-testid="plan-snapshot-limit" />, t("snapshotLimitHint"))}
         {field("os_choices", t("os"), <textarea {...aria("os_choices")} rows={4} value={draft.os} onChange={(e) => set("os", e.target.value)} className={area} />, t("osHint"))}
         {field("description", t("description"), <textarea {...aria("description")} rows={2} value={draft.description} onChange={(e) => set("description", e.target.value)} className={area} maxLength={2000} />)}
       </div>

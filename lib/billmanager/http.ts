@@ -4,6 +4,7 @@
 import { reply, type Reply } from "../http/reply";
 import { DEFAULT_PARAM_MAP, type BillmanagerSettings } from "./args";
 import type { ScriptRequest } from "./schemas";
+import type { MachineOutcome } from "../vps/actions/machine";
 
 export { scriptRequest, type ScriptRequest } from "./schemas";
 
@@ -40,3 +41,11 @@ export function line(text: string, status = 200): Reply {
 
 export const errorLine = ({ status, message, requestId }: { status: number; message: string; requestId: string }) =>
   line(`ERROR ${message}${status >= 500 ? ` (request id ${requestId})` : ""}`, status);
+
+/** The answer of resume/suspend/close/setparam: the VPS, the request the main site works on, and why nothing new was asked. */
+export function outcomeLine(o: MachineOutcome): Reply {
+  const words = [kv("id", o.vpsId)];
+  if (o.request) words.push(kv("request_id", o.request.id), kv("request_status", o.request.status));
+  if (o.already) words.push(kv("already", o.already));
+  return line(`OK ${words.join(" ")}`);
+}

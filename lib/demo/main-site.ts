@@ -37,6 +37,7 @@ export function startDemoMainSite(site: DemoMainSite): ChildProcess {
       WEBHOOK_SECRET: site.secret,
       PORT: String(site.port),
       HOST: "127.0.0.1",
+      STORAGE_FAIL_ACTIONS: process.env.STORAGE_FAIL_ACTIONS ?? "",
     } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "inherit", "inherit"],
   });

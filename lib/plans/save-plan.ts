@@ -17,6 +17,7 @@ function toData(input: UpdatePlanInput) {
     osChoices: input.os_choices,
     description: input.description,
     priceMonthly: input.price_monthly,
+    snapshotLimit: input.snapshot_limit,
     isActive: input.is_active,
   };
 }

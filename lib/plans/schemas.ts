@@ -27,6 +27,8 @@ export const planFields = {
   description: z.string().trim().max(2000, "at most 2000 characters"),
   price_monthly: z.number().int("must be a whole number").min(0, "must not be negative").max(100_000_000).nullable(),
   is_active: z.boolean(),
+  /** Snapshots a VPS of this plan may keep (PRODUCT.md §9). */
+  snapshot_limit: z.number().int("must be a whole number").min(0, "must not be negative").max(100, "at most 100"),
 };
 
 export const createPlanSchema = z.object({
@@ -34,6 +36,8 @@ export const createPlanSchema = z.object({
   description: planFields.description.default(""),
   price_monthly: planFields.price_monthly.default(null),
   is_active: planFields.is_active.default(true),
+  // Left out: the database's default (3).
+  snapshot_limit: planFields.snapshot_limit.optional(),
 });
 export type CreatePlanInput = z.infer<typeof createPlanSchema>;
 

@@ -11,6 +11,7 @@ export interface PlanView {
   os_choices: string[];
   description: string;
   price_monthly: number | null;
+  snapshot_limit: number;
   is_active: boolean;
   created_at: string;
   updated_at: string;
@@ -26,6 +27,7 @@ export interface PlanRow {
   osChoices: string[];
   description: string;
   priceMonthly: number | null;
+  snapshotLimit: number;
   isActive: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -42,6 +44,7 @@ export function toPlanView(p: PlanRow): PlanView {
     os_choices: p.osChoices,
     description: p.description,
     price_monthly: p.priceMonthly,
+    snapshot_limit: p.snapshotLimit,
     is_active: p.isActive,
     created_at: p.createdAt.toISOString(),
     updated_at: p.updatedAt.toISOString(),

@@ -4,6 +4,7 @@
 // ("Missing required fields: user_id, cpu"), then values. Browser-safe.
 import { z } from "zod";
 import { fieldIssues, issueSummary, refusal, validationFailed } from "../errors";
+import { syncListFields } from "./lists/schemas";
 import { VPS_STATUSES } from "./view";
 import { VPS_NAME_MAX, VPS_NAME_RE } from "./vps-action-rules";
 
@@ -109,6 +110,8 @@ const updateVps = z.object({
   ip_address: fields.ip_address.optional(),
   root_password: fields.root_password.optional(),
   order_id: fields.order_id.optional(),
+  // The main site's snapshots, backups and rDNS (PRODUCT.md §9), each replacing the stored list.
+  ...syncListFields,
 });
 
 const deleteVps = z.object({ id: int("id", 1, 2_147_483_647) });

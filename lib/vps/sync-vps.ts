@@ -15,6 +15,7 @@ import { AppError } from "../errors";
 import { isUniqueViolation } from "../db-errors";
 import { createVps, type CreateVpsInput } from "./create-vps";
 import { deleteVps, type DeletedVpsView } from "./delete-vps";
+import { listsGiven, storeVpsLists } from "./lists/store-vps-lists";
 import { encryptRootPassword } from "./root-password";
 import type { SyncCreate, SyncRequest } from "./sync-schema";
 import { updateVps, type UpdateVpsInput } from "./update-vps";
@@ -92,7 +93,14 @@ export async function syncVps(
       rootPasswordEnc: v.root_password === undefined ? undefined : v.root_password === null ? null : encryptRootPassword(v.root_password),
       orderId: v.order_id,
     };
-    return { httpStatus: 200, vps: await updateVps(db, v.id, changes, audit), duplicate: false };
+    // Snapshots, backups and rDNS live beside the VPS row (lib/vps/lists), stored after the
+    // row's own change; an update of lists alone leaves the row as it is.
+    const lists = { snapshots: v.snapshots, backups: v.backups, rdns: v.rdns };
+    const rowChange = Object.values(changes).some((x) => x !== undefined);
+    const updated = rowChange || !listsGiven(lists) ? await updateVps(db, v.id, changes, audit) : undefined;
+    const vps = listsGiven(lists) ? (await storeVpsLists(db, v.id, lists, audit)).vps : updated;
+    if (!vps) throw new AppError(500, "The update changed nothing");
+    return { httpStatus: 200, vps, duplicate: false };
   }
 
   try {

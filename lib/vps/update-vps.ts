@@ -51,8 +51,8 @@ const AT = 2 + UPDATABLE.length * 2;
 const ACTOR = AT + 1;
 
 /**
- * `fast`: updates only when nothing else must happen in the same transaction (no pending
- * client action, no order); otherwise it changes nothing and the caller runs the `slow`
+ * `fast`: updates only when nothing else must happen in the same transaction (no open
+ * action request, no order); otherwise it changes nothing and the caller runs the `slow`
  * text in a transaction with those follow-ups.
  */
 function statementText(fast: boolean): string {
@@ -66,7 +66,7 @@ function statementText(fast: boolean): string {
     WITH before AS (
       SELECT id, ${UPDATABLE.map(([, column]) => column).join(", ")}${
         fast ? `,
-             (order_id IS NOT NULL OR EXISTS (SELECT 1 FROM vps_action_requests r WHERE r.vps_id = vps.id AND r.status = 'pending')) AS has_followups` : ""
+             (order_id IS NOT NULL OR EXISTS (SELECT 1 FROM vps_action_requests r WHERE r.vps_id = vps.id AND r.status IN ('pending', 'in_progress'))) AS has_followups` : ""
       }
         FROM vps WHERE id = $1::int AND deleted_at IS NULL FOR UPDATE
     ), u AS (
@@ -94,7 +94,7 @@ function statementText(fast: boolean): string {
       fast
         ? ""
         : `, v.order_id,
-           EXISTS (SELECT 1 FROM vps_action_requests r WHERE r.vps_id = v.id AND r.status = 'pending') AS has_pending_actions`
+           EXISTS (SELECT 1 FROM vps_action_requests r WHERE r.vps_id = v.id AND r.status IN ('pending', 'in_progress')) AS has_pending_actions`
     }
       FROM v`;
 }

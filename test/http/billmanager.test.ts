@@ -158,25 +158,41 @@ describe("BILLmanager ShellScripts module", () => {
     rmSync(path.join(dir, "panel.env"));
   });
 
-  it("suspend.sh, resume.sh and setparam.sh change the VPS; each can be repeated", async () => {
+  it("suspend.sh, resume.sh and setparam.sh ask the main site (no main site here: the requests stay pending); each can be repeated", async () => {
     const service = await openService();
     const serviceId = service.id;
     const login = [service.login, service.password] as const;
+    const outs = [];
     for (let i = 0; i < 2; i++) {
       const s = await run("suspend.sh", [`--id=${serviceId}`, `--user=${service.login}`]);
       assert.equal(s.code, 0, s.stderr);
-      assert.equal(s.stdout, "OK\n");
+      assert.match(s.stdout, new RegExp(`^OK --id=${serviceId} --request_id=\\d+ --request_status=pending${i ? " --already=requested" : ""}\\n$`));
+      outs.push(parseBillmanagerOutput(s.stdout)!.request_id);
     }
+    assert.equal(outs[0], outs[1], "a retry answers with the same request");
+    // Suspended at once, without waiting for the main site.
     assert.equal((await vpsOf(...login))[0].status, "suspended");
     for (let i = 0; i < 2; i++) {
       const r = await run("resume.sh", [`--user=${service.login}`, `--id=${serviceId}`]);
       assert.equal(r.code, 0, r.stderr);
-      assert.ok(parseBillmanagerOutput(r.stdout));
+      assert.equal(parseBillmanagerOutput(r.stdout)?.request_status, "pending");
     }
-    assert.equal((await vpsOf(...login))[0].status, "running");
+    // Resume waits for the main site's report: still suspended.
+    assert.equal((await vpsOf(...login))[0].status, "suspended");
     const p = await run("setparam.sh", [`--id=${serviceId}`, `--user=${service.login}`, "--cpu=4", "--ram=4096", "--disk=60", "--addon_backup=2"]);
     assert.equal(p.code, 0, p.stderr);
-    assert.deepEqual((({ cpu, ram, disk }) => ({ cpu, ram, disk }))((await vpsOf(...login))[0]), { cpu: 4, ram: 4096, disk: 60 });
+    assert.equal(parseBillmanagerOutput(p.stdout)?.request_status, "pending");
+    assert.deepEqual((({ cpu, ram, disk }) => ({ cpu, ram, disk }))((await vpsOf(...login))[0]), { cpu: 2, ram: 2048, disk: 40 });
+    const requests = await query<{ action: string; status: string; params: unknown }>(
+      panel.databaseUrl,
+      "SELECT action::text, status::text, params FROM vps_action_requests WHERE vps_id = $1 ORDER BY id",
+      [Number(serviceId)],
+    );
+    assert.deepEqual(requests, [
+      { action: "suspend", status: "pending", params: {} },
+      { action: "resume", status: "pending", params: {} },
+      { action: "resize", status: "pending", params: { cpu: 4, ram: 4096, disk: 60 } },
+    ]);
   });
 
   it("every failure exits non-zero with a one-line message on stderr and changes nothing", async () => {
@@ -215,13 +231,24 @@ describe("BILLmanager ShellScripts module", () => {
     assert.equal((await query(panel.databaseUrl, "SELECT 1 FROM users WHERE username = 'bm1'")).length, 0);
   });
 
-  it("close.sh removes the VPS from the client's panel; closing again is fine, reopening the id is refused", async () => {
+  it("close.sh: deleting at once, gone when the main site confirms; closing again is fine, reopening the id is refused", async () => {
     const service = await openService();
     const serviceId = service.id;
     const c = await run("close.sh", [`--id=${serviceId}`, `--user=${service.login}`]);
     assert.equal(c.code, 0, c.stderr);
+    const requestId = parseBillmanagerOutput(c.stdout)!.request_id;
+    assert.equal((await vpsOf(service.login, service.password))[0].status, "deleting");
+    // The main site's confirmation (POST /api/vps/actions/{id}) removes it.
+    const report = await fetch(`${panel.url}/api/vps/actions/${requestId}`, {
+      method: "POST",
+      headers: { "x-api-key": TEST_SYNC_KEY, "content-type": "application/json" },
+      body: JSON.stringify({ status: "completed" }),
+    });
+    assert.equal(report.status, 200, await report.text());
     assert.deepEqual(await vpsOf(service.login, service.password), []);
-    assert.equal((await run("close.sh", [`--id=${serviceId}`])).code, 0);
+    const again = await run("close.sh", [`--id=${serviceId}`]);
+    assert.equal(again.code, 0);
+    assert.equal(again.stdout, `OK --id=${serviceId} --already=closed\n`);
     const s = await run("suspend.sh", [`--id=${serviceId}`]);
     assert.equal(s.code, 1);
     assert.match(s.stderr, /is closed/);

@@ -194,4 +194,18 @@ describe("forged router state: no page shows what its viewer may not see", () =>
       assert.deepEqual(problems, [], `${problems.length} leaks:\n${problems.slice(0, 40).join("\n")}`);
     });
   }
+
+  it("admin: every admin page answers 404 to a request naming another site in Origin", async () => {
+    const admin = pageFiles().flatMap((r) => expand(r, fillers)).filter((p) => p.url.startsWith("/admin"));
+    assert.ok(admin.length >= 11, `only ${admin.length} admin pages`);
+    const wrong: string[] = [];
+    for (const p of admin) {
+      const own = await clients.admin.fetch(p.url);
+      await own.text();
+      const foreign = await clients.admin.fetch(p.url, { headers: { origin: "https://evil.example" } });
+      await foreign.text();
+      if (own.status !== 200 || foreign.status !== 404) wrong.push(`${p.url}: own ${own.status}, foreign ${foreign.status}`);
+    }
+    assert.deepEqual(wrong, []);
+  });
 });

@@ -18,6 +18,8 @@ export interface MainSiteOptions {
   provisionDelayMs?: number;
   actionDelayMs?: number;
   failPlans?: string[];
+  storageStepMs?: number;
+  storageFailActions?: string[];
 }
 
 export async function startMainSite(opts: MainSiteOptions): Promise<MainSite> {
@@ -36,6 +38,8 @@ export async function startMainSite(opts: MainSiteOptions): Promise<MainSite> {
       PROVISION_DELAY_MS: String(opts.provisionDelayMs ?? 500),
       ACTION_DELAY_MS: String(opts.actionDelayMs ?? 200),
       FAIL_PLANS: (opts.failPlans ?? []).join(","),
+      STORAGE_STEP_MS: String(opts.storageStepMs ?? 100),
+      STORAGE_FAIL_ACTIONS: (opts.storageFailActions ?? []).join(","),
     } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -2,19 +2,16 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/vps/status-badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { getAdminOverview } from "@/lib/admin-overview";
-import { requireAdmin } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
 import { getI18n } from "@/lib/i18n/server";
-import { actorOf } from "@/lib/users/actor";
 import { VPS_STATUSES } from "@/lib/vps/view";
+import { openAdminPage } from "@/lib/admin/page";
 
 export const dynamic = "force-dynamic";
 
 export default async function AdminHome() {
-  // Authorised here, not only in the layout: Next skips layouts a client claims to have.
-  const actor = actorOf(await requireAdmin());
+  const { actor, db } = await openAdminPage();
   const { t, format } = await getI18n();
-  const o = await getAdminOverview(await getDb(), actor);
+  const o = await getAdminOverview(db, actor);
   const stats = [
     { label: t("admin.users"), value: o.clients + o.admins, hint: t("admin.clients", { n: o.clients }) },
     { label: t("admin.vpsTotal"), value: o.vpsTotal },

@@ -6,12 +6,14 @@
 //   vps.created          → a VPS someone else registered as `creating` (BILLmanager's
 //                          open.sh, an admin) is built the same way;
 //   vps.action_requested → start/stop/reboot/rename, confirmed through sync update;
+//                          suspend/resume/resize/terminate (BILLmanager): ./actions-billing.ts;
 //   order.status_changed → `cancelled`: the client withdrew the order, so an order.created
 //                          delivered late (or again) builds nothing; a create the panel
 //                          refuses (409, the order was cancelled first) builds nothing either.
 // Every write uses an Idempotency-Key named after the operation, so a webhook delivered
 // twice, or work resumed after a restart, repeats nothing.
 import { randomBytes } from "node:crypto";
+import { isBillingAction, performBillingAction } from "./actions-billing";
 import { PanelError, type PanelClient } from "./panel-client";
 
 export interface HypervisorOptions {
@@ -71,6 +73,7 @@ export class Hypervisor {
       if (event === "order.created") await this.fulfilOrder(payload as OrderCreated);
       else if (event === "order.status_changed") this.noteOrderStatus(payload as OrderStatusChanged);
       else if (event === "vps.created") await this.buildRegistered(payload as VpsPayload);
+      else if (isBillingAction(event, payload)) await performBillingAction(this.panel, this.opts, payload);
       else if (event === "vps.action_requested") await this.performAction(payload as ActionRequested);
     } catch (err) {
       this.opts.log(`${event}: ${(err as Error).message}`);

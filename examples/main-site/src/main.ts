@@ -12,8 +12,10 @@
 //   FAIL_PLANS         plan codes whose orders are failed ("no capacity"), comma-separated
 //   SELF_SERVICE_STEP_MS  one step of a reinstall / password reset (default 1000)
 //   MAIN_SITE_FAIL_ACTIONS  actions that fail half-way on purpose, e.g. "reinstall,reset_password"
+//   STORAGE_STEP_MS, STORAGE_FAIL_ACTIONS, STORAGE_AUTO_BACKUPS   snapshots, backups, rDNS (actions-storage.ts)
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { failActionsFrom, SelfService } from "./actions-self-service";
+import { StorageActions } from "./actions-storage";
 import { Hypervisor } from "./hypervisor";
 import { PanelClient } from "./panel-client";
 import { WebhookReceiver } from "./receiver";
@@ -49,6 +51,14 @@ const hypervisor = new Hypervisor(panel, {
 });
 
 const selfService = new SelfService(panel, { stepMs: ms("SELF_SERVICE_STEP_MS", 1000), failActions: failActionsFrom(env.MAIN_SITE_FAIL_ACTIONS), log });
+const storage = new StorageActions(panel, {
+  stepMs: ms("STORAGE_STEP_MS", 800),
+  failActions: (env.STORAGE_FAIL_ACTIONS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+  autoBackups: env.STORAGE_AUTO_BACKUPS !== "0",
+  panelUrl,
+  apiKey,
+  log,
+});
 
 const receiver = new WebhookReceiver({ secret });
 const MAX_BODY = 1024 * 1024;
@@ -90,6 +100,7 @@ async function onWebhook(req: IncomingMessage, res: ServerResponse) {
   log(`webhook ${verdict.event} (delivery ${verdict.id})`);
   void hypervisor.handle(verdict.event, verdict.payload);
   void selfService.handle(verdict.event, verdict.payload);
+  void storage.handle(verdict.event, verdict.payload);
 }
 
 const server = createServer((req, res) => {
@@ -108,6 +119,7 @@ const server = createServer((req, res) => {
 
 server.listen(port, host, () => {
   log(`listening on http://${host}:${port}/webhooks/ospab, panel ${panelUrl}`);
+  void storage.start();
 });
 
 for (const sig of ["SIGTERM", "SIGINT"] as const)

@@ -22,6 +22,8 @@ const ru = {
     price: "Цена в месяц, ₽",
     priceColumn: "Цена",
     priceHint: "Необязательно; показывается клиентам",
+    snapshotLimit: "Снимков на VPS",
+    snapshotLimitHint: "Сколько снимков клиент может хранить (0–100)",
     perMonth: "{price} / мес.",
     noPrice: "Цена не указана",
     active: "Активен",
@@ -50,6 +52,7 @@ const ru = {
       os_choices: "Укажите от 1 до 30 разных ОС, без запятых",
       description: "Не длиннее 2000 символов",
       price_monthly: "Целое неотрицательное число или пусто",
+      snapshot_limit: "Целое число от 0 до 100",
     },
   },
 };
@@ -77,6 +80,8 @@ const en: typeof ru = {
     price: "Monthly price, ₽",
     priceColumn: "Price",
     priceHint: "Optional; shown to clients",
+    snapshotLimit: "Snapshots per VPS",
+    snapshotLimitHint: "How many snapshots a client may keep (0–100)",
     perMonth: "{price} / mo",
     noPrice: "No price",
     active: "Active",
@@ -105,6 +110,7 @@ const en: typeof ru = {
       os_choices: "List 1 to 30 different operating systems, no commas",
       description: "At most 2000 characters",
       price_monthly: "A whole non-negative number, or empty",
+      snapshot_limit: "A whole number from 0 to 100",
     },
   },
 };

@@ -58,9 +58,11 @@ export const ACTIONS: Record<ActionType, ActionSpec> = {
   snapshot_delete: { origin: "client", ttl: "long", allowedIn: LIVE },
   backup_restore: { origin: "client", ttl: "long", allowedIn: [...LIVE, "error"] },
   console: { origin: "client", ttl: "long", allowedIn: ["running"] },
-  suspend: { origin: "machine", ttl: "long", allowedIn: ["creating", "running", "stopped", "error"] },
+  // Suspended already: asked again only when the last suspend failed or expired (./machine.ts).
+  suspend: { origin: "machine", ttl: "long", allowedIn: ["creating", "running", "stopped", "suspended", "error"] },
   resume: { origin: "machine", ttl: "long", allowedIn: ["suspended"] },
-  terminate: { origin: "machine", ttl: "long", allowedIn: ["creating", "running", "stopped", "suspended", "error"] },
+  // `deleting`: a close asked again after the main site failed the first terminate.
+  terminate: { origin: "machine", ttl: "long", allowedIn: ["creating", "running", "stopped", "suspended", "error", "deleting"] },
   resize: { origin: "machine", ttl: "long", allowedIn: ["creating", "running", "stopped", "suspended", "error"] },
 };
 

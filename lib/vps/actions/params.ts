@@ -1,16 +1,22 @@
 // zod params per §9 action, in one place: the ask (`{"action": TYPE, ...params}`) and the
 // main site's report. What the request stores as `params` is the parsed object minus `action`.
+import isFQDN from "validator/lib/isFQDN.js";
 import { z } from "zod";
 import { RAM_MAX_MB, RAM_MIN_MB, vpsNameSchema } from "../schemas";
 import type { ActionType } from "./catalogue";
 
 const id = (what: string) => z.union([z.string().trim().min(1).max(200), z.number().int().nonnegative()], { error: `${what} is required` });
+// validator's isFQDN: labels of letters, digits and '-', a real TLD; stored lower case, without the root dot.
 const hostname = z
-  .string()
+  .string({ error: "hostname is required" })
   .trim()
+  .toLowerCase()
   .min(1, "hostname is required")
-  .max(253)
-  .regex(/^(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.?$/, "hostname must be a DNS name");
+  .max(253, "hostname must be at most 253 characters")
+  .refine((h) => isFQDN(h, { require_tld: true, allow_underscores: false, allow_trailing_dot: true, allow_numeric_tld: false }), {
+    message: "hostname must be a fully qualified domain name such as mail.example.com",
+  })
+  .transform((h) => h.replace(/\.$/, ""));
 const empty = <T extends ActionType>(a: T) => z.object({ action: z.literal(a) }).strict();
 
 export const actionInputSchema = z.discriminatedUnion("action", [

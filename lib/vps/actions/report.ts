@@ -3,7 +3,8 @@
 // different one after the end is 409, an unknown id 404. The row is locked so two reports
 // of the same request apply in order. Secret parts of a result (root_password, vnc) are
 // stored encrypted and never appear in views or events. A completed reinstall or
-// reset_password also updates the VPS record (./apply-result.ts) in the same transaction.
+// reset_password also updates the VPS record (./apply-result.ts), a completed resume,
+// resize or terminate changes the VPS (./machine.ts), in the same transaction.
 import { SYSTEM_AUDIT, type AuditContext } from "../../audit/context";
 import { recordAudit } from "../../audit/record-audit";
 import { encryptSecret } from "../../crypto/secret-box";
@@ -15,6 +16,7 @@ import { toVpsView } from "../view";
 import { applyActionResult } from "./apply-result";
 import { recordActionEvent } from "./events";
 import { transition } from "./lifecycle";
+import { applyCompletion, isMachineAction } from "./machine";
 import { splitResult, type ActionReport } from "./params";
 
 export const ACTION_RESULT_PURPOSE = "vps.action_result";
@@ -45,10 +47,13 @@ export async function reportAction(
         ...(step.final ? { resolvedAt: new Date() } : {}),
       },
     });
-    // A completed reinstall/reset_password also changes the VPS record (new root password, OS).
+    // A completed reinstall/reset_password also changes the VPS record (new root password, OS);
+    // a completed billing action changes the VPS now (resume, resize, terminate: ./machine.ts).
     const changedVps =
       report.status === "completed" && step.final
-        ? await applyActionResult(tx, { vpsId: current.vpsId, action: row.action, params: row.params, result: open, secret }, audit)
+        ? isMachineAction(row.action)
+          ? await applyCompletion(tx, row, current.vps, report.result, audit)
+          : await applyActionResult(tx, { vpsId: current.vpsId, action: row.action, params: row.params, result: open, secret }, audit)
         : null;
     const vps = changedVps ?? toVpsView(current.vps);
     await recordActionEvent(tx, step.final ? "vps.action_resolved" : "vps.action_progress", row, vps, {

@@ -6,7 +6,7 @@ import type { OrderView } from "../../../lib/orders/view";
 import type { PlanView } from "../../../lib/plans/view";
 
 const plan = (over: Partial<PlanView>): PlanView => ({
-  id: 7, code: "vps-pro", name: "VPS Pro", cpu: 2, ram: 4096, disk: 60, os_choices: ["Ubuntu 22.04 LTS"], description: "", price_monthly: 899,
+  id: 7, code: "vps-pro", name: "VPS Pro", cpu: 2, ram: 4096, disk: 60, os_choices: ["Ubuntu 22.04 LTS"], description: "", price_monthly: 899, snapshot_limit: 3,
   is_active: true, created_at: "", updated_at: "", ...over,
 });
 

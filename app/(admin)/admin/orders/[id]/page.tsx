@@ -1,44 +1,25 @@
-import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ORDER_TONE } from "@/components/admin/orders-list";
 import { OrderAdminActions } from "@/components/admin/order-admin-actions";
 import { Badge } from "@/components/ui/badge";
 import { StatusBadge } from "@/components/vps/status-badge";
-import { isForeignOrigin } from "@/lib/audit/access";
-import { requireAdmin } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { getI18n } from "@/lib/i18n/server";
-import { intId } from "@/lib/http/params";
 import { getAdminOrder } from "@/lib/orders/admin-orders";
 import { retryBlocker } from "@/lib/orders/retry-order";
-import { actorOf } from "@/lib/users/actor";
+import { type IdParams, openAdminPage, orNotFound, pageId } from "@/lib/admin/page";
 
 export const dynamic = "force-dynamic";
 
-type Params = Promise<{ id: string }>;
-
-async function load(raw: string) {
-  // The page authorises itself: the admin layout alone can be skipped by a forged router tree.
-  const actor = actorOf(await requireAdmin());
-  if (isForeignOrigin((await headers()).get("origin"))) notFound();
-  const db = await getDb();
-  const parsed = intId("Order").safeParse(raw);
-  if (!parsed.success) notFound();
-  const id = parsed.data;
-  try {
-    const detail = await getAdminOrder(db, actor, id);
-    const linked = await db.vps.count({ where: { orderId: id } });
-    return { ...detail, everLinked: linked > 0 };
-  } catch (err) {
-    if (err instanceof AppError && err.status === 404) notFound();
-    throw err;
-  }
+async function load(params: IdParams) {
+  const { actor, db } = await openAdminPage();
+  const id = await pageId(params, "Order");
+  const detail = await orNotFound(getAdminOrder(db, actor, id));
+  const linked = await db.vps.count({ where: { orderId: id } });
+  return { ...detail, everLinked: linked > 0 };
 }
 
-export default async function AdminOrderPage({ params }: { params: Params }) {
-  const { order, history, everLinked } = await load((await params).id);
+export default async function AdminOrderPage({ params }: { params: IdParams }) {
+  const { order, history, everLinked } = await load(params);
   const { t, format } = await getI18n();
   const at = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
   const status = (s: (typeof order)["status"]) => t(`orders.status.${s}`);

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { WebhookForm } from "@/components/webhooks/webhook-form";
-import { requireAdmin } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
+import { openAdminPage } from "@/lib/admin/page";
 
 export default async function NewWebhookPage() {
-  await requireAdmin();
+  await openAdminPage();
   const { t } = await getI18n();
   return (
     <div className="mx-auto max-w-3xl space-y-4">

@@ -1,21 +1,12 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { WebhookForm } from "@/components/webhooks/webhook-form";
-import { requireAdmin } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { getI18n } from "@/lib/i18n/server";
-import { actorOf } from "@/lib/users/actor";
 import { getWebhook } from "@/lib/webhooks/get-webhook";
+import { type IdParams, openAdminPage, orNotFound, pageId } from "@/lib/admin/page";
 
-export default async function EditWebhookPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = actorOf(await requireAdmin());
-  const { id } = await params;
-  if (!/^\d{1,9}$/.test(id)) notFound();
-  const webhook = await getWebhook(await getDb(), actor, Number(id)).catch((err) => {
-    if (err instanceof AppError && err.status === 404) notFound();
-    throw err;
-  });
+export default async function EditWebhookPage({ params }: { params: IdParams }) {
+  const { actor, db } = await openAdminPage();
+  const webhook = await orNotFound(getWebhook(db, actor, await pageId(params, "Webhook")));
   const { t } = await getI18n();
   return (
     <div className="mx-auto max-w-3xl space-y-4">
