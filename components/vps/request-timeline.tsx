@@ -121,7 +121,6 @@ export function RequestTimeline({
                 <p className="text-xs text-slate-500">{r.status === "pending" && r.progress === null ? t("waiting") : r.message}</p>
               </div>
             )}
-            {r.status === "completed" && r.message && <p className="mt-2 text-sm text-slate-600">{r.message}</p>}
             {r.status === "failed" && (
               <p className="mt-2 text-sm text-red-700" data-testid="request-reason">{t("reason", { message: r.message ?? "—" })}</p>
             )}
@@ -130,7 +129,7 @@ export function RequestTimeline({
             <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
               <p className="text-xs text-slate-500">
                 <time dateTime={r.created_at}>{t("requestedAt", { time: when(r.created_at) })}</time>
-                {r.resolved_at && <> · {t("finishedIn", { duration: duration(r) })}</>}
+                {r.resolved_at && <> · <span className="whitespace-nowrap">{t("finishedIn", { duration: duration(r) })}</span></>}
               </p>
               <div className="flex flex-wrap gap-2">
                 {isOwner && r.status === "pending" && (

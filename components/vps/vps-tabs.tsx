@@ -4,7 +4,7 @@
 // in place: no navigation, no server round trip) so a link or a reload opens it again.
 // Every panel is rendered (inactive ones `hidden`), so a section's live state survives a
 // tab switch and the server-rendered page holds all of them.
-import { useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { cn } from "@/lib/utils/cn";
 
 import type { VpsTab } from "./vps-tab-names";
@@ -22,6 +22,17 @@ export interface TabSpec {
 export function VpsTabs({ tabs, initial, label }: { tabs: TabSpec[]; initial: VpsTab; label: string }) {
   const [active, setActive] = useState<VpsTab>(tabs.some((t) => t.id === initial) ? initial : tabs[0].id);
   const refs = useRef(new Map<VpsTab, HTMLButtonElement>());
+  const list = useRef<HTMLDivElement>(null);
+
+  // On a phone the tab list scrolls sideways: keep the active tab in view (the list only,
+  // never the page).
+  useEffect(() => {
+    const l = list.current;
+    const b = refs.current.get(active);
+    if (!l || !b) return;
+    if (b.offsetLeft < l.scrollLeft) l.scrollLeft = b.offsetLeft - 16;
+    else if (b.offsetLeft + b.offsetWidth > l.scrollLeft + l.clientWidth) l.scrollLeft = b.offsetLeft + b.offsetWidth - l.clientWidth + 16;
+  }, [active]);
 
   function select(id: VpsTab, focus = false) {
     setActive(id);
@@ -48,10 +59,11 @@ export function VpsTabs({ tabs, initial, label }: { tabs: TabSpec[]; initial: Vp
   return (
     <div>
       <div
+        ref={list}
         role="tablist"
         aria-label={label}
         onKeyDown={onKeyDown}
-        className="-mx-4 flex gap-1 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0"
+        className="relative -mx-4 flex gap-1 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0"
         data-testid="vps-tabs"
       >
         {tabs.map((t) => {

@@ -52,7 +52,8 @@ export async function getVpsDetail(db: Db, actor: Actor, id: number): Promise<Vp
       orderBy: { id: "desc" },
     }),
     db.domainEvent.findMany({
-      where: { vpsId: id },
+      // Progress reports move the request timeline's bars; they are not log entries (as live).
+      where: { vpsId: id, type: { not: "vps.action_progress" } },
       orderBy: { id: "desc" },
       take: ACTIVITY_LIMIT,
       select: { id: true, type: true, payload: true, createdAt: true },
