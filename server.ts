@@ -15,9 +15,11 @@ import { serveWebHandler } from "./lib/http/node-adapter";
 import { checkOrigin, nodeOriginHeaders, originPolicy, upgradeRefusal } from "./lib/http/origin";
 import { isPlausibleRouterState } from "./lib/http/router-state";
 import { staticSecurityHeaders } from "./lib/http/security-headers";
+import { flushInboundLog } from "./lib/inbound-log/record-inbound-call";
 import { startInboundLogRetention, type InboundLogRetention } from "./lib/inbound-log/retention";
 import { log } from "./lib/log";
 import { machineRoute } from "./lib/machine-api";
+import { startMetricsWorker, type MetricsWorker } from "./lib/metrics/worker";
 import { migrate } from "./lib/migrate";
 import { publishEvent, receiveClusterEvents } from "./lib/realtime/publish-event";
 import { attachSocketServer } from "./lib/realtime/socket-server";
@@ -118,6 +120,7 @@ async function main() {
   let webhooks: WebhookWorker | undefined;
   let actionExpiry: ReturnType<typeof startActionExpiry> | undefined;
   let inboundRetention: InboundLogRetention | undefined;
+  let metrics: MetricsWorker | undefined;
   let unlisten = async () => {};
   if (env.PANEL_WORKERS === "1") {
     unlisten = listenForOutbox(db);
@@ -131,6 +134,8 @@ async function main() {
     // §9 requests not finished in time expire (lib/vps/actions/expire.ts; safe in several processes).
     actionExpiry = startActionExpiry(db.prisma, 60_000, (err) => log.warn("actions: expiry sweep failed, will retry", { error: String(err) }));
     inboundRetention = startInboundLogRetention(db);
+    // Resource graphs: rollups of new samples every 20 s (one process at a time), retention hourly.
+    metrics = startMetricsWorker(db);
   }
 
   await new Promise<void>((resolve) => http.listen(env.PORT, env.HOST, resolve));
@@ -153,9 +158,10 @@ async function main() {
     force.unref();
     demoChild?.kill("SIGTERM");
     await unlisten();
-    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop()]);
+    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop(), metrics?.stop()]);
     await wsHub.close();
     await new Promise<void>((r) => io.close(() => r()));
+    await flushInboundLog(); // the machine calls answered so far keep their log rows
     await db.close();
     process.exit(0);
   };

@@ -39,6 +39,14 @@ export interface PreparedStatement {
   values: unknown[];
 }
 type PreparedRunner = (q: PreparedStatement) => Promise<unknown[]>;
+/** Runs a named prepared statement and returns its rows. */
+export type RunPrepared = <T>(q: PreparedStatement) => Promise<T[]>;
+
+/** A connection of a background worker's own (see Database.ownConnection). */
+export interface OwnConnection {
+  run: RunPrepared;
+  close(): Promise<void>;
+}
 
 // The runner behind each open client: the hot paths (lib/vps/update-vps.ts) take a Db
 // and find its connection source here.
@@ -62,6 +70,13 @@ export interface Database {
   sql: SqlRunner;
   /** The pg pool (postgres only): shared with the socket.io adapter and LISTEN. */
   pool?: Pool;
+  /**
+   * A connection of its own for a background worker whose statements must not queue
+   * behind the requests' (the outbox relay): on PostgreSQL a pool of one connection, which
+   * reconnects by itself after a server restart; on PGlite the one in-process database.
+   * Closed by its owner, or with the database.
+   */
+  ownConnection(): OwnConnection;
   close(): Promise<void>;
 }
 
@@ -83,10 +98,25 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     pool.on("connect", (client) => client.on("error", () => {}));
     const prisma = makeClient(new PrismaPg(pool));
     preparedRunners.set(prisma, async (q) => (await pool.query(q)).rows);
+    const own = new Set<Pool>();
+    const connectionString = opts.databaseUrl;
     return {
       kind: "postgres",
       prisma,
       pool,
+      ownConnection: () => {
+        const one = new pg.default.Pool({ connectionString, max: 1 });
+        one.on("error", () => {});
+        own.add(one);
+        let closed: Promise<void> | undefined;
+        return {
+          run: async <T>(q: PreparedStatement) => (await one.query(q)).rows as T[],
+          close: () => {
+            own.delete(one);
+            return (closed ??= one.end());
+          },
+        };
+      },
       sql: {
         query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
         exec: async (sql) => {
@@ -94,6 +124,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
         },
       },
       close: async () => {
+        await Promise.all([...own].map((p) => p.end().catch(() => {})));
         await prisma.$disconnect();
         await pool.end();
       },
@@ -110,6 +141,10 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   return {
     kind: "pglite",
     prisma,
+    ownConnection: () => ({
+      run: async <T>(q: PreparedStatement) => (await lite.query(q.text, q.values)).rows as T[],
+      close: async () => {},
+    }),
     sql: {
       query: async (sql, params) => (await lite.query(sql, params as unknown[])).rows as never[],
       exec: async (sql) => {

@@ -16,6 +16,7 @@ export async function AppShell({ user, area, children }: { user: SessionUser; ar
   const links: NavLink[] = [
     { href: "/dashboard", label: t("nav.dashboard"), match: ["/vps"] },
     { href: "/tokens", label: t("tokens.nav") },
+    { href: "/ssh-keys", label: t("sshKeys.nav") },
     { href: "/account", label: t("account.nav") },
   ];
   // Admins manage the catalogue; ordering (/orders still works for them) is the clients' page.

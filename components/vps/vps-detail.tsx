@@ -20,6 +20,9 @@ import { ActivityTimeline } from "./activity-timeline";
 import { useVpsDetail } from "./detail-queries";
 import { OpenRequestBanner, RequestTimeline } from "./request-timeline";
 import { RevealDialog } from "./reveal-dialog";
+import { BackupsSection } from "./sections/backups-section";
+import { NetworkSection } from "./sections/network-section";
+import { SnapshotsSection } from "./sections/snapshots-section";
 import { RootPassword } from "./root-password";
 import { ReinstallDialog, ResetPasswordDialog, SelfServiceButtons } from "./self-service-actions";
 import { StatusBadge } from "./status-badge";
@@ -178,23 +181,16 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
           {
             id: "network",
             label: tp("tabs.network"),
-            panel: (
-              <Section title={tp("tabs.network")}>
-                <dl className="grid gap-4 sm:grid-cols-2">
-                  <Field label={t("ip")} testId="network-ip">
-                    {vps.ip_address ? <span className="font-mono">{vps.ip_address}</span> : <span className="text-slate-500">{t("noIp")}</span>}
-                  </Field>
-                </dl>
-              </Section>
-            ),
+            panel: state.deleted ? null : <NetworkSection vps={vps} pending={open} isOwner={isOwner} />,
           },
           {
             id: "snapshots",
             label: tp("tabs.snapshots"),
-            panel: (
-              <Section title={tp("tabs.snapshots")}>
-                <p className="py-4 text-center text-sm text-slate-500">{tp("snapshotsEmpty")}</p>
-              </Section>
+            panel: state.deleted ? null : (
+              <div className="space-y-5">
+                <SnapshotsSection vps={vps} pending={open} isOwner={isOwner} />
+                <BackupsSection vps={vps} pending={open} isOwner={isOwner} />
+              </div>
             ),
           },
           {

@@ -69,6 +69,7 @@ test("the login form and the header work from the keyboard", async ({ page }) =>
     page.getByRole("link", { name: "ospab panel" }),
     page.getByRole("navigation").getByRole("link", { name: "Мои серверы" }),
     page.getByRole("navigation").getByRole("link", { name: "API-токены" }),
+    page.getByRole("navigation").getByRole("link", { name: "SSH-ключи" }),
     page.getByRole("navigation").getByRole("link", { name: "Аккаунт" }),
     page.getByRole("navigation").getByRole("link", { name: "Администрирование" }),
     page.getByRole("navigation").getByRole("link", { name: "Пользователи" }),

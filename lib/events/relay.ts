@@ -1,19 +1,20 @@
-// The outbox relay: claims unrelayed events and hands them to `publish`, which in server.ts
-// emits through the socket.io adapter so every process's sockets receive them. Woken by the
-// outbox signal — commits in this process (wakeRelay) and a NOTIFY on `ospab_events` from
-// other programs (listen-outbox.ts) — and by a one-second safety-net timer that covers
-// events whose writer died before waking anyone.
+// The outbox relay: reads new events past its cursor (lib/events/cursor.ts, consumer
+// "relay") and hands them to `publish`, which in server.ts emits through the socket.io
+// adapter so every process's sockets receive them. Woken by the outbox signal — commits in
+// this process (wakeRelay) and a NOTIFY on `ospab_events` from other programs
+// (listen-outbox.ts) — and by a one-second safety-net timer that covers events written by
+// other processes and events that committed out of id order (the cursor's gaps).
 //
-// The claim never skips a locked row (no SKIP LOCKED): the webhook fan-out (fan-out.ts)
-// also updates these rows, and a relay that skipped the fan-out's rows left those events
-// for the timer (the one-second tail of issue 10). It waits instead — every claimer of
-// `domain_events` (relays and fan-outs, in any process) locks rows only inside one short
-// statement and in ascending id order, so the wait is one statement long and cannot
-// deadlock. Two relays never publish one event twice: a relay that waited rechecks
-// `relayed_at IS NULL` on the row the other one committed and leaves it out.
-import { queryPrepared, type Database } from "../db";
+// It shares no rows and no locks with the webhook fan-out, which has a cursor of its own:
+// neither can hold the other up (the one-second tail of issue 10, when both claimed rows of
+// `domain_events`). It runs on a connection of its own, so its reads never wait for a
+// connection behind the requests. Two relays (two processes) never publish one event
+// twice: the cursor is swapped (compare-and-swap on its version) before the events are
+// published, and only the relay whose swap succeeded publishes them.
+import type { Database } from "../db";
 import { log } from "../log";
 import { onOutbox } from "./bus";
+import { OutboxCursor, type CursorOptions, type OutboxRow } from "./cursor";
 import type { EventMessage, EventType } from "./types";
 
 export interface RelayedEvent extends EventMessage {
@@ -29,46 +30,40 @@ export interface Relay {
 
 const BATCH = 200;
 const BUSY_COALESCE_MS = 2;
+/** Swaps lost in a row to other processes' relays before this run gives up until the next wake-up. */
+const MAX_LOST_SWAPS = 20;
 
-/** One statement (no transaction around it): the row locks last only while it runs. Runs on
- *  every wake-up, so it is a named prepared statement (parsed and planned once per connection). */
-const CLAIM = { name: "ospab_relay_claim", values: [] as unknown[], text: `
-  WITH claimed AS (
-    SELECT id FROM domain_events WHERE relayed_at IS NULL
-     ORDER BY id LIMIT ${BATCH} FOR NO KEY UPDATE
-  )
-  UPDATE domain_events d SET relayed_at = now() FROM claimed WHERE d.id = claimed.id
-  RETURNING d.id::text AS id, d.type, d.user_id, d.vps_id, d.payload, d.created_at` };
+const toEvent = (r: OutboxRow): RelayedEvent => ({
+  id: r.id,
+  type: r.type as EventType,
+  userId: r.user_id,
+  vpsId: r.vps_id,
+  payload: (typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
+  timestamp: new Date(r.created_at).toISOString(),
+});
 
 export function startRelay(
   db: Database,
   publish: (event: RelayedEvent) => void,
-  opts: { intervalMs?: number } = {},
+  opts: { intervalMs?: number; cursor?: CursorOptions; now?: () => number } = {},
 ): Relay {
+  const conn = db.ownConnection();
+  const cursor = new OutboxCursor(conn.run, "relay", opts.cursor, opts.now);
   let running = false;
   let again = false;
   let stopped = false;
   let current: Promise<void> = Promise.resolve();
 
-  async function claimBatch(): Promise<RelayedEvent[]> {
-    const rows = await queryPrepared<{
-      id: string;
-      type: string;
-      user_id: number | null;
-      vps_id: number | null;
-      payload: Record<string, unknown>;
-      created_at: Date;
-    }>(db.prisma, CLAIM);
-    return rows
-      .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
-      .map((r) => ({
-        id: r.id,
-        type: r.type as EventType,
-        userId: r.user_id,
-        vpsId: r.vps_id,
-        payload: typeof r.payload === "string" ? JSON.parse(r.payload) : r.payload,
-        timestamp: new Date(r.created_at).toISOString(),
-      }));
+  /** The next batch this relay won, and whether a full batch suggests reading on. */
+  async function claimBatch(): Promise<{ events: RelayedEvent[]; more: boolean }> {
+    for (let lost = 0; lost < MAX_LOST_SWAPS; lost++) {
+      const read = await cursor.read(BATCH);
+      if (!read.changed) return { events: [], more: false };
+      // Won: ours to publish. Lost: another process's relay published them; read on from
+      // the cursor it left.
+      if (await cursor.swap(read)) return { events: read.rows.map(toEvent), more: read.fresh >= BATCH };
+    }
+    return { events: [], more: false };
   }
 
   async function run() {
@@ -81,16 +76,17 @@ export function startRelay(
       try {
         do {
           again = false;
-          let batch: RelayedEvent[];
+          let batch: { events: RelayedEvent[]; more: boolean };
           do {
             batch = await claimBatch();
-            for (const e of batch) publish(e);
-          } while (batch.length === BATCH && !stopped);
-          // Busy (commits arrived while we were claiming): let a few more gather, so that one
-          // claim covers many events instead of racing every commit with a write of its own.
+            for (const e of batch.events) publish(e);
+          } while (batch.more && !stopped);
+          // Busy (commits arrived while we were reading): let a few more gather, so that one
+          // read covers many events instead of racing every commit with a swap of its own.
           if (again && !stopped) await new Promise((r) => setTimeout(r, BUSY_COALESCE_MS));
         } while (again && !stopped);
       } catch (err) {
+        cursor.reset();
         log.warn("relay: outbox read failed, will retry", { error: (err as Error).message });
       } finally {
         running = false;
@@ -111,6 +107,7 @@ export function startRelay(
       off();
       clearInterval(timer);
       await current;
+      await conn.close();
     },
     async drain() {
       await run();

@@ -1,10 +1,15 @@
 // Writes one inbound log row for a machine call and its server log line (info when the
-// call was answered 2xx/3xx, warn when refused). Off the response path: the insert is not
-// awaited by the caller, and a failed insert is logged (error), never dropped silently.
-import { getDatabase } from "../db";
+// call was answered 2xx/3xx, warn when refused). Off the response path: rows go through a
+// bounded batch queue (./batch-queue.ts: one multi-row INSERT per 50 ms or 100 rows, at
+// most 5,000 waiting); a row dropped because the queue is full or its write failed is
+// counted and logged (warn / error), never lost silently. server.ts flushes the queue on
+// shutdown (flushInboundLog). The queue lives on globalThis: server.ts and Next's route
+// bundles are separate module graphs and must share one.
+import { getDatabase, type Prisma } from "../db";
 import { log } from "../log";
 import { signalAdmins } from "../realtime/rooms";
 import { INBOUND_SIGNAL } from "./signal";
+import { BatchQueue } from "./batch-queue";
 import type { InboundFacts } from "./describe-call";
 
 export interface InboundCall extends InboundFacts {
@@ -21,8 +26,40 @@ export interface InboundCall extends InboundFacts {
 
 const clip = (s: string | null, max: number) => (s === null ? null : s.slice(0, max));
 
-/** Resolves once the row is written (or the failure logged); it never rejects. */
-export function recordInboundCall(call: InboundCall): Promise<void> {
+type Row = Prisma.InboundCallCreateManyInput;
+
+const store = globalThis as unknown as { __ospabInboundLogQueue?: BatchQueue<Row> };
+
+function makeQueue(env: NodeJS.ProcessEnv = process.env): BatchQueue<Row> {
+  const num = (v: string | undefined, d: number) => (v && /^\d{1,7}$/.test(v) && Number(v) > 0 ? Number(v) : d);
+  return new BatchQueue<Row>({
+    intervalMs: num(env.INBOUND_LOG_FLUSH_MS, 50),
+    maxBatch: num(env.INBOUND_LOG_BATCH, 100),
+    maxPending: num(env.INBOUND_LOG_MAX_PENDING, 5000),
+    write: async (rows) => {
+      const { prisma } = await getDatabase();
+      await prisma.inboundCall.createMany({ data: rows });
+      // /admin/sync-log shows new rows live (lib/realtime/rooms.ts: coalesced, no data sent).
+      signalAdmins(INBOUND_SIGNAL);
+    },
+    onDrop: (count, why, err) => {
+      if (why === "full") log.warn("inbound log: queue full, calls not recorded", { dropped: count, max_pending: inboundLogQueue().maxPending });
+      else log.error("inbound log: recording calls failed", { dropped: count, error: (err as Error)?.message ?? String(err) });
+    },
+  });
+}
+
+export function inboundLogQueue(): BatchQueue<Row> {
+  return (store.__ospabInboundLogQueue ??= makeQueue());
+}
+
+/** Writes every queued row (server.ts, before the database closes). */
+export function flushInboundLog(): Promise<void> {
+  return store.__ospabInboundLogQueue?.flush() ?? Promise.resolve();
+}
+
+/** Logs the call and queues its row; never throws, never waits for the database. */
+export function recordInboundCall(call: InboundCall): void {
   const fields = {
     requestId: call.requestId,
     endpoint: call.endpoint,
@@ -36,27 +73,19 @@ export function recordInboundCall(call: InboundCall): Promise<void> {
   };
   if (call.status < 400) log.info("inbound call", fields);
   else log.warn("inbound call refused", fields);
-  return (async () => {
-    const { prisma } = await getDatabase();
-    await prisma.inboundCall.create({
-      data: {
-        endpoint: call.endpoint.slice(0, 200),
-        method: call.method,
-        action: clip(call.action, 32),
-        vpsId: call.vpsId,
-        externalId: clip(call.externalId, 64),
-        status: call.status,
-        errorCode: clip(call.errorCode, 64),
-        message: call.message,
-        durationMs: Math.max(0, Math.min(2_147_483_647, Math.round(call.durationMs))),
-        requestId: call.requestId,
-        clientAddress: clip(call.clientAddress, 64),
-        idempotencyKey: clip(call.idempotencyKey, 255),
-      },
-    });
-    // /admin/sync-log shows new rows live (lib/realtime/rooms.ts: coalesced, no data sent).
-    signalAdmins(INBOUND_SIGNAL);
-  })().catch((err: unknown) => {
-    log.error("inbound log: recording a call failed", { requestId: call.requestId, error: (err as Error)?.message ?? String(err) });
+  inboundLogQueue().push({
+    createdAt: new Date(),
+    endpoint: call.endpoint.slice(0, 200),
+    method: call.method,
+    action: clip(call.action, 32),
+    vpsId: call.vpsId,
+    externalId: clip(call.externalId, 64),
+    status: call.status,
+    errorCode: clip(call.errorCode, 64),
+    message: call.message,
+    durationMs: Math.max(0, Math.min(2_147_483_647, Math.round(call.durationMs))),
+    requestId: call.requestId,
+    clientAddress: clip(call.clientAddress, 64),
+    idempotencyKey: clip(call.idempotencyKey, 255),
   });
 }

@@ -9,9 +9,10 @@ import * as billmanager from "./billmanager";
 import * as ordersFail from "./orders-fail";
 import * as usersSync from "./users-sync";
 import * as vpsActions from "./vps-actions";
+import * as vpsMetrics from "./vps-metrics";
 import * as vpsSync from "./vps-sync";
 
-export const MACHINE_ROUTES: readonly RouteDefinition[] = [billmanager, ordersFail, usersSync, vpsActions, vpsSync]
+export const MACHINE_ROUTES: readonly RouteDefinition[] = [billmanager, ordersFail, usersSync, vpsActions, vpsMetrics, vpsSync]
   .flatMap((m) => Object.values(m))
   .filter(isRouteDefinition);
 

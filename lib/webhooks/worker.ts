@@ -2,8 +2,8 @@
 // loop. Woken by the same outbox signal as the socket relay (commits here, NOTIFY from
 // other processes), by webhook work queued through the API, and by a timer (retries that
 // became due, lost signals, leases that expired after a crash). Any number of processes may
-// run it at once: deliveries are claimed with FOR UPDATE SKIP LOCKED, the outbox as
-// fan-out.ts describes (never skipping the socket relay's rows).
+// run it at once: deliveries are claimed with FOR UPDATE SKIP LOCKED, the outbox through
+// the fan-out's own cursor as fan-out.ts describes (independent of the socket relay's).
 import type { Database } from "../db";
 import { onOutbox, onWebhookWork } from "../events/bus";
 import { log } from "../log";

@@ -1,7 +1,8 @@
-// The socket relay and the webhook fan-out both claim new rows of `domain_events`. Neither
-// may leave the other's events for the one-second safety-net timer (issue 10: with both
-// claiming `FOR UPDATE SKIP LOCKED`, the loser skipped the winner's locked rows, and about
-// one live update in ten arrived a second late).
+// The socket relay and the webhook fan-out both consume `domain_events`. Neither may leave
+// the other's events for the one-second safety-net timer (issue 10: with both claiming rows
+// `FOR UPDATE SKIP LOCKED`, the loser skipped the winner's locked rows, and about one live
+// update in ten arrived a second late). Today each has a cursor of its own
+// (lib/events/cursor.ts) and neither locks an event row.
 //
 // Deterministic, not statistical: the test stops the fan-out in the middle of its claim of
 // an event — it holds an exclusive lock on `webhooks`, which the fan-out reads while
@@ -57,13 +58,17 @@ describe("socket relay and webhook fan-out never leave each other's events to th
     const user = await createUser(a.prisma, { email: "race@example.com", password: "race-password-1" });
     const vps = await createVps(a.prisma, { userId: user.id, name: "race-1", cpu: 1, ramMb: 1024, diskGb: 20, os: "Debian 12" });
     await createWebhook(a.prisma, { name: "race", url: "http://127.0.0.1:9/hook", event_type: ["vps.status_changed"], secret: "race-secret-0123456789" }, { allowPrivate: true });
-    // Only the event below is of interest.
-    await a.sql.exec("UPDATE domain_events SET relayed_at = now(), webhooks_queued_at = now()");
+    // Only the event below is of interest: both cursors past everything so far.
+    await a.sql.exec(`UPDATE outbox_cursors SET position = (SELECT max(id) FROM domain_events), gaps = '{}', version = version + 1`);
 
     const holder = new pg.Client({ connectionString: server.url });
     await holder.connect();
     let fanOut: Promise<unknown> | undefined;
-    let relay: ReturnType<typeof startRelay> | undefined;
+    // The relay of another process, running before the update (its safety-net timer far
+    // away, so only the wake-up below can make it publish in time).
+    const published: { event: RelayedEvent; at: number }[] = [];
+    const relay = startRelay(b, (event) => published.push({ event, at: performance.now() }), { intervalMs: 60_000 });
+    await relay.drain();
     try {
       await holder.query("BEGIN");
       await holder.query("LOCK TABLE webhooks IN ACCESS EXCLUSIVE MODE");
@@ -71,7 +76,7 @@ describe("socket relay and webhook fan-out never leave each other's events to th
       // Committed (the writer would now wake both consumers of its process)...
       await updateVps(a.prisma, vps.id, { status: "running" });
       const [{ id: eventId }] = await a.sql.query<{ id: string }>(
-        "SELECT id::text AS id FROM domain_events WHERE relayed_at IS NULL AND type = 'vps.status_changed'",
+        "SELECT id::text AS id FROM domain_events WHERE id > (SELECT position FROM outbox_cursors WHERE consumer = 'relay') AND type = 'vps.status_changed'",
       );
       // ...the fan-out gets to it first and is stopped mid-claim, waiting for `webhooks`.
       fanOut = fanOutEvents(a);
@@ -83,10 +88,8 @@ describe("socket relay and webhook fan-out never leave each other's events to th
         return n > 0;
       });
 
-      // The relay of another process is woken now (a safety-net timer far away).
-      const published: { event: RelayedEvent; at: number }[] = [];
+      // The relay is woken now, as the committing process wakes its own.
       const woken = performance.now();
-      relay = startRelay(b, (event) => published.push({ event, at: performance.now() }), { intervalMs: 60_000 });
       wakeRelay();
       await until("the relay to publish the event", async () => published.some((p) => p.event.id === eventId), 2 * BOUND_MS).catch(() => {});
       const mine = published.filter((p) => p.event.id === eventId);
@@ -99,12 +102,13 @@ describe("socket relay and webhook fan-out never leave each other's events to th
       await holder.query("ROLLBACK").catch(() => {});
       await holder.end();
       await fanOut?.catch(() => {});
-      await relay?.stop();
+      await relay.stop();
     }
 
     // The fan-out, let go, queued the event exactly once, with its one delivery.
     const [row] = await a.sql.query<{ queued: boolean; relayed: boolean; deliveries: number }>(
-      `SELECT webhooks_queued_at IS NOT NULL AS queued, relayed_at IS NOT NULL AS relayed,
+      `SELECT (SELECT position >= e.id FROM outbox_cursors WHERE consumer = 'webhooks') AS queued,
+              (SELECT position >= e.id FROM outbox_cursors WHERE consumer = 'relay') AS relayed,
               (SELECT count(*)::int FROM webhook_deliveries d WHERE d.event_id = e.id) AS deliveries
          FROM domain_events e WHERE type = 'vps.status_changed'`,
     );

@@ -13,6 +13,7 @@ import { createUser } from "../../lib/users/create-user";
 import { createVps } from "../../lib/vps/create-vps";
 import { updateVps } from "../../lib/vps/update-vps";
 import type { VpsStatus } from "../../lib/vps/view";
+import { unconsumedSql } from "../support/events";
 import { ROOT } from "../support/panel";
 import { createTestDatabase } from "../support/pg";
 
@@ -27,7 +28,7 @@ async function waitUntilRelayed(db: Database, relays: Relay[]) {
   const deadline = Date.now() + 15_000;
   for (;;) {
     for (const r of relays) await r.drain();
-    const [{ n }] = await db.sql.query<{ n: string | number }>("SELECT count(*) AS n FROM domain_events WHERE relayed_at IS NULL");
+    const [{ n }] = await db.sql.query<{ n: string | number }>(unconsumedSql("relay"));
     if (Number(n) === 0) return;
     if (Date.now() > deadline) throw new Error(`${n} events were never relayed`);
     await new Promise((r) => setTimeout(r, 50));

@@ -6,6 +6,18 @@ import { openDatabase, type Database } from "../../lib/db";
 import type { VpsView } from "../../lib/vps/view";
 import { TEST_SYNC_KEY } from "./panel";
 
+/**
+ * Counts the events a consumer's cursor (lib/events/cursor.ts) has not got past: rows above
+ * its position or among its gaps (a gap with no row — a rolled-back id — is not waiting for
+ * anything). Without `consumer`, both consumers' counts added.
+ */
+export function unconsumedSql(consumer?: "relay" | "webhooks"): string {
+  return `SELECT COALESCE(sum(
+            (SELECT count(*) FROM domain_events e WHERE e.id > c.position) +
+            (SELECT count(*) FROM jsonb_object_keys(c.gaps) k JOIN domain_events e ON e.id = k::bigint)), 0)::int AS n
+            FROM outbox_cursors c${consumer ? ` WHERE c.consumer = '${consumer}'` : ""}`;
+}
+
 export class EventSource {
   private constructor(
     readonly db: Database,
@@ -25,9 +37,7 @@ export class EventSource {
   /** Waits until every event so far (e.g. the demo data's) is relayed and queued for webhooks. */
   async settled(): Promise<void> {
     await waitFor("the outbox to drain", async () => {
-      const [{ n }] = await this.db.sql.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM domain_events WHERE relayed_at IS NULL OR webhooks_queued_at IS NULL",
-      );
+      const [{ n }] = await this.db.sql.query<{ n: number }>(unconsumedSql());
       return n === 0;
     });
   }

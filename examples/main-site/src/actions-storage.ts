@@ -145,6 +145,7 @@ export class StorageActions {
   }
 
   private async perform(a: ActionRequested) {
+    await this.notice(a.vps);
     const s = this.state(a.vps);
     const id = a.vps.id;
     const rid = a.request_id;

@@ -10,6 +10,7 @@ import common from "./common";
 import list from "./list";
 import orders from "./orders";
 import plans from "./plans";
+import selfService from "./self-service";
 import shell from "./shell";
 import syncLog from "./sync-log";
 import tokens from "./tokens";
@@ -17,7 +18,7 @@ import vps from "./vps";
 import vpsPage from "./vps-page";
 import webhooks from "./webhooks";
 
-const FEATURES = [common, shell, auth, list, vps, admin, orders, plans, tokens, webhooks, account, audit, syncLog, adminOrders, vpsPage] as const satisfies readonly { ru: object; en: object }[];
+const FEATURES = [common, shell, auth, list, vps, admin, orders, plans, tokens, webhooks, account, audit, syncLog, adminOrders, selfService, vpsPage] as const satisfies readonly { ru: object; en: object }[];
 
 type Merge<T extends readonly { ru: object }[]> = T extends readonly [infer H extends { ru: object }, ...infer R extends { ru: object }[]]
   ? H["ru"] & Merge<R>

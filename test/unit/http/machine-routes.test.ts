@@ -49,6 +49,7 @@ describe("route definitions", () => {
       "POST /api/orders/:id/fail",
       "POST /api/users/sync",
       "POST /api/vps/actions/:request_id",
+      "POST /api/vps/metrics",
       "POST /api/vps/sync",
     ]);
   });

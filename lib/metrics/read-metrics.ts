@@ -1,0 +1,103 @@
+// The chart series and the month's traffic of one VPS, for its owner or an administrator
+// (someone else's VPS reads as not found). Each range reads the finest data that covers it
+// and groups it to a step that keeps the chart near 50–750 points:
+//   1h → raw samples by minute · 24h → 5-minute rollups · 7d → 5-minute rollups by 30 min
+//   30d → hourly rollups · 1y → hourly rollups by day
+import { queryPrepared, type Db } from "../db";
+import { notFound } from "../errors";
+import type { Actor } from "../users/actor";
+import { readableVpsWhere } from "../vps/access";
+import type { MetricPoint, MetricRange, MetricSeries, TrafficMonth } from "./schemas";
+
+interface RangePlan {
+  spanMs: number;
+  source: "raw" | 300 | 3600;
+  step: number;
+}
+const HOUR = 3_600_000;
+export const RANGE_PLANS: Record<MetricRange, RangePlan> = {
+  "1h": { spanMs: HOUR, source: "raw", step: 60 },
+  "24h": { spanMs: 24 * HOUR, source: 300, step: 300 },
+  "7d": { spanMs: 7 * 24 * HOUR, source: 300, step: 1800 },
+  "30d": { spanMs: 30 * 24 * HOUR, source: 3600, step: 3600 },
+  "1y": { spanMs: 365 * 24 * HOUR, source: 3600, step: 86400 },
+};
+
+const RAW_SQL = `
+  SELECT floor(extract(epoch FROM at) / $2) * $2 AS t,
+         avg(cpu_percent) AS cpu, max(cpu_percent) AS cpu_max, avg(ram_used_mb) AS ram,
+         avg(disk_read_bps) AS dr, avg(disk_write_bps) AS dw, avg(net_rx_bps) AS rx, avg(net_tx_bps) AS tx
+    FROM vps_metric_samples
+   WHERE vps_id = $1 AND at >= to_timestamp($3::float8 / 1000) AND at <= to_timestamp($4::float8 / 1000)
+   GROUP BY 1 ORDER BY 1`;
+// Averages of averages weighted by each bucket's sample count.
+const w = (col: string) => `sum(${col} * samples) / nullif(sum(samples) FILTER (WHERE ${col} IS NOT NULL), 0)`;
+const ROLLUP_SQL = `
+  SELECT floor(extract(epoch FROM bucket) / $2) * $2 AS t,
+         ${w("cpu_avg")} AS cpu, max(cpu_max) AS cpu_max, ${w("ram_avg")} AS ram,
+         ${w("disk_read_avg")} AS dr, ${w("disk_write_avg")} AS dw, ${w("net_rx_avg")} AS rx, ${w("net_tx_avg")} AS tx
+    FROM vps_metric_rollups
+   WHERE vps_id = $1 AND step_seconds = $5 AND bucket >= to_timestamp($3::float8 / 1000) AND bucket <= to_timestamp($4::float8 / 1000)
+   GROUP BY 1 ORDER BY 1`;
+
+type Row = Record<"t" | "cpu" | "cpu_max" | "ram" | "dr" | "dw" | "rx" | "tx", number | string | null>;
+const num = (v: number | string | null): number | null => (v === null ? null : Math.round(Number(v) * 100) / 100);
+
+async function assertReadable(db: Db, actor: Actor, vpsId: number) {
+  const vps = await db.vps.findFirst({ where: readableVpsWhere(actor, vpsId), select: { id: true, order: { select: { plan: { select: { trafficQuotaGb: true } } } } } });
+  if (!vps) throw notFound(`VPS ${vpsId} not found`);
+  return vps;
+}
+
+/** The series without an access check (the caller has made it): also the benchmark's query. */
+export async function readSeries(db: Db, vpsId: number, range: MetricRange, now = Date.now()): Promise<MetricSeries> {
+  const plan = RANGE_PLANS[range];
+  // The window starts on a step boundary, so the first point is a whole one.
+  const from = Math.floor((now - plan.spanMs) / (plan.step * 1000)) * plan.step * 1000;
+  const rows =
+    plan.source === "raw"
+      ? await queryPrepared<Row>(db, { name: "metrics_read_raw", text: RAW_SQL, values: [vpsId, plan.step, from, now] })
+      : await queryPrepared<Row>(db, { name: "metrics_read_rollup", text: ROLLUP_SQL, values: [vpsId, plan.step, from, now, plan.source] });
+  const points: MetricPoint[] = rows.map((r) => ({
+    at: new Date(Number(r.t) * 1000).toISOString(),
+    cpu_percent: num(r.cpu),
+    cpu_max: num(r.cpu_max),
+    ram_used_mb: num(r.ram),
+    disk_read_bps: num(r.dr),
+    disk_write_bps: num(r.dw),
+    net_rx_bps: num(r.rx),
+    net_tx_bps: num(r.tx),
+  }));
+  return { range, step_seconds: plan.step, from: new Date(from).toISOString(), to: new Date(now).toISOString(), points };
+}
+
+export async function getVpsMetrics(db: Db, actor: Actor, vpsId: number, range: MetricRange, now = Date.now()): Promise<MetricSeries> {
+  await assertReadable(db, actor, vpsId);
+  return readSeries(db, vpsId, range, now);
+}
+
+export const GB = 1_000_000_000;
+
+/** The calendar month (UTC) "YYYY-MM" of a time. */
+export const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+
+export async function getVpsTraffic(db: Db, actor: Actor, vpsId: number, month: string): Promise<TrafficMonth> {
+  const vps = await assertReadable(db, actor, vpsId);
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const start = Date.UTC(y, m - 1, 1);
+  const end = Date.UTC(y, m, 1);
+  const [row] = await db.$queryRawUnsafe<{ rx: number | null; tx: number | null }[]>(
+    `SELECT sum(rx_bytes) AS rx, sum(tx_bytes) AS tx FROM vps_metric_rollups
+      WHERE vps_id = $1 AND step_seconds = 3600 AND bucket >= to_timestamp($2::float8 / 1000) AND bucket < to_timestamp($3::float8 / 1000)`,
+    vpsId,
+    start,
+    end,
+  );
+  const quota = vps.order?.plan.trafficQuotaGb ?? null;
+  return {
+    month,
+    rx_bytes: Math.round(Number(row?.rx ?? 0)),
+    tx_bytes: Math.round(Number(row?.tx ?? 0)),
+    quota_bytes: quota === null ? null : quota * GB,
+  };
+}
