@@ -47,7 +47,7 @@ describe("a completed reinstall / reset_password updates the VPS", () => {
     await db.prisma.plan.create({ data: { code: "p1", name: "P1", cpu: 1, ramMb: 1024, diskGb: 10, osChoices: ["Ubuntu 24.04", "AlmaLinux 9"] } });
     await db.prisma.plan.create({ data: { code: "old", name: "Old", cpu: 1, ramMb: 1024, diskGb: 10, osChoices: ["CentOS 6"], isActive: false } });
     vpsId = (await createVps(db.prisma, { userId: u.id, name: "web1", cpu: 2, ramMb: 2048, diskGb: 20, os: "Debian 12" })).id;
-    await updateVps(db.prisma, vpsId, { status: "running", rootPasswordEnc: encryptRootPassword("old-Passw0rd") });
+    await updateVps(db.prisma, vpsId, { status: "running", ipAddress: "203.0.113.5", rootPasswordEnc: encryptRootPassword("old-Passw0rd") });
   });
   after(async () => db?.close());
 
