@@ -72,6 +72,8 @@ test("tabs are keyboard-usable and live in the URL", async ({ page }, info) => {
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("ArrowLeft");
   await expect(page.getByTestId("vps-tab-snapshots")).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByTestId("snapshots-section")).toBeVisible();
+  await shoot(page, info, "vps-snapshots-desktop");
   // Tab moves from the tab list into the panel, not through the other tabs.
   await page.keyboard.press("Tab");
   await expect(page.getByTestId("vps-panel-snapshots")).toBeFocused();
@@ -79,7 +81,8 @@ test("tabs are keyboard-usable and live in the URL", async ({ page }, info) => {
   // A link or a reload opens the tab it names; a bogus one falls back to the overview.
   await page.goto(`/vps/${vps.id}?tab=network`);
   await expect(page.getByTestId("vps-tab-network")).toHaveAttribute("aria-selected", "true");
-  await expect(page.getByTestId("network-ip")).toHaveText("203.0.113.40");
+  await expect(page.getByTestId("network-section").getByTestId("address-ip").first()).toHaveText("203.0.113.40");
+  await shoot(page, info, "vps-network-desktop");
   await page.goto(`/vps/${vps.id}?tab=nope`);
   await expect(page.getByTestId("vps-tab-overview")).toHaveAttribute("aria-selected", "true");
 
