@@ -23,7 +23,8 @@ import { startMetricsWorker, type MetricsWorker } from "./lib/metrics/worker";
 import { migrate } from "./lib/migrate";
 import { publishEvent, receiveClusterEvents } from "./lib/realtime/publish-event";
 import { attachSocketServer } from "./lib/realtime/socket-server";
-import { createWsHub } from "./lib/realtime/ws-hub";
+import { createWsHub, type WsHub } from "./lib/realtime/ws-hub";
+import { createConsoleProxy } from "./lib/console/proxy";
 import { ensureFirstAdmin } from "./lib/users/ensure-admin";
 import { parseDuration, parseRetrySchedule } from "./lib/webhooks/retry-schedule";
 import { startWebhookWorker, type WebhookWorker } from "./lib/webhooks/worker";
@@ -95,6 +96,9 @@ async function main() {
   });
   const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET, { recheckMs: env.WS_RECHECK_SECONDS * 1000 });
   const wsHub = createWsHub(db, env.NEXTAUTH_SECRET, { recheckMs: env.WS_RECHECK_SECONDS * 1000 });
+  // /console/ws (lib/console/proxy.ts) hears the events /ws does: a suspended or deleted VPS closes its consoles.
+  const consoles = createConsoleProxy(db, { sessionSecret: env.NEXTAUTH_SECRET, maxMinutes: env.CONSOLE_MAX_MINUTES, recheckMs: env.WS_RECHECK_SECONDS * 1000 });
+  const feeds: WsHub = { ...wsHub, publish: (event) => (wsHub.publish(event), consoles.onEvent(event)) };
   // Runs before socket.io's own upgrade listener: one Origin check for every WebSocket
   // (socket.io, /ws, dev HMR, later the console). A refused socket.io upgrade gets our 403
   // and its URL is cleared so socket.io leaves it alone (engine.io would answer 400).
@@ -107,11 +111,12 @@ async function main() {
     const url = req.url ?? "";
     if (url.startsWith("/socket.io/")) return; // socket.io's own listener answers
     if (wsHub.isWsRequest(req)) return wsHub.handleUpgrade(req, socket, head);
+    if (consoles.isConsoleRequest(req)) return consoles.handleUpgrade(req, socket, head);
     if (dev) void upgrade(req, socket, head);
     else socket.destroy();
   });
   const clustered = Boolean(db.pool);
-  if (clustered) receiveClusterEvents(io, wsHub);
+  if (clustered) receiveClusterEvents(io, feeds);
 
   // Background work: the outbox relay (live events), webhook delivery and the inbound log's
   // 7-day retention. PANEL_WORKERS=0
@@ -124,7 +129,7 @@ async function main() {
   let unlisten = async () => {};
   if (env.PANEL_WORKERS === "1") {
     unlisten = listenForOutbox(db);
-    relay = startRelay(db, (event) => void publishEvent(io, wsHub, event, clustered));
+    relay = startRelay(db, (event) => void publishEvent(io, feeds, event, clustered));
     webhooks = startWebhookWorker(db, {
       schedule: parseRetrySchedule(env.WEBHOOK_RETRY_SCHEDULE),
       allowPrivate: env.WEBHOOK_ALLOW_PRIVATE === "1",
@@ -160,6 +165,7 @@ async function main() {
     await unlisten();
     await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop(), metrics?.stop()]);
     await wsHub.close();
+    await consoles.close();
     await new Promise<void>((r) => io.close(() => r()));
     await flushInboundLog(); // the machine calls answered so far keep their log rows
     await db.close();

@@ -18,6 +18,7 @@ const omit = {
   vps: { rootPasswordEnc: true, createFingerprint: true },
   apiToken: { tokenHash: true },
   webhook: { secretEnc: true, previousSecretEnc: true },
+  consoleTicket: { ticketHash: true },
 } as const;
 
 function makeClient(adapter: SqlDriverAdapterFactory) {

@@ -70,6 +70,8 @@ const raw = z.object({
   ADMIN_REQUIRE_2FA: z.enum(["0", "1"]).default("0"),
   // How often open socket.io and /ws connections have their token or session checked again (seconds).
   WS_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // A browser console session (/console/ws) is closed after this many minutes (PRODUCT.md §10).
+  CONSOLE_MAX_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(240),
   // How many reverse proxies you control stand in front of the panel, each appending to
   // X-Forwarded-For: the client address is the Nth entry from the right. 0: the socket's.
   TRUST_PROXY: z

@@ -45,6 +45,21 @@ export function useLiveEvents(types: EventType[], onEvent: (e: EventMessage) => 
   );
 }
 
+/** A socket.io message that is not a domain event (e.g. `vps.metrics`), with its payload. */
+export function useSocketMessage<T>(name: string, onMessage: (message: T) => void) {
+  useEffect(
+    () =>
+      withSocket((s) => {
+        const h = (m: T) => onMessage(m);
+        s.on(name, h);
+        return () => {
+          s.off(name, h);
+        };
+      }),
+    [name, onMessage],
+  );
+}
+
 /** A signal without data (e.g. lib/realtime/rooms.ts signalAdmins): the page re-reads. */
 export function useLiveSignal(name: string, onSignal: () => void) {
   useEffect(

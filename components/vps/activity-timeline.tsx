@@ -13,7 +13,7 @@ const DOT: Record<string, string> = {
 };
 
 /** The actions the log's own sentences name; the others are named by the VPS page's catalogue. */
-const POWER = new Set(["start", "stop", "reboot", "rename", "other"]);
+const POWER = new Set(["start", "stop", "reboot", "rename", "suspend", "resume", "resize", "terminate", "other"]);
 
 export function ActivityTimeline({ entries }: { entries: ActivityEntry[] }) {
   const t = useTranslations("activity");

@@ -23,6 +23,7 @@ import { RevealDialog } from "./reveal-dialog";
 import { BackupsSection } from "./sections/backups-section";
 import { NetworkSection } from "./sections/network-section";
 import { SnapshotsSection } from "./sections/snapshots-section";
+import { MetricsSection } from "./metrics-section";
 import { RootPassword } from "./root-password";
 import { ReinstallDialog, ResetPasswordDialog, SelfServiceButtons } from "./self-service-actions";
 import { StatusBadge } from "./status-badge";
@@ -148,6 +149,7 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
                     )}
                   </dl>
                 </Section>
+                {!state.deleted && <div className="lg:col-span-2"><MetricsSection vpsId={vps.id} /></div>}
               </div>
             ),
           },

@@ -14,6 +14,7 @@
 // twice, or work resumed after a restart, repeats nothing.
 import { randomBytes } from "node:crypto";
 import { isBillingAction, performBillingAction } from "./actions-billing";
+import { consoleAction } from "./actions-console";
 import { PanelError, type PanelClient } from "./panel-client";
 
 export interface HypervisorOptions {
@@ -74,6 +75,7 @@ export class Hypervisor {
       else if (event === "order.status_changed") this.noteOrderStatus(payload as OrderStatusChanged);
       else if (event === "vps.created") await this.buildRegistered(payload as VpsPayload);
       else if (isBillingAction(event, payload)) await performBillingAction(this.panel, this.opts, payload);
+      else if (event === "vps.action_requested" && (await consoleAction(this.panel, payload, this.opts.log))) return;
       else if (event === "vps.action_requested") await this.performAction(payload as ActionRequested);
     } catch (err) {
       this.opts.log(`${event}: ${(err as Error).message}`);

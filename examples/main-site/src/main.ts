@@ -12,11 +12,13 @@
 //   FAIL_PLANS         plan codes whose orders are failed ("no capacity"), comma-separated
 //   SELF_SERVICE_STEP_MS  one step of a reinstall / password reset (default 1000)
 //   MAIN_SITE_FAIL_ACTIONS  actions that fail half-way on purpose, e.g. "reinstall,reset_password"
+//   METRICS_EVERY_MS   resource samples of the running VPS (default 60000; 0: none) (metrics.ts)
 //   STORAGE_STEP_MS, STORAGE_FAIL_ACTIONS, STORAGE_AUTO_BACKUPS   snapshots, backups, rDNS (actions-storage.ts)
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { failActionsFrom, SelfService } from "./actions-self-service";
 import { StorageActions } from "./actions-storage";
 import { Hypervisor } from "./hypervisor";
+import { startMetricsPusher } from "./metrics";
 import { PanelClient } from "./panel-client";
 import { WebhookReceiver } from "./receiver";
 
@@ -120,6 +122,7 @@ const server = createServer((req, res) => {
 server.listen(port, host, () => {
   log(`listening on http://${host}:${port}/webhooks/ospab, panel ${panelUrl}`);
   void storage.start();
+  startMetricsPusher({ panelUrl, apiKey, everyMs: ms("METRICS_EVERY_MS", 60_000), log });
 });
 
 for (const sig of ["SIGTERM", "SIGINT"] as const)

@@ -9,7 +9,8 @@ import { SYSTEM_AUDIT, type AuditContext } from "../../audit/context";
 import { recordAudit } from "../../audit/record-audit";
 import { encryptSecret } from "../../crypto/secret-box";
 import type { Db } from "../../db";
-import { conflict, notFound } from "../../errors";
+import { badRequest, conflict, notFound } from "../../errors";
+import { vncTargetSchema } from "../../console/vnc-target";
 import { wakeRelay } from "../../events/bus";
 import { toActionRequestView, type VpsActionRequestView } from "../vps-actions";
 import { toVpsView } from "../view";
@@ -36,6 +37,11 @@ export async function reportAction(
     if (step.kind === "conflict") throw conflict(`${step.reason}; it cannot become ${report.status}`);
 
     const { open, secret } = splitResult(report.status === "completed" ? report.result : undefined);
+    // A console is useless without a VNC target the proxy can reach (lib/console/vnc-target.ts).
+    if (current.action === "console" && report.status === "completed") {
+      const vnc = vncTargetSchema.safeParse(secret?.vnc);
+      if (!vnc.success) throw badRequest(`A completed console request needs result.vnc: ${vnc.error.issues[0]?.message ?? "invalid"}`);
+    }
     const row = await tx.vpsActionRequest.update({
       where: { id: requestId },
       data: {

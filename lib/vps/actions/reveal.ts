@@ -2,7 +2,8 @@
 // reset_password) is shown to the VPS owner once: the conditional UPDATE marks it revealed
 // and clears the envelope in one step, so two tabs (or processes) cannot both read it.
 // Other clients get 404; an admin viewing someone else's VPS gets 403 (the password is the
-// owner's, as for the VPS root password). `vnc` is never handed out here (§10).
+// owner's, as for the VPS root password). `vnc` is never handed out here (§10): a console
+// request's secret is left alone for the console proxy.
 import { decryptSecret } from "../../crypto/secret-box";
 import type { Db } from "../../db";
 import { AppError, conflict, forbidden, notFound } from "../../errors";
@@ -21,7 +22,7 @@ export async function revealActionResult(db: Db, actor: Actor, vpsId: number, re
     const taken = await tx.$queryRaw<{ result_secret: string }[]>`
       UPDATE vps_action_requests r SET result_revealed_at = now(), result_secret = NULL
         FROM (SELECT id, result_secret FROM vps_action_requests WHERE id = ${requestId} FOR UPDATE) prev
-       WHERE r.id = prev.id AND r.status = 'completed' AND r.result_secret IS NOT NULL AND r.result_revealed_at IS NULL
+       WHERE r.id = prev.id AND r.status = 'completed' AND r.action <> 'console' AND r.result_secret IS NOT NULL AND r.result_revealed_at IS NULL
        RETURNING prev.result_secret`;
     return taken[0]?.result_secret ?? null;
   });

@@ -13,4 +13,13 @@ describe("activity entries", () => {
     const resolved = toActivityEntry({ id: "9", type: "vps.action_resolved", timestamp: at, payload: { action: "rename", params: { name: "x" }, status: "completed", request_id: 3 } });
     assert.deepEqual(resolved, { id: "9", type: "vps.action_resolved", at, action: "rename", name: "x", result: "completed" });
   });
+
+  it("name the billing actions (BILLmanager's suspend, resume, resize, terminate) so the timeline can label them", () => {
+    const at = "2026-01-01T00:00:00.000Z";
+    for (const action of ["suspend", "resume", "resize", "terminate"]) {
+      const e = toActivityEntry({ id: "1", type: "vps.action_requested", timestamp: at, payload: { action, params: {}, status: "pending", requested_by: { machine: "billmanager" } } });
+      assert.equal(e.action, action);
+    }
+    assert.equal(toActivityEntry({ id: "2", type: "vps.action_requested", timestamp: at, payload: { action: "bogus" } }).action, undefined);
+  });
 });

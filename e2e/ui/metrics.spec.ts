@@ -1,0 +1,85 @@
+// Resource graphs as a client meets them on the VPS page: an empty state before any sample,
+// then with 30 days of history the four charts for every range (Russian units), the month's
+// traffic against the plan, a sample pushed by the main site extending the hour's chart live,
+// and a phone-width page. Screenshots go to test-results/metrics/ (looked at by hand).
+import path from "node:path";
+import { simulatedSample } from "../../examples/main-site/src/metrics";
+import { seedMetricsHistory } from "../../lib/metrics/seed-history";
+import { expect, mainSite, newClient, newVps, signIn, test } from "../fixtures";
+
+const OUT = path.resolve(import.meta.dirname, "../../test-results/metrics");
+const RANGES = [
+  ["1h", "Час", 60],
+  ["24h", "Сутки", 300],
+  ["7d", "Неделя", 1800],
+  ["30d", "Месяц", 3600],
+  ["1y", "Год", 86400],
+] as const;
+
+test("a VPS without samples shows the empty state; with history every range draws four charts and the hour moves live", async ({ page, db }) => {
+  const user = await newClient();
+  const vps = await newVps(user.id, { name: "graphs-01", status: "running", ram: 4096 });
+  await signIn(page, user.email, user.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto(`/vps/${vps.id}`);
+  const section = page.getByTestId("vps-metrics");
+  await expect(section.getByRole("heading", { name: "Графики ресурсов" })).toBeVisible();
+  await expect(section.getByTestId("metrics-empty")).toContainText("Данных пока нет");
+  await expect(section.getByTestId("metrics-traffic-used")).toContainText("0 ГБ, без ограничения");
+  await page.screenshot({ path: path.join(OUT, "empty-desktop.png"), fullPage: true });
+
+  await seedMetricsHistory(db.prisma, [{ id: vps.id, ram: 4096 }], simulatedSample);
+  await page.reload();
+  for (const [range, label, step] of RANGES) {
+    await section.getByRole("button", { name: label, exact: true }).click();
+    await expect(section.getByRole("button", { name: label, exact: true })).toHaveAttribute("aria-pressed", "true");
+    const charts = section.getByTestId("metrics-charts");
+    await expect(charts).toHaveAttribute("data-range", range);
+    await expect(charts).toHaveAttribute("data-step", String(step));
+    for (const id of ["chart-cpu", "chart-ram", "chart-disk", "chart-net"]) {
+      const chart = section.getByTestId(id);
+      await expect(chart).toHaveAttribute("data-ready", "true");
+      await expect(chart.locator("canvas")).toBeVisible();
+      expect(Number(await chart.getAttribute("data-points")), `${range} ${id}`).toBeGreaterThan(range === "1y" ? 25 : 40);
+    }
+    await expect(section.getByTestId("chart-net")).toContainText("бит/с");
+    if (range === "24h" || range === "30d") await page.screenshot({ path: path.join(OUT, `range-${range}-desktop.png`), fullPage: true });
+  }
+  await expect(section.getByTestId("chart-ram")).toContainText("ГБ");
+  await expect(section.getByTestId("metrics-traffic-used")).toContainText(/\d ГБ, без ограничения/);
+
+  // Live: the main site pushes the next minute's sample; the hour's chart takes it without a reload.
+  await section.getByRole("button", { name: "Час", exact: true }).click();
+  const cpu = section.getByTestId("chart-cpu");
+  await expect(cpu).toHaveAttribute("data-ready", "true");
+  const next = Math.floor(Date.now() / 60_000) * 60_000 + 60_000;
+  const r = await mainSite("/api/vps/metrics", { samples: [{ vps_id: vps.id, at: new Date(next).toISOString(), cpu_percent: 97.5 }] });
+  expect(r).toEqual({ accepted: 1, rejected: [] });
+  await expect(cpu).toHaveAttribute("data-last", String(next / 1000), { timeout: 15_000 });
+
+  // Hovering a chart shows the values under the cursor in its legend.
+  const box = (await cpu.locator("canvas").boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await expect(cpu.locator(".u-legend")).toContainText("%");
+  await page.screenshot({ path: path.join(OUT, "range-1h-hover-desktop.png"), fullPage: true });
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  test("the charts fit the width, one per row", async ({ page, db }) => {
+    const user = await newClient();
+    const vps = await newVps(user.id, { name: "graphs-phone", status: "running", ram: 2048 });
+    await seedMetricsHistory(db.prisma, [{ id: vps.id, ram: 2048 }], simulatedSample, { days: 8 });
+    await signIn(page, user.email, user.password);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.goto(`/vps/${vps.id}`);
+    const section = page.getByTestId("vps-metrics");
+    await expect(section.getByTestId("chart-cpu")).toHaveAttribute("data-ready", "true");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, "no sideways scrolling").toBeLessThanOrEqual(390);
+    const cpu = (await section.getByTestId("chart-cpu").boundingBox())!;
+    const ram = (await section.getByTestId("chart-ram").boundingBox())!;
+    expect(ram.y).toBeGreaterThan(cpu.y + cpu.height - 1);
+    await page.screenshot({ path: path.join(OUT, "range-24h-phone.png"), fullPage: true });
+  });
+});

@@ -1,0 +1,30 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { formatBitRate, formatByteRate, formatPercent, formatRamMb, formatTraffic } from "../../../lib/metrics/format";
+
+// Intl puts a no-break space between digit groups in Russian.
+const plain = (s: string) => s.replace(/\u00a0|\u202f/g, " ");
+
+test("network rates in bit/s with decimal prefixes, Russian and English", () => {
+  assert.equal(plain(formatBitRate("ru", 12_500_000)), "12,5 Мбит/с");
+  assert.equal(formatBitRate("en", 12_500_000), "12.5 Mbit/s");
+  assert.equal(formatBitRate("en", 950), "950 bit/s");
+  assert.equal(formatBitRate("en", 2_340_000_000), "2.34 Gbit/s");
+  assert.equal(plain(formatBitRate("ru", 1500)), "1,5 Кбит/с");
+});
+
+test("disk rates in B/s, RAM in MB or GB, CPU in %, traffic in GB", () => {
+  assert.equal(formatByteRate("en", 5_000_000), "5 MB/s");
+  assert.equal(plain(formatByteRate("ru", 5_250_000)), "5,25 МБ/с");
+  assert.equal(formatRamMb("en", 512), "512 MB");
+  assert.equal(plain(formatRamMb("ru", 3072)), "3 ГБ");
+  assert.equal(formatPercent("en", 42.25), "42.3 %");
+  assert.equal(plain(formatTraffic("ru", 123_456_000_000)), "123,46 ГБ");
+  assert.equal(formatTraffic("en", 2_500_000_000_000), "2.5 TB");
+});
+
+test("an axis passes its largest tick: every tick in one unit", () => {
+  assert.equal(plain(formatRamMb("ru", 1000, 2000)), "0,98 ГБ");
+  assert.equal(formatBitRate("en", 500_000, 12_000_000), "0.5 Mbit/s");
+  assert.equal(formatByteRate("en", 0, 2_000_000), "0 MB/s");
+});
