@@ -3,14 +3,30 @@
 // durable writes (the VPS row and its domain event) in ONE statement (a CTE), prepared
 // once per connection (named statements). No framework, no ORM, no validation beyond the
 // types, no idempotency, no audit row, no relay.
+//
+// BASELINE_FULL=1 (sync-throughput.ts --baseline=full): also the other durable rows the
+// panel writes per call — the audit_log row in the same statement, and the inbound_log row
+// as a second statement after the response has gone (not awaited, as the panel does it).
 import { createHash, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import pg from "pg";
 
 const { DATABASE_URL, PORT, VPS_SYNC_API_KEY } = process.env;
+const FULL = process.env.BASELINE_FULL === "1";
 const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
 pool.on("error", () => {});
 const keyDigest = createHash("sha256").update(VPS_SYNC_API_KEY!).digest();
+
+const AUDIT = (action: string) => `, a AS (
+           INSERT INTO audit_log (actor_type, actor_label, client_address, request_id, action, target_type, target_id, details, created_at)
+           SELECT 'machine'::"AuditActorType", 'main site', '127.0.0.1', gen_random_uuid()::text, '${action}', 'vps', v.id::text,
+                  jsonb_build_object('status', v.status), now() FROM v
+         )`;
+const INBOUND = {
+  name: "baseline_inbound",
+  text: `INSERT INTO inbound_log (endpoint, method, action, vps_id, status, duration_ms, request_id, client_address)
+         VALUES ('/api/vps/sync', 'POST', $1, $2, $3, $4, gen_random_uuid()::text, '127.0.0.1')`,
+};
 
 const CREATE = {
   name: "baseline_create",
@@ -20,7 +36,7 @@ const CREATE = {
          ), e AS (
            INSERT INTO domain_events (type, user_id, vps_id, payload)
            SELECT 'vps.created', v.user_id, v.id, jsonb_build_object('vps', to_jsonb(v)) FROM v
-         )
+         )${FULL ? AUDIT("vps.created") : ""}
          SELECT id, name, status, created_at FROM v`,
 };
 const UPDATE = {
@@ -30,7 +46,7 @@ const UPDATE = {
          ), e AS (
            INSERT INTO domain_events (type, user_id, vps_id, payload)
            SELECT 'vps.status_changed', v.user_id, v.id, jsonb_build_object('vps', to_jsonb(v)) FROM v
-         )
+         )${FULL ? AUDIT("vps.updated") : ""}
          SELECT id, name, status, created_at FROM v`,
 };
 
@@ -41,6 +57,7 @@ function send(res: http.ServerResponse, status: number, body: unknown) {
 }
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+  const started = performance.now();
   const given = createHash("sha256").update(String(req.headers["x-api-key"] ?? "")).digest();
   if (!timingSafeEqual(given, keyDigest)) return send(res, 401, { status: "error", message: "Invalid or missing API key" });
   let raw = "";
@@ -55,8 +72,10 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
           })
         : await pool.query({ ...UPDATE, values: [vps.id, vps.status] });
     const row = rows[0];
-    if (!row) return send(res, 404, { status: "error", message: `VPS ${vps.id} not found` });
-    send(res, action === "create" ? 201 : 200, { status: "success", message: "VPS synced successfully", vps: row });
+    const status = row ? (action === "create" ? 201 : 200) : 404;
+    if (!row) send(res, 404, { status: "error", message: `VPS ${vps.id} not found` });
+    else send(res, status, { status: "success", message: "VPS synced successfully", vps: row });
+    if (FULL) pool.query({ ...INBOUND, values: [action, row?.id ?? null, status, Math.round(performance.now() - started)] }).catch(() => {});
   } catch (err) {
     send(res, 500, { status: "error", message: (err as Error).message });
   }

@@ -7,7 +7,10 @@
 // The two alternate over several rounds (which one goes first alternates too), so that
 // background load on a shared machine hits both alike; the ratio is the median of the
 // rounds' ratios.
-//   npx tsx bench/sync-throughput.ts [--n=500] [--concurrency=16] [--rounds=5]
+// --baseline=full: the baseline also writes the other durable rows the panel writes per call
+// (an audit_log row in the same statement, an inbound_log row after the response), so the
+// ratio compares the same work; the default baseline writes the VPS row and its event only.
+//   npx tsx bench/sync-throughput.ts [--n=500] [--concurrency=16] [--rounds=5] [--baseline=full]
 //   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npx tsx bench/sync-throughput.ts   (profile the panel)
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -25,6 +28,8 @@ const ROUNDS = intArg("rounds", 5);
 const CONCURRENCY = intArg("concurrency", 16);
 const WARMUP = 500;
 const TICK_MS = 10; // USER_HZ is 100 on Linux
+const FULL = process.argv.includes("--baseline=full");
+const BASELINE = FULL ? "baseline (full: + audit_log + inbound_log rows)" : "baseline (VPS row + event, one statement)";
 
 const headers = { "content-type": "application/json", "x-api-key": TEST_SYNC_KEY };
 const createReqs = (userId: number, tag: string, n: number): Req[] =>
@@ -94,6 +99,7 @@ async function phase(t: Target, userId: number, tag: string): Promise<PhaseResul
 async function main() {
   const load0 = loadavg().map((x) => x.toFixed(2)).join(" ");
   console.log(`sync throughput: ${N} creates + ${N} updates, concurrency ${CONCURRENCY}, ${ROUNDS} rounds, PostgreSQL, production build (load average ${load0})`);
+  console.log(`${BASELINE}`);
   // BENCH_NODE_ARGS: extra node flags for the panel, space-separated (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean);
   const panel = await startPanel({ demoData: false, env: { LOG_LEVEL: "error" }, nodeArgs });
@@ -114,7 +120,7 @@ async function main() {
     const port = await freePort();
     baseline = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/baseline-sync-server.ts")], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: baseDb.url, PORT: String(port), VPS_SYNC_API_KEY: TEST_SYNC_KEY },
+      env: { ...process.env, DATABASE_URL: baseDb.url, PORT: String(port), VPS_SYNC_API_KEY: TEST_SYNC_KEY, BASELINE_FULL: FULL ? "1" : "0" },
       stdio: ["ignore", "pipe", "inherit"],
     });
     await new Promise<void>((resolve) => baseline!.stdout!.once("data", () => resolve()));
@@ -163,7 +169,7 @@ async function main() {
     console.log(`CPU per update (median): panel node ${cpu(panelRuns, "node")} ms, pg ${cpu(panelRuns, "pg")} ms; baseline node ${cpu(baseRuns, "node")} ms, pg ${cpu(baseRuns, "pg")} ms`);
     console.log("");
     console.log(`panel update ${fmt(p.update.rps, 0)} req/s, baseline update ${fmt(b.update.rps, 0)} req/s`);
-    console.log(`ratio panel/baseline (median of ${ROUNDS} paired rounds): update ${fmt(ratio("update"), 2)} (target ≥ 0.6), create ${fmt(ratio("create"), 2)}`);
+    console.log(`ratio panel/${FULL ? "full " : ""}baseline (median of ${ROUNDS} paired rounds): update ${fmt(ratio("update"), 2)} (target ≥ 0.6), create ${fmt(ratio("create"), 2)}`);
     console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
     const errors = panelRuns.reduce((n, r) => n + r.create.errors + r.update.errors, 0);
     if (errors > 0) console.log(`panel errors: ${errors}`, panelRuns.map((r) => [r.create.statuses, r.update.statuses]));

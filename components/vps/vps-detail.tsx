@@ -13,6 +13,7 @@ import { openRequest, unavailability, type PageFacts } from "@/lib/vps/actions/a
 import type { ActionType } from "@/lib/vps/actions/catalogue";
 import type { ActionInput } from "@/lib/vps/actions/params";
 import type { VpsDetail } from "@/lib/vps/get-vps-detail";
+import { ConsoleLink } from "@/components/console/console-link";
 import type { VpsActionRequestView } from "@/lib/vps/vps-actions";
 import { useLiveConnection } from "@/components/realtime/use-live-events";
 import { useActionRequests, useAskAction, useMarkRevealed } from "./action-requests";
@@ -95,6 +96,7 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
           <div className="flex min-w-0 flex-wrap items-center gap-3">
             <h1 id="vps-name" className="truncate text-2xl font-semibold text-slate-900" data-testid="vps-name">{vps.name}</h1>
             <StatusBadge status={vps.status} />
+            {!state.deleted && <ConsoleLink vpsId={vps.id} status={vps.status} />}
           </div>
           <p role="status" aria-live="polite" className="flex items-center gap-2 text-xs text-slate-500" data-testid="live-indicator" data-connected={connected}>
             <span aria-hidden className={`size-2 rounded-full ${connected ? "bg-emerald-500" : "bg-amber-400 animate-pulse"}`} />
