@@ -97,7 +97,7 @@ async function main() {
     const rawSeconds = (performance.now() - t0) / 1000;
     const panelRate = N / panelRun.seconds;
     const rawRate = N / rawSeconds;
-    console.log(`  panel POST /api/vps/metrics   ${fmt(panelRate, 0).padStart(9)} samples/s   (${panelRun.requests} requests, p50 ${fmt(panelRun.p50, 0)} ms, p99 ${fmt(panelRun.p99, 0)} ms, errors ${panelRun.errors})`);
+    console.log(`  panel POST /api/vps/metrics   ${fmt(panelRate, 0).padStart(9)} samples/s   (${panelRun.requests} requests, p50 ${fmt(panelRun.p50, 0)} ms, p99 ${fmt(panelRun.p99, 0)} ms, statuses ${JSON.stringify(panelRun.statuses)})`);
     console.log(`  raw pg unnest INSERT          ${fmt(rawRate, 0).padStart(9)} samples/s`);
     console.log(`  ratio panel / raw             ${fmt(panelRate / rawRate, 2)}   (target ≥ 0.5 and ≥ 20,000 samples/s)`);
 
@@ -113,15 +113,20 @@ async function main() {
     );
     await db.query("ANALYZE vps_metric_rollups");
     console.log(`  loaded ${VPS} VPS × 720 hourly rollups in ${fmt((performance.now() - t1) / 1000, 1)} s`);
-    const token = await (async () => {
-      const { openDatabase } = await import("../lib/db");
-      const d = await openDatabase({ databaseUrl: panel.databaseUrl, poolSize: 1 });
-      try {
-        return await createTestToken(d, userId!, ["vps:read"]);
-      } finally {
-        await d.close();
-      }
-    })();
+    const { openDatabase } = await import("../lib/db");
+    const { readSeries } = await import("../lib/metrics/read-metrics");
+    const direct = await openDatabase({ databaseUrl: panel.databaseUrl, poolSize: 1 });
+    const token = await createTestToken(direct, userId!, ["vps:read"]);
+    // The query alone (the panel's own read function on its own connection), then over HTTP.
+    const q: number[] = [];
+    for (let i = 0; i < READS + 20; i++) {
+      const s = performance.now();
+      await readSeries(direct.prisma, ids[(i * 7919) % ids.length]!, "30d");
+      if (i >= 20) q.push(performance.now() - s);
+    }
+    await direct.close();
+    q.sort((a, b) => a - b);
+    console.log(`  30-day series query alone      p50 ${fmt(percentile(q, 50), 1)} ms   p99 ${fmt(percentile(q, 99), 1)} ms   (${READS} reads, lib/metrics/read-metrics.ts readSeries)`);
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const auth = { authorization: `Bearer ${token}` };
     for (let i = 0; i < 20; i++) await request(panel.url, agent, { path: `/api/vps/${ids[i]}/metrics?range=30d`, headers: auth });

@@ -1,8 +1,8 @@
 // POST /api/vps/metrics's work: check each sample on its own, then write the good ones in
 // one statement (unnest of column arrays; never a row per query). The same statement drops
-// samples of unknown or deleted VPS, replaces a repeated (vps_id, at), and marks the 5-minute
-// buckets the samples touch (and the next ones, whose first sample's covered time may
-// change) for the rollup pass.
+// samples of unknown or deleted VPS, replaces a repeated (vps_id, at), and appends a mark for
+// each 5-minute bucket the samples touch for the rollup pass (no unique key on the marks: two
+// ingests of the same minute never wait for each other).
 import { queryPrepared, type Db } from "../db";
 import { metricSampleSchema, NEWEST_SAMPLE_MS, OLDEST_SAMPLE_MS, type IngestResult } from "./schemas";
 
@@ -21,9 +21,7 @@ const INGEST_SQL = `
       net_rx_bps = EXCLUDED.net_rx_bps, net_tx_bps = EXCLUDED.net_tx_bps
   ), dirty AS (
     INSERT INTO vps_metric_dirty (vps_id, bucket)
-    SELECT DISTINCT vps_id, to_timestamp((floor(at_ms / 300000) + k) * 300)
-      FROM known CROSS JOIN (VALUES (0), (1)) AS n(k)
-    ON CONFLICT DO NOTHING
+    SELECT DISTINCT vps_id, to_timestamp(floor(at_ms / 300000) * 300) FROM known
   )
   SELECT DISTINCT vps_id, user_id FROM known`;
 

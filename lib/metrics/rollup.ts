@@ -1,6 +1,6 @@
 // Rollups, built incrementally: the ingest marks the 5-minute buckets its samples touch
-// (vps_metric_dirty); a pass claims marked buckets and rebuilds, from the raw samples, their
-// 5-minute rollup and the hourly rollup of their hour. A rebuilt bucket is always whole (a
+// (vps_metric_dirty, repeats allowed); a pass claims marks and rebuilds, from the raw
+// samples, each marked bucket's 5-minute rollup, the next bucket's, and their hours'. A rebuilt bucket is always whole (a
 // sample is at most 47 h old and raw samples stay 48 h), so a late or repeated sample just
 // marks its bucket again.
 //
@@ -21,13 +21,17 @@ export const ROLLUP_BATCH = 5_000;
 const PASS_SQL = `
   WITH claimed AS (
     DELETE FROM vps_metric_dirty d USING (
-      SELECT vps_id, bucket FROM vps_metric_dirty ORDER BY bucket LIMIT $1 FOR UPDATE SKIP LOCKED
-    ) c WHERE d.vps_id = c.vps_id AND d.bucket = c.bucket
+      SELECT id FROM vps_metric_dirty ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+    ) c WHERE d.id = c.id
     RETURNING d.vps_id, d.bucket
+  ), touched AS (
+    -- A bucket's first sample covers time back into the previous bucket: a late sample can
+    -- change the next bucket's traffic too, so that one is rebuilt with it.
+    SELECT DISTINCT vps_id, bucket + k * interval '5 minutes' AS bucket FROM claimed CROSS JOIN (VALUES (0), (1)) AS n(k)
   ), targets AS (
-    SELECT DISTINCT vps_id, bucket AS b, 300 AS step FROM claimed
+    SELECT vps_id, bucket AS b, 300 AS step FROM touched
     UNION
-    SELECT DISTINCT vps_id, to_timestamp(floor(extract(epoch FROM bucket) / 3600) * 3600), 3600 FROM claimed
+    SELECT DISTINCT vps_id, to_timestamp(floor(extract(epoch FROM bucket) / 3600) * 3600), 3600 FROM touched
   ), win AS (
     SELECT t.vps_id, t.b, t.step, s.at, s.cpu_percent, s.ram_used_mb, s.disk_read_bps, s.disk_write_bps, s.net_rx_bps, s.net_tx_bps,
            lag(s.at) OVER (PARTITION BY t.vps_id, t.step, t.b ORDER BY s.at) AS prev
@@ -60,7 +64,7 @@ const PASS_SQL = `
 export interface RollupPass {
   /** False when another process held the lock (it is doing the work). */
   ran: boolean;
-  /** Marked buckets taken and rebuilt. */
+  /** Marks taken (a bucket marked by several ingests counts each time). */
   buckets: number;
   /** Rollup rows written (5-minute and hourly). */
   rows: number;

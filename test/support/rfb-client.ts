@@ -69,18 +69,21 @@ export class RfbClient {
     return c;
   }
 
-  /** Asks for the whole screen (non-incremental) and assembles it from raw rectangles. */
-  async frame(timeoutMs = 15_000): Promise<Buffer> {
+  /** Asks for the whole screen, or a region of it (non-incremental), and assembles the
+   *  screen from the raw rectangles that arrive until the region is covered. */
+  async frame(timeoutMs = 15_000, region = { x: 0, y: 0, w: this.width, h: this.height }): Promise<Buffer> {
     const req = Buffer.alloc(10);
     req.writeUInt8(3, 0);
-    req.writeUInt16BE(this.width, 6);
-    req.writeUInt16BE(this.height, 8);
+    req.writeUInt16BE(region.x, 2);
+    req.writeUInt16BE(region.y, 4);
+    req.writeUInt16BE(region.w, 6);
+    req.writeUInt16BE(region.h, 8);
     this.t.send(req);
     const bpp = this.bytesPerPixel;
     const fb = Buffer.alloc(this.width * this.height * bpp);
     const seen = new Uint8Array(this.width * this.height);
     let covered = 0;
-    while (covered < seen.length) {
+    while (covered < region.w * region.h) {
       const type = (await this.reader.read(1, timeoutMs))[0];
       if (type === 2) continue; // Bell
       if (type === 3) {
@@ -100,7 +103,7 @@ export class RfbClient {
           pixels.copy(fb, ((y + row) * this.width + x) * bpp, row * w * bpp, (row + 1) * w * bpp);
           for (let col = 0; col < w; col++) {
             const k = (y + row) * this.width + x + col;
-            if (seen[k]) continue;
+            if (seen[k] || x + col < region.x || x + col >= region.x + region.w || y + row < region.y || y + row >= region.y + region.h) continue;
             seen[k] = 1;
             covered++;
           }
