@@ -180,13 +180,14 @@ test("in English: the sections' titles, units and dates follow the language", as
   await expect(page).toHaveURL(/\/dashboard$/);
   await page.getByTestId("language-switcher").selectOption("en");
   await expect(page.getByRole("link", { name: "SSH keys" })).toBeVisible();
-  await page.goto(`/vps/${vps.id}`);
+  await page.goto(`/vps/${vps.id}?tab=snapshots`);
   const snapshots = page.getByTestId("snapshots-section");
   await expect(snapshots.getByRole("heading", { name: "Snapshots" })).toBeVisible();
   await expect(snapshots.getByTestId("snapshots-usage")).toHaveText("1 of 3");
   await expect(snapshots.getByTestId("snapshot-row")).toContainText("6 GB");
   await expect(snapshots.getByTestId("snapshot-row")).toContainText("Dec 1, 2026");
-  await expect(page.getByTestId("network-section").getByTestId("address-ptr")).toHaveText("web.example.com");
   await expect(page.getByTestId("backups-section").getByRole("heading", { name: "Backups" })).toBeVisible();
   await shot(page, "vps-sections-en-desktop");
+  await page.getByTestId("vps-tab-network").click();
+  await expect(page.getByTestId("network-section").getByTestId("address-ptr")).toHaveText("web.example.com");
 });
