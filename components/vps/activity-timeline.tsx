@@ -12,9 +12,13 @@ const DOT: Record<string, string> = {
   "vps.deleted": "bg-red-500",
 };
 
+/** The actions the log's own sentences name; the others are named by the VPS page's catalogue. */
+const POWER = new Set(["start", "stop", "reboot", "rename", "suspend", "resume", "resize", "terminate", "other"]);
+
 export function ActivityTimeline({ entries }: { entries: ActivityEntry[] }) {
   const t = useTranslations("activity");
   const ts = useTranslations("status");
+  const tp = useTranslations("vpsPage");
   const format = useFormatter();
 
   function label(e: ActivityEntry): string {
@@ -32,9 +36,10 @@ export function ActivityTimeline({ entries }: { entries: ActivityEntry[] }) {
           fields: format.list((e.fields ?? []).map((f) => (t.has(`fields.${f}` as never) ? t(`fields.${f}` as never) : f))),
         });
       case "vps.action_requested":
-        return t("requested", { action, name });
+        return POWER.has(action) ? t("requested", { action, name }) : tp("activityRequested", { action: tp("actionName", { action }) });
       case "vps.action_resolved":
-        return t(e.result ?? "completed", { action, name });
+        if (POWER.has(action) || e.result === "cancelled") return t(e.result ?? "completed", { action, name });
+        return tp(`activity.${e.result ?? "completed"}`, { action: tp("actionName", { action }) });
       default:
         return t("other", { type: e.type });
     }

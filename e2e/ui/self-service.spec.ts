@@ -47,7 +47,8 @@ test("a snapshot is created and restored live, without a reload; backups arrive;
   await page.setViewportSize(DESKTOP);
   await signIn(page, user.email, user.password);
   await expect(page).toHaveURL(/\/dashboard$/);
-  await page.goto(`/vps/${vps.id}`);
+  // Snapshots and backups share a tab of the VPS page; the addresses are on the network tab.
+  await page.goto(`/vps/${vps.id}?tab=snapshots`);
   await markDocument(page);
   const snapshots = page.getByTestId("snapshots-section");
   await expect(snapshots.getByTestId("snapshots-empty")).toBeVisible();
@@ -88,6 +89,7 @@ test("a snapshot is created and restored live, without a reload; backups arrive;
   expect(restored?.message).toBe("Restored to перед обновлением");
 
   // Reverse DNS: a bad name is refused in the form; a good one goes through the main site.
+  await page.getByTestId("vps-tab-network").click();
   const network = page.getByTestId("network-section");
   await expect(network.getByTestId("address-ptr")).toHaveText("не задана");
   await network.getByTestId("rdns-edit").click();
@@ -113,7 +115,7 @@ test("over the limit and while suspended, create is disabled with the reason", a
   await page.setViewportSize(DESKTOP);
   await signIn(page, user.email, user.password);
   await expect(page).toHaveURL(/\/dashboard$/);
-  await page.goto(`/vps/${vps.id}`);
+  await page.goto(`/vps/${vps.id}?tab=snapshots`);
   const snapshots = page.getByTestId("snapshots-section");
   await expect(snapshots.getByTestId("snapshot-row")).toHaveCount(3);
   await expect(snapshots.getByTestId("snapshot-create")).toBeDisabled();

@@ -38,6 +38,9 @@ test("a client requests a reboot and sees the main site's confirmation live", as
   await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
   const badge = page.getByTestId("vps-detail").getByTestId("vps-status").first();
   await expect(badge).toHaveText("Работает");
+  // The event log is on the Activity tab (the power buttons and the request banner stay above the tabs).
+  await page.getByTestId("vps-tab-activity").click();
+  await expect(page).toHaveURL(new RegExp(`/vps/${vps.id}\\?tab=activity$`));
   const sameDocument = await watchSameDocument(page);
 
   // Reboot asks first; cancelling sends nothing.
@@ -79,6 +82,7 @@ test("rename validates in the dialog and the new name arrives live", async ({ pa
   await signIn(page, user);
   await page.goto(`/vps/${vps.id}`);
   await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-connected", "true");
+  await page.getByTestId("vps-tab-activity").click();
   const sameDocument = await watchSameDocument(page);
   await page.getByTestId("action-rename").click();
   const input = page.getByTestId("rename-input");

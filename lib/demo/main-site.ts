@@ -38,6 +38,7 @@ export function startDemoMainSite(site: DemoMainSite): ChildProcess {
       PORT: String(site.port),
       HOST: "127.0.0.1",
       STORAGE_FAIL_ACTIONS: process.env.STORAGE_FAIL_ACTIONS ?? "",
+      MAIN_SITE_FAIL_ACTIONS: process.env.MAIN_SITE_FAIL_ACTIONS ?? "",
     } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "inherit", "inherit"],
   });

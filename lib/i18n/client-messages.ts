@@ -8,7 +8,7 @@ export const ROOT_NAMESPACES = ["nav", "login"] as const satisfies readonly Name
 
 /** Pages behind AppShell, by route group. */
 export const AREA_NAMESPACES = {
-  client: ["nav", "status", "units", "list", "dashboard", "vpsList", "vpsDetail", "vpsActions", "activity", "orders", "plans", "tokens", "sshKeys", "selfService", "vpsNetwork", "vpsSnapshots", "vpsBackups", "metrics", "console"],
+  client: ["nav", "status", "units", "list", "dashboard", "vpsList", "vpsDetail", "vpsActions", "activity", "orders", "plans", "tokens", "sshKeys", "selfService", "vpsNetwork", "vpsSnapshots", "vpsBackups", "metrics", "console", "vpsPage"],
   admin: ["nav", "status", "units", "list", "plans", "webhooks", "adminOrders"],
   account: ["nav", "account"],
 } as const satisfies Record<string, readonly Namespace[]>;

@@ -2,7 +2,8 @@
 // the browser (never a raw payload), both for the first render and for live events.
 // Browser-safe.
 import type { EventMessage } from "../events/types";
-import { VPS_ACTIONS, type VpsActionName } from "./vps-action-rules";
+import { ACTION_TYPES } from "./actions/catalogue";
+import type { VpsActionName } from "./vps-action-rules";
 import { VPS_STATUSES, type VpsStatus } from "./view";
 
 export interface ActivityEntry {
@@ -21,10 +22,7 @@ export interface ActivityEntry {
 }
 
 const isStatus = (v: unknown): v is VpsStatus => typeof v === "string" && (VPS_STATUSES as readonly string[]).includes(v);
-// The actions the timeline has words for: the page's power/rename buttons and the billing
-// actions BILLmanager asks for (suspend, resume, resize, terminate).
-const LABELLED: readonly string[] = [...VPS_ACTIONS, "suspend", "resume", "resize", "terminate"];
-const isAction = (v: unknown): v is VpsActionName => typeof v === "string" && LABELLED.includes(v);
+const isAction = (v: unknown): v is VpsActionName => typeof v === "string" && (ACTION_TYPES as readonly string[]).includes(v);
 
 /** Prisma field names of vps.updated's `changed` → the names the UI labels. */
 const FIELD_NAMES: Record<string, string> = {

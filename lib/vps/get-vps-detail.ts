@@ -6,6 +6,7 @@ import type { Db } from "../db";
 import { notFound } from "../errors";
 import type { Actor } from "../users/actor";
 import { readableVpsWhere } from "./access";
+import { reinstallOsChoices } from "./actions/os-choices";
 import { toActivityEntry, type ActivityEntry } from "./activity";
 import { ACTION_PENDING_TTL_MS, toActionRequestView, type VpsActionRequestView } from "./vps-actions";
 import { toVpsView, type VpsView } from "./view";
@@ -17,7 +18,13 @@ export interface VpsDetail {
   hasRootPassword: boolean;
   pendingAction: VpsActionRequestView | null;
   activity: ActivityEntry[];
+  /** The §9 requests of the VPS, newest first (the page's live request timeline). */
+  requests: VpsActionRequestView[];
+  /** What a reinstall may install (lib/vps/actions/os-choices.ts). */
+  osChoices: string[];
 }
+
+export const REQUESTS_LIMIT = 20;
 
 export const ACTIVITY_LIMIT = 50;
 
@@ -39,17 +46,20 @@ export async function getVpsDetail(db: Db, actor: Actor, id: number): Promise<Vp
     omit: { rootPasswordEnc: false },
   });
   if (!row) throw notFound("VPS not found");
-  const [pending, events] = await Promise.all([
+  const [pending, events, requests, osChoices] = await Promise.all([
     db.vpsActionRequest.findFirst({
       where: { vpsId: id, status: { in: ["pending", "in_progress"] }, createdAt: { gt: new Date(Date.now() - ACTION_PENDING_TTL_MS) } },
       orderBy: { id: "desc" },
     }),
     db.domainEvent.findMany({
-      where: { vpsId: id },
+      // Progress reports move the request timeline's bars; they are not log entries (as live).
+      where: { vpsId: id, type: { not: "vps.action_progress" } },
       orderBy: { id: "desc" },
       take: ACTIVITY_LIMIT,
       select: { id: true, type: true, payload: true, createdAt: true },
     }),
+    db.vpsActionRequest.findMany({ where: { vpsId: id }, orderBy: { id: "desc" }, take: REQUESTS_LIMIT }),
+    reinstallOsChoices(db, id),
   ]);
   return {
     vps: toVpsView(row),
@@ -57,6 +67,8 @@ export async function getVpsDetail(db: Db, actor: Actor, id: number): Promise<Vp
     isOwner: row.userId === actor.userId,
     hasRootPassword: row.rootPasswordEnc !== null,
     pendingAction: pending ? toActionRequestView(pending) : null,
+    requests: requests.map(toActionRequestView),
+    osChoices,
     activity: events.map((e) =>
       toActivityEntry({
         id: e.id.toString(),

@@ -39,4 +39,7 @@ export interface VpsActionRequestView {
   created_at: string;
   updated_at: string;
   resolved_at: string | null;
+  /** A secret part of the result (a new root_password, a console's vnc) is stored: `sealed`
+   *  until the owner reveals it once, then `revealed`; null when there is none. */
+  secret_result?: "sealed" | "revealed" | null;
 }

@@ -15,6 +15,8 @@ export interface VpsActionRequestRow {
   progress?: number | null;
   message?: string | null;
   result?: unknown;
+  resultSecret?: string | null;
+  resultRevealedAt?: Date | null;
   createdAt: Date;
   updatedAt?: Date;
   resolvedAt: Date | null;
@@ -35,6 +37,7 @@ export function toActionRequestView(r: VpsActionRequestRow): VpsActionRequestVie
     created_at: r.createdAt.toISOString(),
     updated_at: (r.updatedAt ?? r.createdAt).toISOString(),
     resolved_at: r.resolvedAt?.toISOString() ?? null,
+    secret_result: r.resultRevealedAt ? "revealed" : r.resultSecret ? "sealed" : null,
   };
 }
 

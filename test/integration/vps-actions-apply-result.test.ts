@@ -43,8 +43,11 @@ describe("a completed reinstall / reset_password updates the VPS", () => {
     setDatabase(db);
     const u = await createUser(db.prisma, { email: "owner@example.com", password: "owner-password" });
     owner = { userId: u.id, role: "client" };
+    // The admin's OS list (active plans' os_choices): what a VPS without an order may get.
+    await db.prisma.plan.create({ data: { code: "p1", name: "P1", cpu: 1, ramMb: 1024, diskGb: 10, osChoices: ["Ubuntu 24.04", "AlmaLinux 9"] } });
+    await db.prisma.plan.create({ data: { code: "old", name: "Old", cpu: 1, ramMb: 1024, diskGb: 10, osChoices: ["CentOS 6"], isActive: false } });
     vpsId = (await createVps(db.prisma, { userId: u.id, name: "web1", cpu: 2, ramMb: 2048, diskGb: 20, os: "Debian 12" })).id;
-    await updateVps(db.prisma, vpsId, { status: "running", rootPasswordEnc: encryptRootPassword("old-Passw0rd") });
+    await updateVps(db.prisma, vpsId, { status: "running", ipAddress: "203.0.113.5", rootPasswordEnc: encryptRootPassword("old-Passw0rd") });
   });
   after(async () => db?.close());
 
@@ -100,9 +103,15 @@ describe("a completed reinstall / reset_password updates the VPS", () => {
   });
 
   it("reinstall: the main site's result.os wins over the requested name", async () => {
-    const r = await ask({ action: "reinstall", os: "Debian 12", confirm: "web1" });
-    await reportAction(db.prisma, r.id, { status: "completed", result: { os: "Debian 12.8 (bookworm)", root_password: "deb-Passw0rd" } });
-    assert.equal((await vps()).os, "Debian 12.8 (bookworm)");
+    const r = await ask({ action: "reinstall", os: "AlmaLinux 9", confirm: "web1" });
+    await reportAction(db.prisma, r.id, { status: "completed", result: { os: "AlmaLinux 9.5 (Teal Serval)", root_password: "deb-Passw0rd" } });
+    assert.equal((await vps()).os, "AlmaLinux 9.5 (Teal Serval)");
+  });
+
+  it("reinstall: only the plan's or the admin's OS list (and the current OS) may be asked for", async () => {
+    for (const os of ["Windows 95", "CentOS 6", "ubuntu 24.04"])
+      await assert.rejects(ask({ action: "reinstall", os, confirm: "web1" }), (err: { status?: number; message?: string }) => err.status === 400 && /os must be one of: .*Ubuntu 24\.04, AlmaLinux 9/.test(String(err.message)), os);
+    assert.equal(await db.prisma.vpsActionRequest.count({ where: { vpsId, action: "reinstall", params: { path: ["os"], equals: "Windows 95" } } }), 0);
   });
 
   it("a failed reinstall, a reset without a password and other actions change nothing", async () => {

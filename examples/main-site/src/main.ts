@@ -10,9 +10,12 @@
 //                      http://HOST:PORT/webhooks/ospab
 //   PROVISION_DELAY_MS creating → running (default 3000); ACTION_DELAY_MS (default 1500)
 //   FAIL_PLANS         plan codes whose orders are failed ("no capacity"), comma-separated
+//   SELF_SERVICE_STEP_MS  one step of a reinstall / password reset (default 1000)
+//   MAIN_SITE_FAIL_ACTIONS  actions that fail half-way on purpose, e.g. "reinstall,reset_password"
 //   METRICS_EVERY_MS   resource samples of the running VPS (default 60000; 0: none) (metrics.ts)
 //   STORAGE_STEP_MS, STORAGE_FAIL_ACTIONS, STORAGE_AUTO_BACKUPS   snapshots, backups, rDNS (actions-storage.ts)
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { failActionsFrom, SelfService } from "./actions-self-service";
 import { StorageActions } from "./actions-storage";
 import { Hypervisor } from "./hypervisor";
 import { startMetricsPusher } from "./metrics";
@@ -49,6 +52,7 @@ const hypervisor = new Hypervisor(panel, {
   log,
 });
 
+const selfService = new SelfService(panel, { stepMs: ms("SELF_SERVICE_STEP_MS", 1000), failActions: failActionsFrom(env.MAIN_SITE_FAIL_ACTIONS), log });
 const storage = new StorageActions(panel, {
   stepMs: ms("STORAGE_STEP_MS", 800),
   failActions: (env.STORAGE_FAIL_ACTIONS ?? "").split(",").map((s) => s.trim()).filter(Boolean),
@@ -97,6 +101,7 @@ async function onWebhook(req: IncomingMessage, res: ServerResponse) {
   send(res, 200, { status: "ok" });
   log(`webhook ${verdict.event} (delivery ${verdict.id})`);
   void hypervisor.handle(verdict.event, verdict.payload);
+  void selfService.handle(verdict.event, verdict.payload);
   void storage.handle(verdict.event, verdict.payload);
 }
 

@@ -17,9 +17,10 @@ import shell from "./shell";
 import syncLog from "./sync-log";
 import tokens from "./tokens";
 import vps from "./vps";
+import vpsPage from "./vps-page";
 import webhooks from "./webhooks";
 
-const FEATURES = [common, shell, auth, list, vps, admin, orders, plans, tokens, webhooks, account, audit, syncLog, adminOrders, selfService, metrics, consoleMessages] as const satisfies readonly { ru: object; en: object }[];
+const FEATURES = [common, shell, auth, list, vps, admin, orders, plans, tokens, webhooks, account, audit, syncLog, adminOrders, selfService, metrics, consoleMessages, vpsPage] as const satisfies readonly { ru: object; en: object }[];
 
 type Merge<T extends readonly { ru: object }[]> = T extends readonly [infer H extends { ru: object }, ...infer R extends { ru: object }[]]
   ? H["ru"] & Merge<R>

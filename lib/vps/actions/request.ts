@@ -15,6 +15,7 @@ import { ACTIONS, actionAllowedIn, describeWrongStatus, OPEN_STATUSES, type Acti
 import { recordActionEvent } from "./events";
 import { expireStale } from "./expire";
 import { applyAtOnce, isMachineAction, machineShortcut, type MachineOutcome } from "./machine";
+import { reinstallOsChoices } from "./os-choices";
 import { paramsOf, type ActionInput } from "./params";
 import { prepareSelfServiceAction } from "./self-service";
 
@@ -88,6 +89,10 @@ export async function requestActionOutcome(
       throw conflict(describeWrongStatus(input.action, vps.status));
     if (input.action === "rename" && input.name === vps.name) throw badRequest(`The VPS is already named ${vps.name}`);
     if (input.action === "reinstall" && input.confirm !== vps.name) throw badRequest("confirm must equal the VPS name");
+    if (input.action === "reinstall") {
+      const choices = await reinstallOsChoices(tx, vpsId);
+      if (!choices.includes(input.os)) throw badRequest(`os must be one of: ${choices.join(", ")}`);
+    }
 
     const params = await prepareSelfServiceAction(tx, vps, input, paramsOf(input));
     const row = await tx.vpsActionRequest.create({

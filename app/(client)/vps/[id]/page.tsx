@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { VpsDetailView } from "@/components/vps/vps-detail";
+import { isVpsTab } from "@/components/vps/vps-tab-names";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -26,7 +27,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `${detail.vps.name} — ospab panel` };
 }
 
-export default async function VpsPage({ params }: { params: Params }) {
+export default async function VpsPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { detail, isAdmin } = await load((await params).id);
-  return <VpsDetailView initial={detail} viewerIsAdmin={isAdmin} />;
+  // ?tab=access|network|snapshots|activity opens that section; anything else the overview.
+  const tab = (await searchParams).tab;
+  return <VpsDetailView initial={detail} viewerIsAdmin={isAdmin} initialTab={isVpsTab(tab) ? tab : "overview"} />;
 }
