@@ -7,7 +7,7 @@
 import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
 import type { Db } from "../db";
 import { badRequest, conflict } from "../errors";
-import { Prisma } from "../generated/prisma/client";
+import { isUniqueViolation } from "../db-errors";
 import { createVps } from "../vps/create-vps";
 import { parseArgs, required, vpsParams, type BillmanagerSettings } from "./args";
 import { ensureClient } from "./ensure-client";
@@ -72,7 +72,7 @@ export async function openService(
     return { vpsId: vps.id, username: user, created: true };
   } catch (err) {
     // Two runs at once: the other one created it.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+    if (isUniqueViolation(err)) {
       const again = await existing();
       if (again) return { vpsId: again.id, username: user, created: false };
     }

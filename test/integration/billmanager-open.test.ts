@@ -8,6 +8,7 @@ import { verifyPassword } from "../../lib/auth/password";
 import { DEFAULT_PARAM_MAP, type BillmanagerSettings } from "../../lib/billmanager/args";
 import { BILLMANAGER_PASSWORD_MIN } from "../../lib/billmanager/ensure-client";
 import { closeService } from "../../lib/billmanager/manage-service";
+import { reportAction } from "../../lib/vps/actions/report";
 import { openService } from "../../lib/billmanager/open-service";
 import { openDatabase, type Database } from "../../lib/db";
 import { AppError } from "../../lib/errors";
@@ -67,8 +68,12 @@ describe("BILLmanager open (service level)", () => {
     assert.notEqual(one.vpsId, two.vpsId);
     const userId = (await userOf("u4730"))!.id;
     assert.deepEqual((await liveVps(userId)).sort(), [one.vpsId, two.vpsId].sort());
-    await closeService(database.prisma, [`--id=${one.vpsId}`]);
-    await closeService(database.prisma, [`--id=${two.vpsId}`]);
+    // close.sh asks the main site to terminate; the VPS is gone once the main site confirms.
+    for (const id of [one.vpsId, two.vpsId]) {
+      const { request } = await closeService(database.prisma, [`--id=${id}`]);
+      assert.ok(request, "close.sh made a terminate request");
+      await reportAction(database.prisma, request.id, { status: "completed" });
+    }
     assert.deepEqual(await liveVps(userId), []);
     const three = await open("u4730", "Gen-pass-30", 4732);
     assert.equal(three.created, true);

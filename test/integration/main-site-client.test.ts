@@ -93,6 +93,8 @@ describe("main site: webhook receiver over HTTP", () => {
     // A stand-in panel that records what the main site's hypervisor asks of it.
     panel = createServer(async (req, res) => {
       const body = await read(req);
+      // The main site reads every VPS at start (GET /api/vps/sync): none here.
+      if (req.method === "GET") return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ vps: [], next_cursor: null }));
       calls.push({ key: String(req.headers["idempotency-key"]), body });
       res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ vps: { id: JSON.parse(body).vps?.id ?? 1 } }));
     });

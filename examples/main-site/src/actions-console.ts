@@ -130,8 +130,10 @@ interface ConsoleRequested {
 }
 
 const desktops = new Map<number, Promise<Desktop>>();
+/** The started ones, for the synchronous "exit" handler (no promise settles in there). */
+const started: Desktop[] = [];
 process.once("exit", () => {
-  for (const d of desktops.values()) void d.then((x) => x.stop(), () => {});
+  for (const d of started) d.stop();
 });
 
 /** Handles `vps.action_requested` for `console`; false for every other action. */
@@ -148,6 +150,7 @@ export async function consoleAction(panel: PanelClient, payload: unknown, log: (
   if (!desktop) {
     desktop = startDesktop({ label: `${a.vps.name} (VPS ${a.vps.id})`, password: randomBytes(6).toString("base64url") });
     desktops.set(a.vps.id, desktop);
+    desktop.then((d) => void started.push(d), () => {});
     desktop.catch(() => desktops.delete(a.vps.id));
   }
   try {
