@@ -3,15 +3,13 @@
 // restore one, behind a confirmation; a running restore shows its progress.
 import { useState } from "react";
 import { useLocale, useTranslations } from "use-intl";
-import { DataTable, type Column } from "@/components/list/data-table";
-import { EmptyState } from "@/components/list/empty-state";
+import type { Column } from "@/components/list/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { Spinner } from "@/components/ui/spinner";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDisk } from "@/lib/i18n/format";
 import type { Backup, BackupsView } from "@/lib/vps/lists/schemas";
-import { ActionButton, ConfirmDialog, ListError, RequestProgress, SectionFooter, useActionError, useDate, useDisabledReason, useSelfServiceAction, useVpsList, type SectionProps } from "./section-kit";
+import { ActionButton, ConfirmDialog, SectionList, useActionError, useDate, useDisabledReason, useSelfServiceAction, useVpsList, type SectionProps } from "./section-kit";
 
 const ACTIONS = ["backup_restore"] as const;
 
@@ -53,17 +51,14 @@ export function BackupsSection(props: SectionProps) {
     <Card data-testid="backups-section">
       <CardHeader><h2 className="font-medium text-slate-900">{t("title")}</h2></CardHeader>
       <CardBody className="space-y-3">
-        <RequestProgress pending={pending} actions={ACTIONS} />
-        {list.error ? (
-          <ListError error={list.error} onRetry={() => void list.refetch()} />
-        ) : !list.data ? (
-          <Spinner className="size-5 text-slate-400" />
-        ) : backups.length === 0 ? (
-          <EmptyState level={3} testId="backups-empty" title={t("emptyTitle")} text={t("emptyText")} className="px-4 py-8" />
-        ) : (
-          <DataTable rows={backups} columns={columns} rowKey={(b) => String(b.id)} rowProps={(b) => ({ "data-testid": "backup-row", "data-backup-id": String(b.id) })} label={t("title")} />
-        )}
-        <SectionFooter updatedAt={list.data?.updated_at ?? null} />
+        <SectionList
+          list={list}
+          rows={backups}
+          pending={pending}
+          actions={ACTIONS}
+          empty={{ testId: "backups-empty", title: t("emptyTitle"), text: t("emptyText") }}
+          table={{ columns, rowKey: (b) => String(b.id), rowProps: (b) => ({ "data-testid": "backup-row", "data-backup-id": String(b.id) }), label: t("title") }}
+        />
       </CardBody>
       <ConfirmDialog
         open={confirm !== null}

@@ -5,8 +5,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "use-intl";
 import isFQDN from "validator/lib/isFQDN.js";
-import { DataTable, type Column } from "@/components/list/data-table";
-import { EmptyState } from "@/components/list/empty-state";
+import type { Column } from "@/components/list/data-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -14,7 +13,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import type { NetworkView } from "@/lib/vps/lists/schemas";
-import { ActionButton, ListError, RequestProgress, SectionFooter, useActionError, useDisabledReason, useSelfServiceAction, useVpsList, type SectionProps } from "./section-kit";
+import { ActionButton, SectionList, useActionError, useDisabledReason, useSelfServiceAction, useVpsList, type SectionProps } from "./section-kit";
 
 type Address = NetworkView["addresses"][number];
 const ACTIONS = ["set_rdns"] as const;
@@ -88,17 +87,14 @@ export function NetworkSection(props: SectionProps) {
     <Card data-testid="network-section">
       <CardHeader><h2 className="font-medium text-slate-900">{t("title")}</h2></CardHeader>
       <CardBody className="space-y-3">
-        <RequestProgress pending={pending} actions={ACTIONS} />
-        {list.error ? (
-          <ListError error={list.error} onRetry={() => void list.refetch()} />
-        ) : !list.data ? (
-          <Spinner className="size-5 text-slate-400" />
-        ) : addresses.length === 0 ? (
-          <EmptyState level={3} testId="network-empty" title={t("emptyTitle")} text={t("emptyText")} className="px-4 py-8" />
-        ) : (
-          <DataTable rows={addresses} columns={columns} rowKey={(a) => a.ip} rowProps={(a) => ({ "data-testid": "address-row", "data-ip": a.ip })} label={t("title")} />
-        )}
-        <SectionFooter updatedAt={list.data?.updated_at ?? null} />
+        <SectionList
+          list={list}
+          rows={addresses}
+          pending={pending}
+          actions={ACTIONS}
+          empty={{ testId: "network-empty", title: t("emptyTitle"), text: t("emptyText") }}
+          table={{ columns, rowKey: (a) => a.ip, rowProps: (a) => ({ "data-testid": "address-row", "data-ip": a.ip }), label: t("title") }}
+        />
       </CardBody>
       <Dialog open={editing !== null} onClose={() => setEditing(null)} title={editing ? t("editTitle", { ip: editing.ip }) : ""} testId="rdns-dialog">
         <form onSubmit={submit} noValidate>

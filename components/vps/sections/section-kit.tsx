@@ -7,6 +7,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, type ReactNode } from "react";
 import { useFormatter, useTranslations } from "use-intl";
 import { useLiveEvents } from "@/components/realtime/use-live-events";
+import { DataTable } from "@/components/list/data-table";
+import { EmptyState } from "@/components/list/empty-state";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
@@ -201,4 +203,38 @@ export function ListError({ error, onRetry }: { error: Error; onRetry: () => voi
 export function useDate() {
   const format = useFormatter();
   return (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+}
+
+/** A section's list: the running request's progress, then an error, a spinner, the empty
+ *  state or the table, and when the main site last pushed the list. */
+export function SectionList<T>({
+  list,
+  rows,
+  pending,
+  actions,
+  empty,
+  table,
+}: {
+  list: { data?: { updated_at?: string | null }; error: Error | null; refetch: () => unknown };
+  rows: readonly T[];
+  pending: VpsActionRequestView | null;
+  actions: readonly ActionType[];
+  empty: { testId: string; title: string; text: string };
+  table: Omit<Parameters<typeof DataTable<T>>[0], "rows">;
+}) {
+  return (
+    <>
+      <RequestProgress pending={pending} actions={actions} />
+      {list.error ? (
+        <ListError error={list.error} onRetry={() => void list.refetch()} />
+      ) : !list.data ? (
+        <Spinner className="size-5 text-slate-400" />
+      ) : rows.length === 0 ? (
+        <EmptyState level={3} testId={empty.testId} title={empty.title} text={empty.text} className="px-4 py-8" />
+      ) : (
+        <DataTable rows={rows} {...table} />
+      )}
+      <SectionFooter updatedAt={list.data?.updated_at ?? null} />
+    </>
+  );
 }

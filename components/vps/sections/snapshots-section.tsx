@@ -4,8 +4,7 @@
 // progress; the list follows live events.
 import { useState, type FormEvent } from "react";
 import { useLocale, useTranslations } from "use-intl";
-import { DataTable, type Column } from "@/components/list/data-table";
-import { EmptyState } from "@/components/list/empty-state";
+import type { Column } from "@/components/list/data-table";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Dialog } from "@/components/ui/dialog";
@@ -17,9 +16,7 @@ import type { Snapshot, SnapshotsView } from "@/lib/vps/lists/schemas";
 import {
   ActionButton,
   ConfirmDialog,
-  ListError,
-  RequestProgress,
-  SectionFooter,
+  SectionList,
   useActionError,
   useDate,
   useDisabledReason,
@@ -114,17 +111,14 @@ export function SnapshotsSection(props: SectionProps) {
         )}
       </CardHeader>
       <CardBody className="space-y-3">
-        <RequestProgress pending={pending} actions={ACTIONS} />
-        {list.error ? (
-          <ListError error={list.error} onRetry={() => void list.refetch()} />
-        ) : !list.data ? (
-          <Spinner className="size-5 text-slate-400" />
-        ) : snapshots.length === 0 ? (
-          <EmptyState level={3} testId="snapshots-empty" title={t("emptyTitle")} text={t("emptyText")} className="px-4 py-8" />
-        ) : (
-          <DataTable rows={snapshots} columns={columns} rowKey={(s) => String(s.id)} rowProps={(s) => ({ "data-testid": "snapshot-row", "data-snapshot-id": String(s.id) })} label={t("title")} />
-        )}
-        <SectionFooter updatedAt={list.data?.updated_at ?? null} />
+        <SectionList
+          list={list}
+          rows={snapshots}
+          pending={pending}
+          actions={ACTIONS}
+          empty={{ testId: "snapshots-empty", title: t("emptyTitle"), text: t("emptyText") }}
+          table={{ columns, rowKey: (s) => String(s.id), rowProps: (s) => ({ "data-testid": "snapshot-row", "data-snapshot-id": String(s.id) }), label: t("title") }}
+        />
       </CardBody>
 
       <Dialog open={creating} onClose={() => setCreating(false)} title={t("createTitle")} testId="snapshot-create-dialog">
