@@ -102,6 +102,9 @@ const ru = {
       ip_address: "IP-адрес",
       root_password: "пароль root",
       order_id: "заказ",
+      snapshots: "снимки",
+      backups: "бэкапы",
+      rdns: "обратный DNS",
     },
   },
 };
@@ -209,6 +212,9 @@ const en: typeof ru = {
       ip_address: "IP address",
       root_password: "root password",
       order_id: "order",
+      snapshots: "snapshots",
+      backups: "backups",
+      rdns: "reverse DNS",
     },
   },
 };
