@@ -37,6 +37,8 @@ test("a VPS BILLmanager suspends is locked live, and the main site's confirmatio
   expect(suspended.request_status).toBe("pending");
   await expect(badge).toHaveText("Приостановлен");
   await expect(page.getByTestId("action-start")).toBeDisabled();
+  // The event log is on the Activity tab (the status badge and power buttons stay above the tabs).
+  await page.getByTestId("vps-tab-activity").click();
   await expect(page.getByTestId("activity").getByText("Биллинг приостанавливает сервер")).toBeVisible();
 
   await mainSite(`/api/vps/actions/${suspended.request_id}`, { status: "completed", result: { status: "suspended" } });
