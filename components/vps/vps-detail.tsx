@@ -71,6 +71,8 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
   const closeReveal = useCallback(() => setRevealId(null), []);
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long", timeStyle: "short" });
   const backToAdmin = viewerIsAdmin && !isOwner;
+  // Shown on the overview and the access tab.
+  const ipAddress = vps.ip_address ? <span className="font-mono">{vps.ip_address}</span> : <span className="text-slate-500">{t("noIp")}</span>;
 
   const open = openRequest(requests) ?? pendingAction;
   const facts: PageFacts = { status: vps.status, isOwner, deleted: state.deleted, open };
@@ -134,7 +136,7 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
                     <Field label={t("os")} testId="vps-os">{vps.os}</Field>
                     <Field label={t("hypervisor")}>{vps.hypervisor}</Field>
                     <Field label={t("ip")} testId="vps-ip">
-                      {vps.ip_address ? <span className="font-mono">{vps.ip_address}</span> : <span className="text-slate-500">{t("noIp")}</span>}
+                      {ipAddress}
                     </Field>
                   </dl>
                 </Section>
@@ -163,7 +165,7 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
                 <Section title={t("access")}>
                   <dl className="grid gap-4">
                     <Field label={t("ip")}>
-                      {vps.ip_address ? <span className="font-mono">{vps.ip_address}</span> : <span className="text-slate-500">{t("noIp")}</span>}
+                      {ipAddress}
                     </Field>
                     <div className="min-w-0">
                       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{t("rootPassword")}</dt>
