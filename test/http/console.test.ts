@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { createHash, randomBytes } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { SessionClient } from "../support/http";
+import { issueToken } from "../support/issue-token";
 import { startPanel, TEST_ADMIN, type Panel } from "../support/panel";
 import { RfbClient, type Closed } from "../support/rfb-client";
 import { post, query, vpsSpec } from "../support/sync";
@@ -33,7 +34,7 @@ describe("browser console over HTTP", { skip }, () => {
     assert.ok(r.status === 200 || r.status === 201, r.text);
     const session = new SessionClient(panel.url);
     assert.ok(await session.signIn(email, password));
-    return { id: r.json.user.id as number, session };
+    return { id: r.json.user.id as number, session, email, password };
   }
   async function newVps(userId: number) {
     const r = await post(panel.url, "/api/vps/sync", { action: "create", vps: vpsSpec({ user_id: userId, name: unique("vps"), status: "running" }) });
@@ -110,6 +111,13 @@ describe("browser console over HTTP", { skip }, () => {
       // A foreign page cannot mint one with the client's cookie.
       const cross = await alice.session.fetch(`/api/vps/${vps.id}/console/ticket`, { method: "POST", headers: { origin: "https://evil.example" } });
       assert.equal(cross.status, 403);
+      // API tokens: vps:write may ask for a ticket, a token without that scope may not.
+      const byToken = async (scopes: string[]) => {
+        const token = await issueToken(panel.url, alice.email, alice.password, scopes, scopes.join(","));
+        return (await fetch(`${panel.url}/api/vps/${vps.id}/console/ticket`, { method: "POST", headers: { authorization: `Bearer ${token}` } })).status;
+      };
+      assert.equal(await byToken(["vps:read"]), 403);
+      assert.equal(await byToken(["vps:write"]), 200);
     });
 
     it("a completed console request needs result.vnc; the upstream never appears in what the browser gets", async () => {

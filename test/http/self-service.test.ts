@@ -285,6 +285,10 @@ describe("self-service: SSH keys, rDNS, snapshots and backups through the refere
       assert.equal((await fetch(`${panel.url}/api/vps/${vpsId}/actions`, json({ action: "snapshot_create", name: "x" }))).status, 401);
       const foreign = await client.fetch(`/api/vps/${vpsId}/actions`, { ...json({ action: "snapshot_create", name: "x" }), headers: { "content-type": "application/json", origin: "https://evil.example" } });
       assert.equal(foreign.status, 403);
+      // A token without vps:read may not read the lists.
+      const orders = await issueToken(panel.url, "client@ospab.local", "client-demo-pass", ["orders:write"], "orders only");
+      for (const list of ["network", "snapshots", "backups"])
+        assert.equal((await fetch(`${panel.url}/api/vps/${vpsId}/${list}`, { headers: { authorization: `Bearer ${orders}` } })).status, 403, list);
       // An admin may read but the client's actions are the owner's.
       assert.equal((await act(admin, { action: "snapshot_create", name: "admin" })).status, 403);
     });
