@@ -88,8 +88,8 @@ export async function requestActionOutcome(
     if (!actionAllowedIn(input.action, vps.status))
       throw conflict(describeWrongStatus(input.action, vps.status));
     if (input.action === "rename" && input.name === vps.name) throw badRequest(`The VPS is already named ${vps.name}`);
-    if (input.action === "reinstall" && input.confirm !== vps.name) throw badRequest("confirm must equal the VPS name");
     if (input.action === "reinstall") {
+      if (input.confirm !== vps.name) throw badRequest("confirm must equal the VPS name");
       const choices = await reinstallOsChoices(tx, vpsId);
       if (!choices.includes(input.os)) throw badRequest(`os must be one of: ${choices.join(", ")}`);
     }
