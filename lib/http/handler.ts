@@ -277,7 +277,9 @@ function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, u
     const started = performance.now();
     const seen: Seen = { body: undefined, params: (await paramsIn) ?? {}, note: {} };
     const out = await answer(req, paramsIn, preread, requestId, seen);
-    const secrets = secretsOf(seen.body, req.headers);
+    // The secrets are looked for only when there is a message to cut them out of (an
+    // accepted call has none; walking a 5,000-sample body cost ~10 ms a call).
+    const message = seen.error?.message;
     void recordInboundCall({
       ...factsOf({ body: seen.body, params: seen.params, query: seen.query }),
       ...(seen.note.vpsId !== undefined ? { vpsId: seen.note.vpsId } : {}),
@@ -285,7 +287,7 @@ function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, u
       method: spec.method,
       status: out.status,
       errorCode: seen.error?.code ?? null,
-      message: redact(seen.error?.message, secrets),
+      message: message ? redact(message, secretsOf(seen.body, req.headers)) : null,
       durationMs: performance.now() - started,
       requestId,
       clientAddress: req.headers.get(CLIENT_ADDRESS_HEADER),
