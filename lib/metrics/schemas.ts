@@ -9,14 +9,18 @@ export const OLDEST_SAMPLE_MS = 47 * 3_600_000;
 /** How far ahead of the panel's clock a sample may be (clock skew). */
 export const NEWEST_SAMPLE_MS = 5 * 60_000;
 
-const rate = z.number().finite().min(0).max(1e12).nullable().optional();
+/** The bounds of a sample's fields (the schema below; lib/metrics/ingest-samples.ts's fast
+ *  check of well-formed samples reads the same). */
+export const SAMPLE_LIMITS = { vpsId: 2_147_483_647, cpu: 100, ramMb: 1e9, rate: 1e12 } as const;
+
+const rate = z.number().finite().min(0).max(SAMPLE_LIMITS.rate).nullable().optional();
 
 /** One sample; only vps_id and at are required. Rates are bytes per second. */
 export const metricSampleSchema = z.object({
-  vps_id: z.number().int().min(1).max(2_147_483_647),
+  vps_id: z.number().int().min(1).max(SAMPLE_LIMITS.vpsId),
   at: z.iso.datetime({ offset: true, message: "at must be an ISO 8601 time with a zone, e.g. 2026-12-03T08:00:00Z" }),
-  cpu_percent: z.number().finite().min(0).max(100).nullable().optional(),
-  ram_used_mb: z.number().finite().min(0).max(1e9).nullable().optional(),
+  cpu_percent: z.number().finite().min(0).max(SAMPLE_LIMITS.cpu).nullable().optional(),
+  ram_used_mb: z.number().finite().min(0).max(SAMPLE_LIMITS.ramMb).nullable().optional(),
   disk_read_bps: rate,
   disk_write_bps: rate,
   net_rx_bps: rate,
