@@ -1,163 +1,397 @@
-// Resource graphs: ingest throughput, chart reads and storage, on PostgreSQL, production build.
-//  1. POST /api/vps/metrics: N samples (batches of 5,000, `concurrency` in flight) for `vps`
-//     VPS, end to end through the panel (key check, JSON, zod per sample, the unnest
-//     statement with its VPS check and rollup marks; the panel's rollup worker runs
-//     meanwhile) — against, in the same run, a raw `pg` set-based insert of the same rows
-//     (one INSERT … SELECT FROM unnest per 5,000, same concurrency) into a fresh table of
-//     the same shape and indexes. Prints samples/s of each and the ratio.
-//  2. The 30-day chart (GET /api/vps/:id/metrics?range=30d, vps:read token) with `vps` VPS
-//     × 30 days of hourly rollups loaded: p50/p99 over `reads` requests for random VPS.
-//  3. Storage: bytes a row takes in each table (heap + indexes, measured), and so the bytes
-//     one VPS keeps at steady state (48 h raw at 1/min, 35 days of 5-minute, 400 of hourly).
-//   npx tsx bench/metrics-ingest.ts [--vps=2000] [--n=200000] [--concurrency=4] [--reads=400]
-import pg from "pg";
-import { createTestToken } from "../test/support/tokens";
-import { startPanel, TEST_SYNC_KEY } from "../test/support/panel";
-import { ensureBuild, fmt, insertUsers, intArg, load, loadNote, percentile, request, stopOnExit, type Req } from "./support";
+// Resource graphs: ingest throughput, chart reads with a month of history loaded, and storage;
+// PostgreSQL, production build.
+//  1. POST /api/vps/metrics: `n` samples a round (batches of 5,000, `concurrency` in flight)
+//     for `vps` VPS, end to end through the panel (key check, JSON, the per-sample check, the
+//     unnest statement with its VPS check and rollup marks, the inbound log row; the panel's
+//     rollup worker runs meanwhile) — against, in the same round, a raw `pg` set-based insert
+//     of the same rows (one INSERT … SELECT FROM unnest per 5,000, parsed from the same JSON
+//     text, the columns sent as the same array literals, same concurrency) into a fresh table
+//     of the same shape and indexes. `rounds` paired rounds, the order swapped each round.
+//     `--builds=label=dir,…` adds other checkouts' production builds (each its own panel and
+//     database), measured in the same rounds: what a change bought, same run.
+//  2. What 30 days of 1-minute samples leave (raw samples are kept 48 h): for `vps` VPS,
+//     48 h of raw samples (2,880 a VPS), 30 days of 5-minute rollups (8,640) and of hourly
+//     rollups (720), written in time order as the rollup pass writes them. The 5-minute rollups
+//     of the last 48 h and all the hourly ones are computed by SQL from the rows below them
+//     the way lib/metrics/rollup.ts does (averages weighted by samples, CPU peak, traffic as
+//     rate × 60 s per sample); older 5-minute rollups are generated whole (5 samples each).
+//     Then p50/p99 of GET /api/vps/:id/metrics?range=… (vps:read token, random VPS, one at a
+//     time) for every range, and of the series query alone.
+//  3. Storage: the tables' size (heap + indexes) after the load, per VPS; and per VPS per
+//     year at steady state (48 h raw, 35 days of 5-minute, 365 days of hourly rollups) from
+//     the measured bytes a row.
+//   npx tsx bench/metrics-ingest.ts [--vps=2000] [--n=200000] [--rounds=3] [--concurrency=4]
+//        [--reads=300] [--days=30] [--builds=before=/path/to/checkout] [--no-history] [--cpu-prof=dir]
 import http from "node:http";
+import pg from "pg";
+import { numberArrayLiteral } from "../lib/metrics/ingest-samples";
+import type { MetricRange } from "../lib/metrics/schemas";
+import { createTestToken } from "../test/support/tokens";
+import { startPanel, TEST_SYNC_KEY, type Panel } from "../test/support/panel";
+import { ensureBuild, fmt, insertUsers, intArg, load, loadNote, percentile, printResult, request, stopOnExit, type Req } from "./support";
 
 const VPS = intArg("vps", 2000);
 const N = intArg("n", 200_000);
+const ROUNDS = intArg("rounds", 3);
 const CONCURRENCY = intArg("concurrency", 4);
-const READS = intArg("reads", 400);
+const READS = intArg("reads", 300);
+const DAYS = intArg("days", 30);
 const BATCH = 5000;
+const HISTORY = !process.argv.includes("--no-history");
+/** --cpu-prof=<dir>: the panel (this build) writes a V8 CPU profile there when it stops. */
+const PROF = process.argv.find((a) => a.startsWith("--cpu-prof="))?.slice("--cpu-prof=".length);
+const BUILDS = (process.argv.find((a) => a.startsWith("--builds="))?.slice("--builds=".length) ?? "")
+  .split(",")
+  .filter(Boolean)
+  .map((b) => {
+    const [label, dir] = b.split("=");
+    if (!label || !dir) throw new Error(`--builds: expected label=dir, got ${b}`);
+    return { label, dir };
+  });
 
 const RAW_INSERT = `
   INSERT INTO bench_samples (vps_id, at, cpu_percent, ram_used_mb, disk_read_bps, disk_write_bps, net_rx_bps, net_tx_bps)
   SELECT vps_id, to_timestamp(at_ms / 1000), cpu, ram, dr, dw, rx, tx
     FROM unnest($1::int[], $2::float8[], $3::real[], $4::real[], $5::real[], $6::real[], $7::real[], $8::real[])
       AS x(vps_id, at_ms, cpu, ram, dr, dw, rx, tx)
-  ON CONFLICT (vps_id, at) DO UPDATE SET cpu_percent = EXCLUDED.cpu_percent`;
+  ON CONFLICT (vps_id, at) DO UPDATE SET
+    cpu_percent = EXCLUDED.cpu_percent, ram_used_mb = EXCLUDED.ram_used_mb,
+    disk_read_bps = EXCLUDED.disk_read_bps, disk_write_bps = EXCLUDED.disk_write_bps,
+    net_rx_bps = EXCLUDED.net_rx_bps, net_tx_bps = EXCLUDED.net_tx_bps`;
+
+interface Sample {
+  vps_id: number;
+  at: string;
+  cpu_percent: number;
+  ram_used_mb: number;
+  disk_read_bps: number;
+  disk_write_bps: number;
+  net_rx_bps: number;
+  net_tx_bps: number;
+}
+
+/** `count` samples, one a minute per VPS from `startMs`, VPS after VPS within a minute. */
+function samplesFrom(ids: readonly number[], startMs: number, count: number): Sample[] {
+  return Array.from({ length: count }, (_, i) => {
+    const v = i % ids.length;
+    const m = Math.floor(i / ids.length);
+    return {
+      vps_id: ids[v]!,
+      at: new Date(startMs + m * 60_000).toISOString(),
+      cpu_percent: ((v * 7 + m) % 1000) / 10,
+      ram_used_mb: 1024 + ((v + m) % 2048),
+      disk_read_bps: 1e6 + v * 10,
+      disk_write_bps: 5e5 + m,
+      net_rx_bps: 1.25e6 + v,
+      net_tx_bps: 2.5e5 + m,
+    };
+  });
+}
+
+const bodies = (samples: Sample[]) => {
+  const out: string[] = [];
+  for (let i = 0; i < samples.length; i += BATCH) out.push(JSON.stringify({ samples: samples.slice(i, i + BATCH) }));
+  return out;
+};
+
+/** The baseline's columns: the same array literals the panel sends. */
+const columns = (b: readonly Sample[]) =>
+  [
+    b.map((s) => s.vps_id),
+    b.map((s) => Date.parse(s.at)),
+    b.map((s) => s.cpu_percent),
+    b.map((s) => s.ram_used_mb),
+    b.map((s) => s.disk_read_bps),
+    b.map((s) => s.disk_write_bps),
+    b.map((s) => s.net_rx_bps),
+    b.map((s) => s.net_tx_bps),
+  ].map(numberArrayLiteral);
+
+interface Subject {
+  label: string;
+  panel: Panel;
+  ids: number[];
+  userId: number;
+}
+
+async function setUp(panel: Panel, label: string): Promise<Subject> {
+  const [userId] = await insertUsers(panel.databaseUrl, 1, "metrics-bench");
+  const c = new pg.Client({ connectionString: panel.databaseUrl });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ id: number }>(
+      `INSERT INTO vps (user_id, name, status, cpu, ram_mb, disk_gb, os, updated_at)
+       SELECT $1, 'm-' || g, 'running', 2, 4096, 40, 'Debian 12', now() FROM generate_series(1, $2::int) g ORDER BY g RETURNING id`,
+      [userId, VPS],
+    );
+    return { label, panel, ids: rows.map((r) => r.id), userId: userId! };
+  } finally {
+    await c.end();
+  }
+}
+
+async function ingestRound(s: Subject, texts: string[]): Promise<{ rate: number; p50: number; p99: number; accepted: number; statuses: Record<number, number> }> {
+  const headers = { "content-type": "application/json", "x-api-key": TEST_SYNC_KEY };
+  const reqs: Req[] = texts.map((body) => ({ method: "POST", path: "/api/vps/metrics", headers, body }));
+  let accepted = 0;
+  const r = await load(s.panel.url, reqs, CONCURRENCY, (_, status, body) => {
+    if (status === 202) accepted += JSON.parse(body).accepted;
+  });
+  return { rate: accepted / r.seconds, p50: r.p50, p99: r.p99, accepted, statuses: r.statuses };
+}
+
+async function rawRound(db: pg.Pool, texts: string[]): Promise<number> {
+  const t0 = performance.now();
+  let next = 0;
+  let rows = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      // Like a request, each batch is parsed from its JSON text before it is written.
+      for (let i = next++; i < texts.length; i = next++) {
+        const batch: Sample[] = JSON.parse(texts[i]!).samples;
+        await db.query({ name: "raw", text: RAW_INSERT, values: columns(batch) });
+        rows += batch.length;
+      }
+    }),
+  );
+  return rows / ((performance.now() - t0) / 1000);
+}
+
+/** Waits (up to a minute) until every panel's rollup worker has taken the marks of earlier
+ *  rounds, so that no panel's pass runs during another's (or the baseline's) measurement. */
+async function drained(subjects: readonly Subject[]) {
+  const deadline = Date.now() + 60_000;
+  for (const s of subjects) {
+    const c = new pg.Client({ connectionString: s.panel.databaseUrl });
+    await c.connect();
+    try {
+      while (Date.now() < deadline) {
+        const { rows } = await c.query<{ n: string }>("SELECT count(*) AS n FROM vps_metric_dirty");
+        if (Number(rows[0]!.n) === 0) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    } finally {
+      await c.end();
+    }
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+async function ingestBench(main: Subject, others: Subject[], db: pg.Pool) {
+  const subjects = [main, ...others];
+  const minutes = Math.ceil(N / VPS);
+  if ((ROUNDS + 1) * minutes > 45 * 60) throw new Error("--n × --rounds too large for --vps: more than 45 hours of minutes");
+  const now = Math.floor(Date.now() / 60_000) * 60_000;
+  // Round r's samples start (rounds + 1 - r) windows back; the warm-up takes the oldest window.
+  const windowStart = (r: number) => now - (ROUNDS + 1 - r) * minutes * 60_000;
+  await db.query("CREATE TABLE bench_samples (LIKE vps_metric_samples INCLUDING ALL)");
+  for (const s of subjects) await ingestRound(s, bodies(samplesFrom(s.ids, windowStart(0), BATCH)));
+  await rawRound(db, bodies(samplesFrom(main.ids, windowStart(0), BATCH)));
+  const rates = new Map<string, number[]>(subjects.map((s) => [s.label, []]));
+  const raws: number[] = [];
+  for (let r = 1; r <= ROUNDS; r++) {
+    const start = windowStart(r);
+    const line: string[] = [];
+    const panels = async () => {
+      for (const s of subjects) {
+        await drained(subjects);
+        const res = await ingestRound(s, bodies(samplesFrom(s.ids, start, N)));
+        if (res.accepted !== N) console.log(`  note: ${s.label} accepted ${res.accepted} of ${N} (${JSON.stringify(res.statuses)})`);
+        rates.get(s.label)!.push(res.rate);
+        line.push(`${s.label} ${fmt(res.rate, 0)} samples/s (p50 ${fmt(res.p50, 0)} ms, p99 ${fmt(res.p99, 0)} ms)`);
+      }
+    };
+    const raw = async () => {
+      await drained(subjects);
+      const rate = await rawRound(db, bodies(samplesFrom(main.ids, start, N)));
+      raws.push(rate);
+      line.push(`raw pg ${fmt(rate, 0)} samples/s`);
+    };
+    // The order swaps each round, so neither side always runs on a warmer (or busier) machine.
+    if (r % 2) {
+      await panels();
+      await raw();
+    } else {
+      await raw();
+      await panels();
+    }
+    console.log(`  round ${r}: ${line.join("   ")}   ratio ${subjects.map((s) => `${s.label} ${fmt(rates.get(s.label)!.at(-1)! / raws.at(-1)!, 2)}`).join(", ")}   ${loadNote()}`);
+  }
+  const rawMedian = median(raws);
+  console.log(`  raw pg unnest INSERT (median of ${ROUNDS})   ${fmt(rawMedian, 0).padStart(9)} samples/s`);
+  for (const s of subjects) {
+    const ratios = rates.get(s.label)!.map((x, i) => x / raws[i]!);
+    console.log(
+      `  ${`panel ${s.label}`.padEnd(36)} ${fmt(median(rates.get(s.label)!), 0).padStart(9)} samples/s   ratio median ${fmt(median(ratios), 2)} (rounds ${ratios.map((x) => fmt(x, 2)).join(", ")})   target ≥ 0.5 and ≥ 20,000 samples/s`,
+    );
+  }
+  const ratios = rates.get(main.label)!.map((x, i) => x / raws[i]!);
+  return { panel: median(rates.get(main.label)!), raw: rawMedian, ratio: median(ratios) };
+}
+
+// A day's pattern plus a per-VPS offset and some jitter, in SQL (e = epoch seconds, v = VPS id).
+const CPU = (e: string, v: string) => `least(100, greatest(0, 30 + 25 * sin(${e} / 13750.987 + ${v}) + ((${v} * 31 + floor(${e} / 60)::bigint) % 11)))`;
+const RAM = (e: string, v: string) => `1024 + (${v} % 2048) + 200 * sin(${e} / 13750.987)`;
+const RATE = (e: string, v: string, base: number) => `${base} * (1.2 + sin(${e} / 13750.987 + ${v} * 2))`;
+
+async function loadHistory(databaseUrl: string, ids: number[]) {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query("SET work_mem = '512MB'");
+    await loadHistoryOn(db, ids);
+  } finally {
+    await db.end();
+  }
+}
+
+async function loadHistoryOn(db: pg.Client, ids: number[]) {
+  const minute = Math.floor(Date.now() / 60_000) * 60_000;
+  const rawFrom = minute - (48 * 60 - 1) * 60_000; // 2,880 minutes up to now
+  const fiveFrom = Math.floor((minute - DAYS * 86_400_000) / 300_000) * 300_000 + 300_000;
+  const cut = Math.ceil(rawFrom / 300_000) * 300_000; // 5-minute buckets from here are computed from raw samples
+  const t0 = performance.now();
+  await db.query("TRUNCATE vps_metric_samples, vps_metric_rollups, vps_metric_dirty");
+  // Raw samples: minute after minute, every VPS in each.
+  await db.query(
+    `INSERT INTO vps_metric_samples (vps_id, at, cpu_percent, ram_used_mb, disk_read_bps, disk_write_bps, net_rx_bps, net_tx_bps)
+     SELECT v, to_timestamp(e), ${CPU("e", "v")}, ${RAM("e", "v")}, ${RATE("e", "v", 1e6)}, ${RATE("e", "v", 4e5)}, ${RATE("e", "v", 1.25e6)}, ${RATE("e", "v", 2.5e5)}
+       FROM (SELECT g::float8 AS e FROM generate_series($2::bigint, $3::bigint, 60) g) t, unnest($1::int[]) v ORDER BY e, v`,
+    [ids, rawFrom / 1000, minute / 1000],
+  );
+  console.log(`  loaded ${VPS} VPS × 2,880 raw samples (48 h) in ${fmt((performance.now() - t0) / 1000, 1)} s`);
+  // 5-minute rollups older than the raw window, generated whole, a day at a time.
+  const t1 = performance.now();
+  for (let from = fiveFrom; from < cut; from += 86_400_000) {
+    const to = Math.min(cut, from + 86_400_000) - 300_000;
+    await db.query(
+      `INSERT INTO vps_metric_rollups (vps_id, step_seconds, bucket, samples, cpu_avg, cpu_max, ram_avg, disk_read_avg, disk_write_avg, net_rx_avg, net_tx_avg, rx_bytes, tx_bytes)
+       SELECT v, 300, to_timestamp(e), 5, ${CPU("e", "v")}, least(100, ${CPU("e", "v")} + 7), ${RAM("e", "v")},
+              ${RATE("e", "v", 1e6)}, ${RATE("e", "v", 4e5)}, ${RATE("e", "v", 1.25e6)}, ${RATE("e", "v", 2.5e5)},
+              300 * ${RATE("e", "v", 1.25e6)}, 300 * ${RATE("e", "v", 2.5e5)}
+         FROM (SELECT g::float8 AS e FROM generate_series($2::bigint, $3::bigint, 300) g) t, unnest($1::int[]) v ORDER BY e, v`,
+      [ids, from / 1000, to / 1000],
+    );
+  }
+  // The last 48 h's 5-minute rollups from the raw samples, as the pass computes them (each
+  // sample a minute after the one before covers 60 s).
+  await db.query(
+    `INSERT INTO vps_metric_rollups (vps_id, step_seconds, bucket, samples, cpu_avg, cpu_max, ram_avg, disk_read_avg, disk_write_avg, net_rx_avg, net_tx_avg, rx_bytes, tx_bytes)
+     SELECT vps_id, 300, b, count(*), avg(cpu_percent), max(cpu_percent), avg(ram_used_mb), avg(disk_read_bps), avg(disk_write_bps),
+            avg(net_rx_bps), avg(net_tx_bps), sum(net_rx_bps::float8 * 60), sum(net_tx_bps::float8 * 60)
+       FROM (SELECT *, to_timestamp(floor(extract(epoch FROM at) / 300) * 300) AS b FROM vps_metric_samples) s
+      WHERE b >= to_timestamp($1::float8)
+      GROUP BY b, vps_id ORDER BY b, vps_id`,
+    [cut / 1000],
+  );
+  console.log(`  loaded ${VPS} VPS × ${fmt((minute - fiveFrom) / 300_000 + 1, 0)} five-minute rollups (${DAYS} days) in ${fmt((performance.now() - t1) / 1000, 1)} s`);
+  // Hourly rollups from the 5-minute ones (weighted by samples, as from the raw samples).
+  const t2 = performance.now();
+  const w = (c: string) => `sum(${c} * samples) / nullif(sum(samples) FILTER (WHERE ${c} IS NOT NULL), 0)`;
+  await db.query(
+    `INSERT INTO vps_metric_rollups (vps_id, step_seconds, bucket, samples, cpu_avg, cpu_max, ram_avg, disk_read_avg, disk_write_avg, net_rx_avg, net_tx_avg, rx_bytes, tx_bytes)
+     SELECT vps_id, 3600, h, sum(samples), ${w("cpu_avg")}, max(cpu_max), ${w("ram_avg")}, ${w("disk_read_avg")}, ${w("disk_write_avg")},
+            ${w("net_rx_avg")}, ${w("net_tx_avg")}, sum(rx_bytes), sum(tx_bytes)
+       FROM (SELECT *, date_trunc('hour', bucket) AS h FROM vps_metric_rollups WHERE step_seconds = 300) r
+      GROUP BY h, vps_id ORDER BY h, vps_id`,
+  );
+  await db.query("VACUUM ANALYZE vps_metric_samples");
+  await db.query("VACUUM ANALYZE vps_metric_rollups");
+  const { rows } = await db.query<{ step: number | null; n: string }>(
+    `SELECT NULL::int AS step, count(*) AS n FROM vps_metric_samples UNION ALL SELECT step_seconds, count(*) FROM vps_metric_rollups GROUP BY 1 ORDER BY 1 NULLS FIRST`,
+  );
+  console.log(`  hourly rollups and VACUUM ANALYZE in ${fmt((performance.now() - t2) / 1000, 1)} s; rows: ${rows.map((r) => `${r.step === null ? "raw" : `step ${r.step}`} ${Number(r.n).toLocaleString("en")}`).join(", ")}   ${loadNote()}`);
+}
+
+async function readBench(s: Subject, db: pg.Pool) {
+  const { openDatabase } = await import("../lib/db");
+  const { readSeries } = await import("../lib/metrics/read-metrics");
+  const direct = await openDatabase({ databaseUrl: s.panel.databaseUrl, poolSize: 1 });
+  const token = await createTestToken(direct, s.userId, ["vps:read"]);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const auth = { authorization: `Bearer ${token}` };
+  const pick = (i: number) => s.ids[(i * 7919 + 13) % s.ids.length]!;
+  const out: Partial<Record<MetricRange, { p50: number; p99: number }>> = {};
+  try {
+    for (const range of ["30d", "1h", "24h", "7d", "1y"] as const) {
+      const reads = range === "30d" ? READS : Math.ceil(READS / 2);
+      const q: number[] = [];
+      for (let i = 0; i < reads + 20; i++) {
+        const t = performance.now();
+        await readSeries(direct.prisma, pick(i + 5000), range);
+        if (i >= 20) q.push(performance.now() - t);
+      }
+      q.sort((a, b) => a - b);
+      for (let i = 0; i < 20; i++) await request(s.panel.url, agent, { path: `/api/vps/${pick(i + 9000)}/metrics?range=${range}`, headers: auth });
+      const lat: number[] = [];
+      let points = 0;
+      for (let i = 0; i < reads; i++) {
+        const t = performance.now();
+        const r = await request(s.panel.url, agent, { path: `/api/vps/${pick(i)}/metrics?range=${range}`, headers: auth });
+        lat.push(performance.now() - t);
+        if (r.status !== 200) throw new Error(`GET metrics: ${r.status} ${r.body.slice(0, 200)}`);
+        points += JSON.parse(r.body).points.length;
+      }
+      lat.sort((a, b) => a - b);
+      out[range] = { p50: percentile(lat, 50), p99: percentile(lat, 99) };
+      console.log(
+        `  GET …/metrics?range=${range.padEnd(3)}  p50 ${fmt(percentile(lat, 50), 1).padStart(5)} ms   p99 ${fmt(percentile(lat, 99), 1).padStart(5)} ms   query alone p50 ${fmt(percentile(q, 50), 1)} ms, p99 ${fmt(percentile(q, 99), 1)} ms   (${reads} reads, ${fmt(points / reads, 0)} points each${range === "30d" ? "; target p99 < 50 ms" : ""})   ${loadNote()}`,
+      );
+    }
+  } finally {
+    agent.destroy();
+    await direct.close();
+  }
+  // Storage.
+  const { rows } = await db.query<{ t: string; bytes: string; n: string }>(
+    `SELECT 'raw' AS t, pg_total_relation_size('vps_metric_samples') AS bytes, (SELECT count(*) FROM vps_metric_samples) AS n
+     UNION ALL SELECT 'rollups', pg_total_relation_size('vps_metric_rollups'), (SELECT count(*) FROM vps_metric_rollups)`,
+  );
+  const [raw, rollups] = rows.map((r) => ({ bytes: Number(r.bytes), perRow: Number(r.bytes) / Math.max(1, Number(r.n)) }));
+  const perVpsLoaded = (raw!.bytes + rollups!.bytes) / VPS;
+  const year = { raw: 48 * 60 * raw!.perRow, fiveMin: 35 * 288 * rollups!.perRow, hourly: 365 * 24 * rollups!.perRow };
+  const perYear = year.raw + year.fiveMin + year.hourly;
+  console.log(`  storage after the load: raw ${fmt(raw!.bytes / 1e6, 0)} MB (${fmt(raw!.perRow, 0)} B a row), rollups ${fmt(rollups!.bytes / 1e6, 0)} MB (${fmt(rollups!.perRow, 0)} B a row) = ${fmt(perVpsLoaded / 1e6, 2)} MB a VPS with ${DAYS} days`);
+  console.log(
+    `  storage a VPS keeps after a year (48 h raw + 35 days of 5-minute + 365 days of hourly rollups): ${fmt(year.raw / 1e6, 2)} + ${fmt(year.fiveMin / 1e6, 2)} + ${fmt(year.hourly / 1e6, 2)} = ${fmt(perYear / 1e6, 2)} MB`,
+  );
+  return { reads: out, perYear };
+}
 
 async function main() {
   await ensureBuild();
-  console.log(`metrics ingest: ${N} samples for ${VPS} VPS in batches of ${BATCH}, ${CONCURRENCY} in flight; PostgreSQL, production build`);
-  const panel = await startPanel({ demoData: false, env: { LOG_LEVEL: "error" } });
-  const stop = stopOnExit(() => panel.stop());
+  console.log(
+    `metrics: ${N} samples a round × ${ROUNDS} rounds for ${VPS} VPS in batches of ${BATCH}, ${CONCURRENCY} in flight${BUILDS.length ? `; builds ${BUILDS.map((b) => b.label).join(", ")} too` : ""}; PostgreSQL, production build   ${loadNote()}`,
+  );
+  const panel = await startPanel({ demoData: false, env: { LOG_LEVEL: "error" }, nodeArgs: PROF ? ["--cpu-prof", `--cpu-prof-dir=${PROF}`] : [] });
+  const others: Panel[] = [];
+  const stop = stopOnExit(async () => {
+    await Promise.all([panel, ...others].map((p) => p.stop()));
+  });
+  for (const b of BUILDS) others.push(await startPanel({ root: b.dir, demoData: false, env: { LOG_LEVEL: "error" }, nodeArgs: [] }));
   const db = new pg.Pool({ connectionString: panel.databaseUrl, max: CONCURRENCY + 2 });
   try {
-    const [userId] = await insertUsers(panel.databaseUrl, 1, "metrics-bench");
-    const { rows: vpsRows } = await db.query<{ id: number }>(
-      `INSERT INTO vps (user_id, name, status, cpu, ram_mb, disk_gb, os, updated_at)
-       SELECT $1, 'm-' || g, 'running', 2, 4096, 40, 'Debian 12', now() FROM generate_series(1, $2::int) g RETURNING id`,
-      [userId, VPS],
-    );
-    const ids = vpsRows.map((r) => r.id);
-    await db.query("CREATE TABLE bench_samples (LIKE vps_metric_samples INCLUDING ALL)");
-
-    // The samples: one a minute per VPS, going back from now (within the 47-hour window).
-    const minutes = Math.ceil(N / VPS);
-    if (minutes > 46 * 60) throw new Error("--n too large for --vps: more than 46 hours of minutes");
-    const start = Math.floor(Date.now() / 60_000) * 60_000 - minutes * 60_000;
-    const samples = Array.from({ length: N }, (_, i) => {
-      const v = i % VPS;
-      const m = Math.floor(i / VPS);
-      return {
-        vps_id: ids[v]!,
-        at: new Date(start + m * 60_000).toISOString(),
-        cpu_percent: ((v * 7 + m) % 1000) / 10,
-        ram_used_mb: 1024 + ((v + m) % 2048),
-        disk_read_bps: 1e6 + v * 10,
-        disk_write_bps: 5e5 + m,
-        net_rx_bps: 1.25e6 + v,
-        net_tx_bps: 2.5e5 + m,
-      };
-    });
-    const batches: (typeof samples)[] = [];
-    for (let i = 0; i < N; i += BATCH) batches.push(samples.slice(i, i + BATCH));
-    const headers = { "content-type": "application/json", "x-api-key": TEST_SYNC_KEY };
-    const reqs: Req[] = batches.map((b) => ({ method: "POST", path: "/api/vps/metrics", headers, body: JSON.stringify({ samples: b }) }));
-
-    // Warm-up of both (not measured), then the panel, then the baseline.
-    await load(panel.url, reqs.slice(0, 1), 1);
-    let accepted = 0;
-    const panelRun = await load(panel.url, reqs, CONCURRENCY, (_, s, body) => {
-      if (s === 202) accepted += JSON.parse(body).accepted;
-    });
-    if (accepted !== N && accepted < N - BATCH) console.log(`  note: the panel accepted ${accepted} of ${N}`);
-    const columns = (b: typeof samples) => [
-      b.map((s) => s.vps_id),
-      b.map((s) => Date.parse(s.at)),
-      b.map((s) => s.cpu_percent),
-      b.map((s) => s.ram_used_mb),
-      b.map((s) => s.disk_read_bps),
-      b.map((s) => s.disk_write_bps),
-      b.map((s) => s.net_rx_bps),
-      b.map((s) => s.net_tx_bps),
-    ];
-    await db.query({ name: "raw", text: RAW_INSERT, values: columns(batches[0]!) });
-    const t0 = performance.now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        // Like a request, each batch is parsed from its JSON text before it is written.
-        for (let i = next++; i < batches.length; i = next++) await db.query({ name: "raw", text: RAW_INSERT, values: columns(JSON.parse(reqs[i]!.body!).samples) });
-      }),
-    );
-    const rawSeconds = (performance.now() - t0) / 1000;
-    const panelRate = N / panelRun.seconds;
-    const rawRate = N / rawSeconds;
-    console.log(`  panel POST /api/vps/metrics   ${fmt(panelRate, 0).padStart(9)} samples/s   (${panelRun.requests} requests, p50 ${fmt(panelRun.p50, 0)} ms, p99 ${fmt(panelRun.p99, 0)} ms, statuses ${JSON.stringify(panelRun.statuses)})`);
-    console.log(`  raw pg unnest INSERT          ${fmt(rawRate, 0).padStart(9)} samples/s`);
-    console.log(`  ratio panel / raw             ${fmt(panelRate / rawRate, 2)}   (target ≥ 0.5 and ≥ 20,000 samples/s)`);
-
-    // 2. 30 days of hourly rollups for every VPS, then the 30-day chart.
-    const hourNow = Math.floor(Date.now() / 3_600_000) * 3_600_000;
-    const t1 = performance.now();
-    await db.query(
-      `INSERT INTO vps_metric_rollups (vps_id, step_seconds, bucket, samples, cpu_avg, cpu_max, ram_avg, disk_read_avg, disk_write_avg, net_rx_avg, net_tx_avg, rx_bytes, tx_bytes)
-       SELECT v, 3600, to_timestamp($2::float8 / 1000) - h * interval '1 hour', 60, (v + h) % 100, (v + h) % 100 + 5, 2048, 1e6, 5e5, 1.25e6, 2.5e5, 4.5e9, 9e8
-         FROM unnest($1::int[]) v, generate_series(1, 720) h
-       ON CONFLICT DO NOTHING`,
-      [ids, hourNow],
-    );
-    await db.query("ANALYZE vps_metric_rollups");
-    console.log(`  loaded ${VPS} VPS × 720 hourly rollups in ${fmt((performance.now() - t1) / 1000, 1)} s`);
-    const { openDatabase } = await import("../lib/db");
-    const { readSeries } = await import("../lib/metrics/read-metrics");
-    const direct = await openDatabase({ databaseUrl: panel.databaseUrl, poolSize: 1 });
-    const token = await createTestToken(direct, userId!, ["vps:read"]);
-    // The query alone (the panel's own read function on its own connection), then over HTTP.
-    const q: number[] = [];
-    for (let i = 0; i < READS + 20; i++) {
-      const s = performance.now();
-      await readSeries(direct.prisma, ids[(i * 7919) % ids.length]!, "30d");
-      if (i >= 20) q.push(performance.now() - s);
+    const main = await setUp(panel, BUILDS.length ? "this build" : "POST /api/vps/metrics");
+    const subjects = await Promise.all(others.map((p, i) => setUp(p, BUILDS[i]!.label)));
+    const ingest = await ingestBench(main, subjects, db);
+    await Promise.all(others.map((p) => p.stop()));
+    others.length = 0;
+    if (!HISTORY) {
+      printResult({ metrics_ingest_sps: ingest.panel, metrics_raw_sps: ingest.raw, metrics_ratio: ingest.ratio });
+      return;
     }
-    await direct.close();
-    q.sort((a, b) => a - b);
-    console.log(`  30-day series query alone      p50 ${fmt(percentile(q, 50), 1)} ms   p99 ${fmt(percentile(q, 99), 1)} ms   (${READS} reads, lib/metrics/read-metrics.ts readSeries)`);
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const auth = { authorization: `Bearer ${token}` };
-    for (let i = 0; i < 20; i++) await request(panel.url, agent, { path: `/api/vps/${ids[i]}/metrics?range=30d`, headers: auth });
-    const lat: number[] = [];
-    let points = 0;
-    for (let i = 0; i < READS; i++) {
-      const id = ids[(i * 7919) % ids.length]!;
-      const s = performance.now();
-      const r = await request(panel.url, agent, { path: `/api/vps/${id}/metrics?range=30d`, headers: auth });
-      lat.push(performance.now() - s);
-      if (r.status !== 200) throw new Error(`GET metrics: ${r.status} ${r.body.slice(0, 200)}`);
-      points += JSON.parse(r.body).points.length;
-    }
-    lat.sort((a, b) => a - b);
-    console.log(`  GET …/metrics?range=30d       p50 ${fmt(percentile(lat, 50), 1)} ms   p99 ${fmt(percentile(lat, 99), 1)} ms   (${READS} reads, one at a time, ${fmt(points / READS, 0)} points each; target p99 < 50 ms)`);
-
-    // 3. Storage.
-    const size = async (table: string, where = "true") => {
-      const { rows } = await db.query<{ bytes: string; n: string }>(`SELECT pg_total_relation_size('${table}') AS bytes, (SELECT count(*) FROM ${table} WHERE ${where}) AS n`);
-      return Number(rows[0]!.bytes) / Math.max(1, Number(rows[0]!.n));
-    };
-    await db.query("VACUUM ANALYZE vps_metric_samples");
-    await db.query("VACUUM ANALYZE vps_metric_rollups");
-    const rawRow = await size("vps_metric_samples");
-    const rollupRow = await size("vps_metric_rollups");
-    const perVps = { raw: 48 * 60 * rawRow, fiveMin: 35 * 288 * rollupRow, hourly: 400 * 24 * rollupRow };
-    const total = perVps.raw + perVps.fiveMin + perVps.hourly;
-    console.log(`  bytes a row (heap + indexes)   raw ${fmt(rawRow, 0)}   rollup ${fmt(rollupRow, 0)}`);
-    console.log(
-      `  storage per VPS (steady state, a year and more): raw ${fmt(perVps.raw / 1e6, 2)} MB + 5-minute ${fmt(perVps.fiveMin / 1e6, 2)} MB + hourly ${fmt(perVps.hourly / 1e6, 2)} MB = ${fmt(total / 1e6, 2)} MB`,
-    );
+    await loadHistory(panel.databaseUrl, main.ids);
+    const { reads, perYear } = await readBench(main, db);
+    printResult({
+      metrics_ingest_sps: ingest.panel,
+      metrics_raw_sps: ingest.raw,
+      metrics_ratio: ingest.ratio,
+      metrics_30d_p50: reads["30d"]?.p50 ?? NaN,
+      metrics_30d_p99: reads["30d"]?.p99 ?? NaN,
+      metrics_7d_p99: reads["7d"]?.p99 ?? NaN,
+      metrics_mb_vps_year: perYear / 1e6,
+    });
     console.log(`  ${loadNote()}`);
   } finally {
     await db.end();

@@ -6,7 +6,7 @@
 import { queryPrepared, type Db } from "../db";
 import { notFound } from "../errors";
 import type { Actor } from "../users/actor";
-import { readableVpsWhere } from "../vps/access";
+import { readableVpsWhere, readsEveryVps } from "../vps/access";
 import type { MetricPoint, MetricRange, MetricSeries, TrafficMonth } from "./schemas";
 
 interface RangePlan {
@@ -40,6 +40,18 @@ const ROLLUP_SQL = `
    WHERE vps_id = $1 AND step_seconds = $5 AND bucket >= to_timestamp($3::float8 / 1000) AND bucket <= to_timestamp($4::float8 / 1000)
    GROUP BY 1 ORDER BY 1`;
 
+/**
+ * The same series with the access check in the statement (one round trip where the check
+ * was a query of its own): the VPS row as `readableVpsWhere` reads it — not deleted, and the
+ * actor's own unless `$owner` is null (an admin) — joined to the series. No row: not found;
+ * one row with a null `t`: readable, no samples.
+ */
+const checked = (series: string, owner: number) => `
+  WITH v AS (SELECT id FROM vps WHERE id = $1 AND deleted_at IS NULL AND ($${owner}::int IS NULL OR user_id = $${owner}::int))
+  SELECT s.* FROM v LEFT JOIN LATERAL (${series}) s ON true ORDER BY s.t`;
+const RAW_CHECKED_SQL = checked(RAW_SQL, 5);
+const ROLLUP_CHECKED_SQL = checked(ROLLUP_SQL, 6);
+
 type Row = Record<"t" | "cpu" | "cpu_max" | "ram" | "dr" | "dw" | "rx" | "tx", number | string | null>;
 const num = (v: number | string | null): number | null => (v === null ? null : Math.round(Number(v) * 100) / 100);
 
@@ -49,15 +61,34 @@ async function assertReadable(db: Db, actor: Actor, vpsId: number) {
   return vps;
 }
 
+/** The series's rows; with `owner` (a user id, or null for an admin) only if that actor may
+ *  read the VPS (else undefined), without it unchecked. */
+async function seriesRows(db: Db, vpsId: number, plan: RangePlan, from: number, now: number, owner?: number | null): Promise<Row[] | undefined> {
+  const check = owner !== undefined;
+  const rows =
+    plan.source === "raw"
+      ? await queryPrepared<Row>(db, { name: check ? "metrics_read_raw_checked" : "metrics_read_raw", text: check ? RAW_CHECKED_SQL : RAW_SQL, values: [vpsId, plan.step, from, now, ...(check ? [owner] : [])] })
+      : await queryPrepared<Row>(db, {
+          name: check ? "metrics_read_rollup_checked" : "metrics_read_rollup",
+          text: check ? ROLLUP_CHECKED_SQL : ROLLUP_SQL,
+          values: [vpsId, plan.step, from, now, plan.source, ...(check ? [owner] : [])],
+        });
+  if (!check) return rows;
+  if (rows.length === 0) return undefined;
+  return rows.filter((r) => r.t !== null);
+}
+
 /** The series without an access check (the caller has made it): also the benchmark's query. */
 export async function readSeries(db: Db, vpsId: number, range: MetricRange, now = Date.now()): Promise<MetricSeries> {
+  return seriesFor(db, vpsId, range, now);
+}
+
+async function seriesFor(db: Db, vpsId: number, range: MetricRange, now: number, owner?: number | null): Promise<MetricSeries> {
   const plan = RANGE_PLANS[range];
   // The window starts on a step boundary, so the first point is a whole one.
   const from = Math.floor((now - plan.spanMs) / (plan.step * 1000)) * plan.step * 1000;
-  const rows =
-    plan.source === "raw"
-      ? await queryPrepared<Row>(db, { name: "metrics_read_raw", text: RAW_SQL, values: [vpsId, plan.step, from, now] })
-      : await queryPrepared<Row>(db, { name: "metrics_read_rollup", text: ROLLUP_SQL, values: [vpsId, plan.step, from, now, plan.source] });
+  const rows = await seriesRows(db, vpsId, plan, from, now, owner);
+  if (!rows) throw notFound(`VPS ${vpsId} not found`);
   const points: MetricPoint[] = rows.map((r) => ({
     at: new Date(Number(r.t) * 1000).toISOString(),
     cpu_percent: num(r.cpu),
@@ -71,9 +102,9 @@ export async function readSeries(db: Db, vpsId: number, range: MetricRange, now 
   return { range, step_seconds: plan.step, from: new Date(from).toISOString(), to: new Date(now).toISOString(), points };
 }
 
+/** The series for the VPS's owner or an admin (someone else's VPS reads as not found). */
 export async function getVpsMetrics(db: Db, actor: Actor, vpsId: number, range: MetricRange, now = Date.now()): Promise<MetricSeries> {
-  await assertReadable(db, actor, vpsId);
-  return readSeries(db, vpsId, range, now);
+  return seriesFor(db, vpsId, range, now, readsEveryVps(actor) ? null : actor.userId);
 }
 
 export const GB = 1_000_000_000;
