@@ -29,10 +29,10 @@ export function emailStatusFor(wanted: boolean, emailAvailable: boolean): EmailS
   return wanted ? (emailAvailable ? "pending" : "off") : null;
 }
 
-/** The rows written (repeats of a dedupe_key are not). */
-export async function createNotifications(tx: Tx, items: readonly NewNotification[], opts: { emailAvailable: boolean; now: Date }): Promise<number> {
+/** The dedupe keys of the rows written (a repeat of a dedupe_key is not). */
+export async function createNotifications(tx: Tx, items: readonly NewNotification[], opts: { emailAvailable: boolean; now: Date }): Promise<Set<string>> {
   const wanted = items.filter((n) => n.panel || n.email || n.keepRecord);
-  if (wanted.length === 0) return 0;
+  if (wanted.length === 0) return new Set();
   const rows = await tx.notification.createManyAndReturn({
     data: wanted.map((n) => {
       const emailStatus = emailStatusFor(n.email, opts.emailAvailable);
@@ -50,8 +50,8 @@ export async function createNotifications(tx: Tx, items: readonly NewNotificatio
       };
     }),
     skipDuplicates: true,
-    select: { id: true, userId: true, kind: true, vpsId: true, params: true, readAt: true, createdAt: true, inPanel: true },
+    select: { id: true, dedupeKey: true, userId: true, kind: true, vpsId: true, params: true, readAt: true, createdAt: true, inPanel: true },
   });
   for (const r of rows.sort((a, b) => (a.id < b.id ? -1 : 1))) if (r.inPanel) await signalUnread(tx, r.userId, toNotificationView(r));
-  return rows.length;
+  return new Set(rows.map((r) => r.dedupeKey));
 }
