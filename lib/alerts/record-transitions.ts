@@ -59,7 +59,8 @@ export function alertNotification(t: AlertTransition): NewNotification {
 }
 
 export async function recordAlertTransitions(tx: Tx, transitions: readonly AlertTransition[], opts: { emailAvailable: boolean }): Promise<void> {
-  if (transitions.length === 0) return;
+  const [first] = transitions;
+  if (!first) return;
   for (const t of transitions) {
     await recordEvent(tx, {
       type: t.kind === "fired" ? "vps.alert" : "vps.alert_resolved",
@@ -68,5 +69,5 @@ export async function recordAlertTransitions(tx: Tx, transitions: readonly Alert
       payload: alertEventPayload(t) as unknown as Record<string, unknown>,
     });
   }
-  await createNotifications(tx, transitions.map(alertNotification), { emailAvailable: opts.emailAvailable, now: transitions[0]!.at });
+  await createNotifications(tx, transitions.map(alertNotification), { emailAvailable: opts.emailAvailable, now: first.at });
 }

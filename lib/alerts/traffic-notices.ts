@@ -60,7 +60,8 @@ export async function checkTrafficQuotas(db: Db, opts: { now?: number; emailAvai
     const quota = Number(r.traffic_quota_gb) * GB;
     const used = Number(r.rx) + Number(r.tx);
     const reached = LEVELS.filter((l) => used >= (quota * l) / 100);
-    const top = reached[reached.length - 1]!;
+    const top = reached.at(-1);
+    if (top === undefined) continue;
     const params = { vps_name: r.name, month, level: top, used_bytes: Math.round(used), rx_bytes: Math.round(Number(r.rx)), tx_bytes: Math.round(Number(r.tx)), quota_bytes: quota };
     const notices: NewNotification[] = reached.map((level) => ({
       userId: r.user_id,
