@@ -192,6 +192,7 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
           {
             id: "snapshots",
             label: tp("tabs.snapshots"),
+            shortLabel: tp("tabsShort.snapshots"),
             panel: state.deleted ? null : (
               <div className="space-y-5">
                 <SnapshotsSection vps={vps} pending={open} isOwner={isOwner} />
