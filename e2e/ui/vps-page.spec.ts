@@ -285,6 +285,59 @@ test("a failed password reset shows its reason and is retried; a pending request
   await sameDocument();
 });
 
+test("retrying a failed reinstall asks again with the same OS and SSH keys; a key deleted since is left out and named", async ({ page, db }, info) => {
+  const user = await newClient();
+  const vps = await newVps(user.id, { name: "reinst-retry", status: "running", os: "Debian 12" });
+  await signInAs(page, user);
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`/vps/${vps.id}?tab=access`);
+  await addSshKey(page, "laptop");
+  await addSshKey(page, "ci-runner");
+  const keys = await db.prisma.sshKey.findMany({ where: { userId: user.id }, orderBy: { id: "asc" } });
+  const [laptop, ci] = [keys.find((k) => k.name === "laptop")!, keys.find((k) => k.name === "ci-runner")!];
+
+  await page.getByTestId("action-reinstall").click();
+  const dialog = page.getByTestId("reinstall-dialog");
+  const os = dialog.getByTestId("reinstall-os");
+  const target = (await os.locator("option").allTextContents()).find((o) => o !== "Debian 12")!;
+  await os.selectOption(target);
+  await expect(dialog.getByTestId("reinstall-key")).toHaveCount(2);
+  for (const box of await dialog.getByTestId("reinstall-key").all()) await box.check();
+  await dialog.getByTestId("reinstall-confirm").fill("reinst-retry");
+  await dialog.getByTestId("reinstall-submit").click();
+  await expect(dialog).toBeHidden();
+  const first = await db.prisma.vpsActionRequest.findFirstOrThrow({ where: { vpsId: vps.id, action: "reinstall" } });
+  expect((first.params as { ssh_key_ids: number[] }).ssh_key_ids.sort()).toEqual([laptop.id, ci.id].sort());
+  await report(first.id, { status: "failed", message: "The image store is offline" });
+
+  // The laptop key is deleted before the retry.
+  const deleted = await page.evaluate(async (id) => (await fetch(`/api/ssh-keys/${id}`, { method: "DELETE" })).status, laptop.id);
+  expect(deleted).toBe(200);
+
+  await page.getByTestId("vps-tab-activity").click();
+  const failed = page.locator(`[data-testid=request][data-request-id="${first.id}"]`);
+  await expect(failed).toHaveAttribute("data-status", "failed");
+  await failed.getByTestId("request-retry").click();
+  await expect(dialog).toBeVisible();
+  await expect(os).toHaveValue(target);
+  const boxes = dialog.getByTestId("reinstall-key");
+  await expect(boxes).toHaveCount(1);
+  await expect(boxes.first()).toBeChecked();
+  await expect(dialog.getByTestId("reinstall-keys")).toContainText("ci-runner");
+  await expect(dialog.getByTestId("reinstall-keys-dropped")).toHaveText("Ключ «laptop» удалён после прошлого запроса и не будет добавлен.");
+  await shoot(page, info, "vps-reinstall-retry-desktop");
+  await page.setViewportSize(PHONE);
+  await shoot(page, info, "vps-reinstall-retry-phone");
+  await dialog.getByTestId("reinstall-confirm").fill("reinst-retry");
+  await dialog.getByTestId("reinstall-submit").click();
+  await expect(dialog).toBeHidden();
+  const again = await db.prisma.vpsActionRequest.findFirstOrThrow({ where: { vpsId: vps.id, action: "reinstall", id: { gt: first.id } } });
+  const params = again.params as { os: string; ssh_key_ids: number[]; ssh_keys: { name: string }[] };
+  expect(params.os).toBe(target);
+  expect(params.ssh_key_ids).toEqual([ci.id]);
+  expect(params.ssh_keys.map((k) => k.name)).toEqual(["ci-runner"]);
+});
+
 test("a suspended VPS says why reinstall and reset are off, and they come back live", async ({ page }, info) => {
   const user = await newClient();
   const vps = await newVps(user.id, { name: "susp-01", status: "running" });
