@@ -2,7 +2,8 @@
 // opens /vps/<id>/console, the page asks the main site for a console (this spec plays the
 // main site: it completes the request with a real x11vnc on Xvfb), noVNC draws the remote
 // desktop on the canvas, keys typed and text pasted arrive at the VNC server, and the
-// session ends by itself when the VPS is suspended. Also: a refused console (the main
+// session ends by itself when the VPS is suspended. While waiting, the page listens for the
+// live event instead of polling. Also: a refused console (the main
 // site failed the request) in English, and a phone-width layout. Screenshots of each state
 // go to test-results/console-*.png.
 import type { Page } from "@playwright/test";
@@ -45,6 +46,11 @@ test("the console shows the remote screen, takes keystrokes and a paste, and end
   await signIn(page, user.email, user.password);
   await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto(`/vps/${vps.id}`);
+  // While the main site works the page waits for the live event, not a once-a-second poll.
+  const reads: number[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "GET" && new URL(r.url()).pathname === `/api/vps/${vps.id}/actions`) reads.push(Date.now());
+  });
   await page.getByTestId("console-link").click();
   await expect(page).toHaveURL(new RegExp(`/vps/${vps.id}/console$`));
 
@@ -52,8 +58,12 @@ test("the console shows the remote screen, takes keystrokes and a paste, and end
   await expect(view).toHaveAttribute("data-state", "requesting");
   await expect(page.getByTestId("console-waiting")).toContainText("Запрашиваем консоль");
   await shot(page, "waiting-ru");
+  await page.waitForTimeout(4_000);
+  expect(reads.length, "list reads while waiting (one when the socket is there, no poll)").toBeLessThanOrEqual(1);
 
   await answerConsole(db, vps.id, { vnc: { host: desktop.host, port: desktop.port, password: desktop.password } });
+  // The live vps.action_resolved moves it on, long before the 15 s fallback read.
+  await expect(view).toHaveAttribute("data-state", /connecting|connected/, { timeout: 8_000 });
   await expect(view).toHaveAttribute("data-state", "connected", { timeout: 30_000 });
   await expect.poll(() => bluePixels(page), { timeout: 20_000 }).toBeGreaterThan(1000);
   await shot(page, "connected-ru");
