@@ -8,6 +8,7 @@ import { seedDemo } from "./lib/demo/seed-demo";
 import { sealWebhookSecret } from "./lib/webhooks/webhook-secret";
 import { EnvError, getEnv } from "./lib/env";
 import { listenForOutbox } from "./lib/events/listen-outbox";
+import { startOutboxRetention, type OutboxRetention } from "./lib/events/prune-outbox";
 import { startRelay, type Relay } from "./lib/events/relay";
 import { guardRequestBody } from "./lib/http/body-limit";
 import { stampClientAddress } from "./lib/http/client-address";
@@ -20,6 +21,7 @@ import { startInboundLogRetention, type InboundLogRetention } from "./lib/inboun
 import { log } from "./lib/log";
 import { machineRoute } from "./lib/machine-api";
 import { startMetricsWorker, type MetricsWorker } from "./lib/metrics/worker";
+import { startAlertsWorker, type AlertsWorker } from "./lib/alerts/worker";
 import { migrate } from "./lib/migrate";
 import { publishEvent, receiveClusterEvents } from "./lib/realtime/publish-event";
 import { attachSocketServer } from "./lib/realtime/socket-server";
@@ -97,7 +99,7 @@ async function main() {
   const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET, { recheckMs: env.WS_RECHECK_SECONDS * 1000 });
   const wsHub = createWsHub(db, env.NEXTAUTH_SECRET, { recheckMs: env.WS_RECHECK_SECONDS * 1000 });
   // /console/ws (lib/console/proxy.ts) hears the events /ws does: a suspended or deleted VPS closes its consoles.
-  const consoles = createConsoleProxy(db, { sessionSecret: env.NEXTAUTH_SECRET, maxMinutes: env.CONSOLE_MAX_MINUTES, recheckMs: env.WS_RECHECK_SECONDS * 1000 });
+  const consoles = createConsoleProxy(db, { sessionSecret: env.NEXTAUTH_SECRET, maxMs: env.CONSOLE_MAX_MINUTES * 60_000, recheckMs: env.WS_RECHECK_SECONDS * 1000 });
   const feeds: WsHub = { ...wsHub, publish: (event) => (wsHub.publish(event), consoles.onEvent(event)) };
   // Runs before socket.io's own upgrade listener: one Origin check for every WebSocket
   // (socket.io, /ws, dev HMR, later the console). A refused socket.io upgrade gets our 403
@@ -118,14 +120,16 @@ async function main() {
   const clustered = Boolean(db.pool);
   if (clustered) receiveClusterEvents(io, feeds);
 
-  // Background work: the outbox relay (live events), webhook delivery and the inbound log's
-  // 7-day retention. PANEL_WORKERS=0
+  // Background work: the outbox relay (live events), webhook delivery, the inbound log's
+  // 7-day retention and the outbox's. PANEL_WORKERS=0
   // makes a web-only process; any number of processes may run the workers.
   let relay: Relay | undefined;
   let webhooks: WebhookWorker | undefined;
   let actionExpiry: ReturnType<typeof startActionExpiry> | undefined;
   let inboundRetention: InboundLogRetention | undefined;
+  let outboxRetention: OutboxRetention | undefined;
   let metrics: MetricsWorker | undefined;
+  let alerts: AlertsWorker | undefined;
   let unlisten = async () => {};
   if (env.PANEL_WORKERS === "1") {
     unlisten = listenForOutbox(db);
@@ -139,8 +143,12 @@ async function main() {
     // §9 requests not finished in time expire (lib/vps/actions/expire.ts; safe in several processes).
     actionExpiry = startActionExpiry(db.prisma, 60_000, (err) => log.warn("actions: expiry sweep failed, will retry", { error: String(err) }));
     inboundRetention = startInboundLogRetention(db);
+    // Outbox rows every consumer has read, older than DOMAIN_EVENTS_RETENTION: hourly, in batches.
+    outboxRetention = startOutboxRetention(db, parseDuration(env.DOMAIN_EVENTS_RETENTION));
     // Resource graphs: rollups of new samples every 20 s (one process at a time), retention hourly.
     metrics = startMetricsWorker(db);
+    // Alert rules every ALERTS_EVERY_SECONDS (one process at a time), traffic quotas every 5 min.
+    alerts = startAlertsWorker(db, { evaluateEveryMs: env.ALERTS_EVERY_SECONDS * 1000 });
   }
 
   await new Promise<void>((resolve) => http.listen(env.PORT, env.HOST, resolve));
@@ -163,7 +171,7 @@ async function main() {
     force.unref();
     demoChild?.kill("SIGTERM");
     await unlisten();
-    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop(), metrics?.stop()]);
+    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop(), outboxRetention?.stop(), metrics?.stop(), alerts?.stop()]);
     await wsHub.close();
     await consoles.close();
     await new Promise<void>((r) => io.close(() => r()));
