@@ -17,7 +17,7 @@ const { migrate } = await import("../../lib/migrate");
 const { ingestSamples, writeSamples } = await import("../../lib/metrics/ingest-samples");
 const { runRollupPass, ROLLUP_LOCK_KEY } = await import("../../lib/metrics/rollup");
 const { pruneMetrics } = await import("../../lib/metrics/retention");
-const { readSeries } = await import("../../lib/metrics/read-metrics");
+const { getVpsMetrics, readSeries } = await import("../../lib/metrics/read-metrics");
 const { engines } = await import("../support/engines");
 type Database = Awaited<ReturnType<(typeof engines extends (...a: never[]) => infer R ? R : never) extends (infer E)[] ? E extends [string, () => Promise<{ db: infer D }>] ? () => Promise<D> : never : never>>;
 
@@ -135,12 +135,14 @@ for (const [engine, open] of engines("ospab_metrics", 4)) {
     let vpsA: number;
     let vpsB: number;
     let gone: number;
+    let ownerId: number;
     const now = Date.now();
 
     before(async () => {
       ({ db, drop } = await open());
       await migrate(db);
       const user = await db.prisma.user.create({ data: { email: `m-${engine}@example.com`, passwordHash: "x" } });
+      ownerId = user.id;
       const mk = async (name: string, deleted = false) =>
         (await db.prisma.vps.create({ data: { userId: user.id, name, cpu: 2, ramMb: 2048, diskGb: 20, os: "debian-12", deletedAt: deleted ? new Date() : null } })).id;
       vpsA = await mk("a");
@@ -210,6 +212,22 @@ for (const [engine, open] of engines("ospab_metrics", 4)) {
       const month = await readSeries(db.prisma, vpsA, "30d", now);
       assert.equal(month.step_seconds, 3600);
       assert.equal(month.points.length, expectedRollups(all, 3600).size);
+
+      // The checked read (access in the same statement): the owner and an admin get the same
+      // series; another client, a deleted VPS and an unknown one are not found; a readable VPS
+      // without samples has no points.
+      const owner = { userId: ownerId, role: "client" as const };
+      const admin = { userId: 1_000_000, role: "admin" as const };
+      for (const range of ["1h", "24h", "30d"] as const) {
+        const plain = await readSeries(db.prisma, vpsA, range, now);
+        assert.deepEqual(await getVpsMetrics(db.prisma, owner, vpsA, range, now), plain, `${range}: the owner`);
+        assert.deepEqual(await getVpsMetrics(db.prisma, admin, vpsA, range, now), plain, `${range}: an admin`);
+        for (const [who, id] of [[{ userId: ownerId + 1, role: "client" as const }, vpsA], [owner, gone], [admin, gone], [owner, 999_999]] as const)
+          await assert.rejects(getVpsMetrics(db.prisma, who, id, range, now), (e: { status?: number }) => e.status === 404, `${range}: user ${who.userId}, VPS ${id}`);
+      }
+      await db.sql.query("INSERT INTO vps (user_id, name, cpu, ram_mb, disk_gb, os, updated_at) VALUES ($1, 'empty', 1, 512, 10, 'debian-12', now())", [ownerId]);
+      const [{ id: empty }] = await db.sql.query<{ id: number }>("SELECT id FROM vps WHERE name = 'empty'");
+      assert.deepEqual((await getVpsMetrics(db.prisma, owner, Number(empty), "24h", now)).points, []);
     });
 
     it("runs one pass at a time: a pass finding the lock held does nothing", { skip: engine === "PGlite" && "one connection: nothing else can hold the lock" }, async () => {
