@@ -19,6 +19,7 @@ import { flushInboundLog } from "./lib/inbound-log/record-inbound-call";
 import { startInboundLogRetention, type InboundLogRetention } from "./lib/inbound-log/retention";
 import { log } from "./lib/log";
 import { machineRoute } from "./lib/machine-api";
+import { startMailWorker, type MailWorker } from "./lib/mail/worker";
 import { startMetricsWorker, type MetricsWorker } from "./lib/metrics/worker";
 import { migrate } from "./lib/migrate";
 import { publishEvent, receiveClusterEvents } from "./lib/realtime/publish-event";
@@ -126,6 +127,7 @@ async function main() {
   let actionExpiry: ReturnType<typeof startActionExpiry> | undefined;
   let inboundRetention: InboundLogRetention | undefined;
   let metrics: MetricsWorker | undefined;
+  let mail: MailWorker | undefined;
   let unlisten = async () => {};
   if (env.PANEL_WORKERS === "1") {
     unlisten = listenForOutbox(db);
@@ -141,6 +143,8 @@ async function main() {
     inboundRetention = startInboundLogRetention(db);
     // Resource graphs: rollups of new samples every 20 s (one process at a time), retention hourly.
     metrics = startMetricsWorker(db);
+    // Notification emails (SMTP_URL; without it waiting emails are marked "off").
+    mail = startMailWorker(db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, baseUrl: process.env.NEXTAUTH_URL, schedule: parseRetrySchedule(env.MAIL_RETRY_SCHEDULE) });
   }
 
   await new Promise<void>((resolve) => http.listen(env.PORT, env.HOST, resolve));
@@ -163,7 +167,7 @@ async function main() {
     force.unref();
     demoChild?.kill("SIGTERM");
     await unlisten();
-    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop(), metrics?.stop()]);
+    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop(), metrics?.stop(), mail?.stop()]);
     await wsHub.close();
     await consoles.close();
     await new Promise<void>((r) => io.close(() => r()));
