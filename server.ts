@@ -8,6 +8,7 @@ import { seedDemo } from "./lib/demo/seed-demo";
 import { sealWebhookSecret } from "./lib/webhooks/webhook-secret";
 import { EnvError, getEnv } from "./lib/env";
 import { listenForOutbox } from "./lib/events/listen-outbox";
+import { startOutboxRetention, type OutboxRetention } from "./lib/events/prune-outbox";
 import { startRelay, type Relay } from "./lib/events/relay";
 import { guardRequestBody } from "./lib/http/body-limit";
 import { stampClientAddress } from "./lib/http/client-address";
@@ -119,13 +120,14 @@ async function main() {
   const clustered = Boolean(db.pool);
   if (clustered) receiveClusterEvents(io, feeds);
 
-  // Background work: the outbox relay (live events), webhook delivery and the inbound log's
-  // 7-day retention. PANEL_WORKERS=0
+  // Background work: the outbox relay (live events), webhook delivery, the inbound log's
+  // 7-day retention and the outbox's. PANEL_WORKERS=0
   // makes a web-only process; any number of processes may run the workers.
   let relay: Relay | undefined;
   let webhooks: WebhookWorker | undefined;
   let actionExpiry: ReturnType<typeof startActionExpiry> | undefined;
   let inboundRetention: InboundLogRetention | undefined;
+  let outboxRetention: OutboxRetention | undefined;
   let metrics: MetricsWorker | undefined;
   let mail: MailWorker | undefined;
   let unlisten = async () => {};
@@ -141,6 +143,8 @@ async function main() {
     // §9 requests not finished in time expire (lib/vps/actions/expire.ts; safe in several processes).
     actionExpiry = startActionExpiry(db.prisma, 60_000, (err) => log.warn("actions: expiry sweep failed, will retry", { error: String(err) }));
     inboundRetention = startInboundLogRetention(db);
+    // Outbox rows every consumer has read, older than DOMAIN_EVENTS_RETENTION: hourly, in batches.
+    outboxRetention = startOutboxRetention(db, parseDuration(env.DOMAIN_EVENTS_RETENTION));
     // Resource graphs: rollups of new samples every 20 s (one process at a time), retention hourly.
     metrics = startMetricsWorker(db);
     // Notification emails (SMTP_URL; without it waiting emails are marked "off").
@@ -167,7 +171,7 @@ async function main() {
     force.unref();
     demoChild?.kill("SIGTERM");
     await unlisten();
-    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop(), metrics?.stop(), mail?.stop()]);
+    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop(), outboxRetention?.stop(), metrics?.stop(), mail?.stop()]);
     await wsHub.close();
     await consoles.close();
     await new Promise<void>((r) => io.close(() => r()));

@@ -64,6 +64,9 @@ const raw = z.object({
   // WEBHOOK_DISABLE_AFTER (both must hold), with a `webhook.disabled` event.
   WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(20),
   WEBHOOK_DISABLE_AFTER: z.string().regex(/^\s*\d+[smhd]\s*$/, "expected a duration like 24h").default("24h"),
+  // Outbox events (domain_events) older than this, once every consumer has read them, are
+  // deleted by the workers (lib/events/prune-outbox.ts); order history is kept.
+  DOMAIN_EVENTS_RETENTION: z.string().regex(/^\s*\d+[smhd]\s*$/, "expected a duration like 90d").default("90d"),
   // 0: this process serves web traffic only (no outbox relay, no webhook delivery).
   PANEL_WORKERS: z.enum(["0", "1"]).default("1"),
   // 1: admins must turn on two-factor sign-in (on /account) before anything else opens.
