@@ -24,6 +24,7 @@ import { RevealDialog } from "./reveal-dialog";
 import { BackupsSection } from "./sections/backups-section";
 import { NetworkSection } from "./sections/network-section";
 import { SnapshotsSection } from "./sections/snapshots-section";
+import { AlertRules } from "@/components/alerts/alert-rules";
 import { MetricsSection } from "./metrics-section";
 import { RootPassword } from "./root-password";
 import { ReinstallDialog, ResetPasswordDialog, SelfServiceButtons } from "./self-service-actions";
@@ -154,6 +155,10 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
                   </dl>
                 </Section>
                 {!state.deleted && <div className="lg:col-span-2"><MetricsSection vpsId={vps.id} /></div>}
+                {/* The owner's alert rules watching this server (components/alerts). */}
+                {!state.deleted && isOwner && (
+                  <Card className="lg:col-span-2"><CardBody><AlertRules servers={[{ id: vps.id, name: vps.name }]} vpsId={vps.id} /></CardBody></Card>
+                )}
               </div>
             ),
           },

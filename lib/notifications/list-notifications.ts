@@ -21,5 +21,6 @@ export async function listNotifications(db: Db, userId: number, { cursor, limit 
     countUnread(db, userId),
   ]);
   const page = rows.slice(0, limit);
-  return { notifications: page.map(toNotificationView), unread, next_cursor: rows.length > limit ? page.at(-1)!.id.toString() : null };
+  const last = page.at(-1);
+  return { notifications: page.map(toNotificationView), unread, next_cursor: rows.length > limit && last ? last.id.toString() : null };
 }
