@@ -173,3 +173,12 @@ describe("parseEnv: email and alerts", () => {
     assert.throws(() => parseProcessEnv({ ...base, ALERTS_EVERY_SECONDS: "0" }), /ALERTS_EVERY_SECONDS/);
   });
 });
+
+describe("parseEnv: MAIL_RETRY_SCHEDULE", () => {
+  const base = { NODE_ENV: "development", NEXTAUTH_SECRET: "x".repeat(40) } as NodeJS.ProcessEnv;
+  it("is a list of delays, 1m,5m,15m,1h,3h,6h by default", () => {
+    assert.equal(parseProcessEnv(base).MAIL_RETRY_SCHEDULE, "1m,5m,15m,1h,3h,6h");
+    assert.equal(parseProcessEnv({ ...base, MAIL_RETRY_SCHEDULE: "1s,2s" }).MAIL_RETRY_SCHEDULE, "1s,2s");
+    assert.throws(() => parseProcessEnv({ ...base, MAIL_RETRY_SCHEDULE: "soon" }), /MAIL_RETRY_SCHEDULE/);
+  });
+});
