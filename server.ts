@@ -22,6 +22,7 @@ import { log } from "./lib/log";
 import { machineRoute } from "./lib/machine-api";
 import { startMailWorker, type MailWorker } from "./lib/mail/worker";
 import { startMetricsWorker, type MetricsWorker } from "./lib/metrics/worker";
+import { startAlertsWorker, type AlertsWorker } from "./lib/alerts/worker";
 import { migrate } from "./lib/migrate";
 import { publishEvent, receiveClusterEvents } from "./lib/realtime/publish-event";
 import { attachSocketServer } from "./lib/realtime/socket-server";
@@ -129,6 +130,7 @@ async function main() {
   let inboundRetention: InboundLogRetention | undefined;
   let outboxRetention: OutboxRetention | undefined;
   let metrics: MetricsWorker | undefined;
+  let alerts: AlertsWorker | undefined;
   let mail: MailWorker | undefined;
   let unlisten = async () => {};
   if (env.PANEL_WORKERS === "1") {
@@ -147,6 +149,8 @@ async function main() {
     outboxRetention = startOutboxRetention(db, parseDuration(env.DOMAIN_EVENTS_RETENTION));
     // Resource graphs: rollups of new samples every 20 s (one process at a time), retention hourly.
     metrics = startMetricsWorker(db);
+    // Alert rules every ALERTS_EVERY_SECONDS (one process at a time), traffic quotas every 5 min.
+    alerts = startAlertsWorker(db, { evaluateEveryMs: env.ALERTS_EVERY_SECONDS * 1000 });
     // Notification emails (SMTP_URL; without it waiting emails are marked "off").
     mail = startMailWorker(db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, baseUrl: process.env.NEXTAUTH_URL, schedule: parseRetrySchedule(env.MAIL_RETRY_SCHEDULE) });
   }
@@ -171,7 +175,7 @@ async function main() {
     force.unref();
     demoChild?.kill("SIGTERM");
     await unlisten();
-    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop(), outboxRetention?.stop(), metrics?.stop(), mail?.stop()]);
+    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop(), outboxRetention?.stop(), metrics?.stop(), alerts?.stop(), mail?.stop()]);
     await wsHub.close();
     await consoles.close();
     await new Promise<void>((r) => io.close(() => r()));

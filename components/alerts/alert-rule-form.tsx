@@ -10,9 +10,9 @@ import { Input, Label } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { isApiError } from "@/lib/api-client";
-import { ALERT_METRIC_NAMES, INPUT_UNITS, toStoredThreshold, type AlertMetricName } from "@/lib/notifications/metric-units";
+import { ALERT_CHANNELS, ALERT_METRICS, type AlertChannel, type AlertMetric } from "@/lib/alerts/schemas";
+import { INPUT_UNITS, toStoredThreshold } from "@/lib/notifications/metric-units";
 import { useCreateAlertRule } from "./queries";
-import { RULE_CHANNELS, type RuleChannel } from "./types";
 
 export interface VpsChoice {
   id: number;
@@ -24,11 +24,11 @@ export function AlertRuleForm({ servers, defaultVpsId, emailAvailable, onDone }:
   const id = useId();
   const create = useCreateAlertRule();
   const [scope, setScope] = useState(defaultVpsId === null ? "all" : String(defaultVpsId));
-  const [metric, setMetric] = useState<AlertMetricName>("cpu_percent");
+  const [metric, setMetric] = useState<AlertMetric>("cpu_percent");
   const [op, setOp] = useState<">" | "<">(">");
   const [threshold, setThreshold] = useState("90");
   const [minutes, setMinutes] = useState("5");
-  const [channels, setChannels] = useState<RuleChannel[]>(["panel"]);
+  const [channels, setChannels] = useState<AlertChannel[]>(["panel"]);
   const [problem, setProblem] = useState<{ field: "threshold" | "minutes" | "channels" | "form"; text: string } | null>(null);
 
   function submit(e: FormEvent) {
@@ -61,8 +61,8 @@ export function AlertRuleForm({ servers, defaultVpsId, emailAvailable, onDone }:
       </div>
       <div>
         <Label htmlFor={`${id}-metric`}>{t("metricLabel")}</Label>
-        <Select id={`${id}-metric`} value={metric} onChange={(e) => setMetric(e.target.value as AlertMetricName)} data-testid="rule-metric">
-          {ALERT_METRIC_NAMES.map((m) => <option key={m} value={m}>{t(`metric.${m}`)} ({t(`unit.${INPUT_UNITS[m].unit}`)})</option>)}
+        <Select id={`${id}-metric`} value={metric} onChange={(e) => setMetric(e.target.value as AlertMetric)} data-testid="rule-metric">
+          {ALERT_METRICS.map((m) => <option key={m} value={m}>{t(`metric.${m}`)} ({t(`unit.${INPUT_UNITS[m].unit}`)})</option>)}
         </Select>
       </div>
       <div className="grid grid-cols-2 gap-3">
@@ -87,7 +87,7 @@ export function AlertRuleForm({ servers, defaultVpsId, emailAvailable, onDone }:
       <fieldset aria-describedby={err("channels")}>
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("channelsLabel")}</legend>
         <div className="flex flex-wrap gap-x-5 gap-y-2">
-          {RULE_CHANNELS.map((c) => {
+          {ALERT_CHANNELS.map((c) => {
             const off = c === "email" && !emailAvailable;
             return (
               <label key={c} className={off ? "flex items-center gap-2 text-sm text-slate-400" : "flex items-center gap-2 text-sm text-slate-800"}>

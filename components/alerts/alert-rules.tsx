@@ -16,17 +16,17 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatMetricValue } from "@/lib/notifications/metric-units";
 import { AlertRuleForm, type VpsChoice } from "./alert-rule-form";
 import { useAlertRules, useDeleteAlertRule, useNotificationPreferences, useUpdateAlertRule } from "./queries";
-import type { AlertRuleView, RuleStateName, RuleStateView } from "./types";
+import type { AlertRuleView, AlertStateName, AlertStateView } from "@/lib/alerts/schemas";
 
-const TONE: Record<RuleStateName | "none", "green" | "amber" | "red" | "gray"> = { ok: "green", pending: "amber", firing: "red", none: "gray" };
-const RANK: Record<RuleStateName, number> = { ok: 0, pending: 1, firing: 2 };
+const TONE: Record<AlertStateName | "none", "green" | "amber" | "red" | "gray"> = { ok: "green", pending: "amber", firing: "red", none: "gray" };
+const RANK: Record<AlertStateName, number> = { ok: 0, pending: 1, firing: 2 };
 
 const ALERT_ICON = (
   <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M12 3 2.5 20h19L12 3Z" strokeLinejoin="round" /><path d="M12 10v4m0 3h.01" strokeLinecap="round" /></svg>
 );
 
 /** The state that matters: this VPS's on its page, the worst of all on /alerts. */
-function stateOf(rule: AlertRuleView, vpsId?: number): { state: RuleStateName | "none"; row?: RuleStateView; count: number } {
+function stateOf(rule: AlertRuleView, vpsId?: number): { state: AlertStateName | "none"; row?: AlertStateView; count: number } {
   const rows = vpsId === undefined ? rule.state : rule.state.filter((s) => s.vps_id === vpsId);
   if (rows.length === 0) return { state: "none", count: 0 };
   const worst = rows.reduce((a, b) => (RANK[b.state] > RANK[a.state] ? b : a));

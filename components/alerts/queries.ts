@@ -6,8 +6,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useLiveEvents } from "@/components/realtime/use-live-events";
 import { apiFetch } from "@/lib/api-client";
-import type { NotificationPreferences } from "@/lib/notifications/view";
-import type { AlertRuleView, NewAlertRule } from "./types";
+import type { NotificationPreferences } from "@/lib/notifications/schemas";
+import type { AlertRuleView, CreateAlertRuleBody } from "@/lib/alerts/schemas";
 
 export const alertRulesKey = ["alerts"] as const;
 
@@ -35,7 +35,7 @@ export function useNotificationPreferences() {
 export function useCreateAlertRule() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (rule: NewAlertRule) => apiFetch<{ rule: AlertRuleView }>("/api/alerts", { method: "POST", body: rule }).then((r) => r.rule),
+    mutationFn: (rule: Omit<CreateAlertRuleBody, "user_id">) => apiFetch<{ rule: AlertRuleView }>("/api/alerts", { method: "POST", body: rule }).then((r) => r.rule),
     onSuccess: () => void qc.invalidateQueries({ queryKey: alertRulesKey }),
   });
 }

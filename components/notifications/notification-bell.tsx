@@ -8,7 +8,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslations } from "use-intl";
 import { Spinner } from "@/components/ui/spinner";
-import type { NotificationView } from "@/lib/notifications/view";
+import type { NotificationView } from "@/lib/notifications/schemas";
 import { NotificationItem } from "./notification-item";
 import { useLiveNotifications, useMarkRead, useRecentNotifications } from "./queries";
 

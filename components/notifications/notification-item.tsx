@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useFormatter, useNow, useTranslations } from "use-intl";
 import { notificationHref } from "@/lib/notifications/describe";
-import type { NotificationView } from "@/lib/notifications/view";
+import type { NotificationView } from "@/lib/notifications/schemas";
 import { cn } from "@/lib/utils/cn";
 import { useNotificationText } from "./queries";
 

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/list/empty-state";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
-import type { NotificationView } from "@/lib/notifications/view";
+import type { NotificationView } from "@/lib/notifications/schemas";
 import { NotificationItem } from "./notification-item";
 import { useMarkRead, useNotificationPages, useRecentNotifications } from "./queries";
 

@@ -11,7 +11,7 @@ import { apiFetch } from "@/lib/api-client";
 import type { Locale } from "@/lib/i18n/config";
 import { describeNotification } from "@/lib/notifications/describe";
 import type { MarkReadInput } from "@/lib/notifications/schemas";
-import { NOTIFICATION_EVENT, type NotificationList, type NotificationMessage, type NotificationView } from "@/lib/notifications/view";
+import { NOTIFICATION_EVENT, type NotificationList, type NotificationMessage, type NotificationView } from "@/lib/notifications/schemas";
 
 export const notificationsKey = ["notifications"] as const;
 export const BELL_LIMIT = 8;

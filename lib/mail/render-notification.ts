@@ -6,7 +6,7 @@ import { createFormatter, createTranslator } from "use-intl/core";
 import { isLocale, TIME_ZONE, type Locale } from "../i18n/config";
 import { MESSAGES } from "../i18n/messages";
 import { describeNotification, notificationHref } from "../notifications/describe";
-import type { NotificationView } from "../notifications/view";
+import type { NotificationView } from "../notifications/schemas";
 
 export interface RenderedEmail {
   subject: string;

@@ -7,6 +7,7 @@
 // claimed again: a crash between the SMTP server's "250 OK" and the update is the one case
 // that can send an email twice, as with any at-least-once queue.
 import type { Database } from "../db";
+import type { NotificationKind } from "../notifications/schemas";
 import { log } from "../log";
 import { nextRetryDelay } from "../webhooks/retry-schedule";
 import { renderNotificationEmail } from "./render-notification";
@@ -80,7 +81,7 @@ export async function sendClaimedEmail(db: Database, e: ClaimedEmail, policy: Ma
   let error: string | null = null;
   try {
     if (!policy.transport) throw new Error("email is off (no SMTP_URL)");
-    const mail = renderNotificationEmail({ kind: e.kind, vps_id: e.vpsId, params: e.params, created_at: e.createdAt.toISOString() }, e.to, policy.baseUrl);
+    const mail = renderNotificationEmail({ kind: e.kind as NotificationKind, vps_id: e.vpsId, params: e.params, created_at: e.createdAt.toISOString() }, e.to, policy.baseUrl);
     await policy.transport.send({ to: e.to.email, ...mail });
   } catch (err) {
     error = (err as Error)?.message ?? String(err);

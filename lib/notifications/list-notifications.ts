@@ -2,13 +2,10 @@
 // (cursor = the last id seen), with the unread count. Only the recipient's own rows, and
 // only those meant for the panel (in_panel; email-only rows are the mail queue's).
 import type { Db } from "../db";
-import { toNotificationView, type NotificationList } from "./view";
+import type { NotificationList } from "./schemas";
+import { toNotificationView } from "./view";
 
 const inCentre = (userId: number) => ({ userId, inPanel: true });
-
-export function countUnread(db: Db, userId: number): Promise<number> {
-  return db.notification.count({ where: { ...inCentre(userId), readAt: null } });
-}
 
 export async function listNotifications(db: Db, userId: number, { cursor, limit }: { cursor?: bigint; limit: number }): Promise<NotificationList> {
   const [rows, unread] = await Promise.all([
@@ -18,7 +15,7 @@ export async function listNotifications(db: Db, userId: number, { cursor, limit 
       take: limit + 1,
       select: { id: true, kind: true, vpsId: true, params: true, readAt: true, createdAt: true },
     }),
-    countUnread(db, userId),
+    db.notification.count({ where: { ...inCentre(userId), readAt: null } }),
   ]);
   const page = rows.slice(0, limit);
   const last = page.at(-1);

@@ -2,14 +2,13 @@
 // keep the ingest's units (percent, MB, bytes per second); people read and type CPU in %,
 // RAM in MB, disk in MB/s and network in Mbit/s, as the charts show them. Browser-safe, pure.
 import type { Locale } from "../i18n/config";
+import { ALERT_METRICS, type AlertMetric } from "../alerts/schemas";
 import { formatBitRate, formatByteRate, formatPercent, formatRamMb } from "../metrics/format";
 
-export const ALERT_METRIC_NAMES = ["cpu_percent", "ram_used_mb", "disk_read_bps", "disk_write_bps", "net_rx_bps", "net_tx_bps"] as const;
-export type AlertMetricName = (typeof ALERT_METRIC_NAMES)[number];
-export const isAlertMetric = (v: unknown): v is AlertMetricName => typeof v === "string" && (ALERT_METRIC_NAMES as readonly string[]).includes(v);
+export const isAlertMetric = (v: unknown): v is AlertMetric => typeof v === "string" && (ALERT_METRICS as readonly string[]).includes(v);
 
 /** The unit a threshold is typed in, and how many stored units one of it is. */
-export const INPUT_UNITS: Record<AlertMetricName, { unit: "percent" | "mb" | "mbs" | "mbps"; factor: number }> = {
+export const INPUT_UNITS: Record<AlertMetric, { unit: "percent" | "mb" | "mbs" | "mbps"; factor: number }> = {
   cpu_percent: { unit: "percent", factor: 1 },
   ram_used_mb: { unit: "mb", factor: 1 },
   disk_read_bps: { unit: "mbs", factor: 1e6 },
@@ -20,12 +19,12 @@ export const INPUT_UNITS: Record<AlertMetricName, { unit: "percent" | "mb" | "mb
 };
 
 /** A typed-in threshold (in the input unit) as the rule stores it. */
-export const toStoredThreshold = (metric: AlertMetricName, typed: number) => typed * INPUT_UNITS[metric].factor;
+export const toStoredThreshold = (metric: AlertMetric, typed: number) => typed * INPUT_UNITS[metric].factor;
 /** A stored threshold in the input unit (for editing), rounded off float noise. */
-export const toInputThreshold = (metric: AlertMetricName, stored: number) => Math.round((stored / INPUT_UNITS[metric].factor) * 1e6) / 1e6;
+export const toInputThreshold = (metric: AlertMetric, stored: number) => Math.round((stored / INPUT_UNITS[metric].factor) * 1e6) / 1e6;
 
 /** A metric's value (stored units) with its localised unit: "85 %", "1,5 ГБ", "12 Мбит/с". */
-export function formatMetricValue(locale: Locale, metric: AlertMetricName, v: number): string {
+export function formatMetricValue(locale: Locale, metric: AlertMetric, v: number): string {
   switch (metric) {
     case "cpu_percent":
       return formatPercent(locale, v);

@@ -5,7 +5,7 @@ import type { AuditContext } from "../audit/context";
 import { recordAudit } from "../audit/record-audit";
 import type { Db } from "../db";
 import type { PreferencesInput } from "./schemas";
-import type { NotificationPreferences } from "./view";
+import type { NotificationPreferences } from "./schemas";
 
 export async function getNotificationPreferences(db: Db, userId: number, emailAvailable: boolean): Promise<NotificationPreferences> {
   const u = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { notifyPanel: true, notifyEmail: true } });

@@ -22,7 +22,7 @@ describe("describeNotification", () => {
   });
   it("missing or odd params never throw; an unknown kind says its kind", () => {
     assert.equal(describeNotification({ kind: "alert.fired", vps_id: null, params: {} }, "ru", name, month).values.value, "—");
-    assert.deepEqual(describeNotification({ kind: "later.kind", vps_id: null, params: {} }, "en", name, month), { key: "unknown", values: { vps: "VPS", kind: "later.kind" } });
+    assert.deepEqual(describeNotification({ kind: "later.kind" as "alert.fired", vps_id: null, params: {} }, "en", name, month), { key: "unknown", values: { vps: "VPS", kind: "later.kind" } });
   });
   it("links to the VPS page", () => {
     assert.equal(notificationHref({ vps_id: 9 }), "/vps/9");
