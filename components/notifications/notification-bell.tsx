@@ -27,6 +27,9 @@ export function NotificationBell() {
   const markRead = useMarkRead();
   useLiveNotifications();
   const [open, setOpen] = useState(false);
+  // Where the popover goes: under the bell, its right edge at the bell's, kept on screen (on
+  // a phone the header wraps, so the bell's place is read when it opens).
+  const [place, setPlace] = useState({ top: 56, right: 8 });
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const panelId = useId();
@@ -40,7 +43,8 @@ export function NotificationBell() {
 
   useEffect(() => {
     if (!open) return;
-    const first = panel.current?.querySelector<HTMLElement>("[data-testid=notification-item], button, a");
+    // The newest notification first; with none, the first control (mark all, show all).
+    const first = panel.current?.querySelector<HTMLElement>("[data-testid=notification-item]") ?? panel.current?.querySelector<HTMLElement>("button, a");
     first?.focus();
     const onPointer = (e: PointerEvent) => {
       const target = e.target as Node;
@@ -80,7 +84,15 @@ export function NotificationBell() {
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         aria-label={unread > 0 ? t("bellUnread", { n: unread }) : t("bell")}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          const r = button.current?.getBoundingClientRect();
+          if (r) {
+            const width = Math.min(384, window.innerWidth - 16); // the popover's w-[min(24rem,100vw-1rem)]
+            const right = Math.min(Math.max(8, window.innerWidth - r.right), window.innerWidth - width - 8);
+            setPlace({ top: Math.round(r.bottom + 8), right: Math.round(right) });
+          }
+          setOpen((o) => !o);
+        }}
         data-testid="notification-bell"
         data-unread={unread}
         className="relative grid size-9 place-items-center rounded-md text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500"
@@ -100,7 +112,8 @@ export function NotificationBell() {
           aria-label={t("title")}
           onKeyDown={onPanelKey}
           data-testid="notification-centre"
-          className="fixed inset-x-2 top-14 z-40 max-h-[calc(100vh-4.5rem)] overflow-hidden rounded-lg border border-slate-200 bg-white shadow-lg sm:absolute sm:inset-x-auto sm:right-0 sm:top-11 sm:w-96"
+          style={{ top: place.top, right: place.right }}
+          className="fixed z-40 w-[min(24rem,calc(100vw-1rem))] overflow-hidden rounded-lg border border-slate-200 bg-white shadow-lg"
         >
           <div className="flex items-center justify-between gap-2 border-b border-slate-100 px-3 py-2">
             <h2 className="text-sm font-semibold text-slate-900">{t("title")}</h2>
@@ -116,7 +129,7 @@ export function NotificationBell() {
               </button>
             )}
           </div>
-          <div className="max-h-[min(60vh,28rem)] overflow-y-auto p-1">
+          <div className="max-h-[min(55vh,28rem)] overflow-y-auto p-1">
             {recent.isPending ? (
               <p className="flex items-center gap-2 px-3 py-6 text-sm text-slate-600" role="status"><Spinner /> {t("loading")}</p>
             ) : recent.isError ? (
