@@ -11,6 +11,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { isApiError } from "@/lib/api-client";
 import { openRequest, unavailability, type PageFacts } from "@/lib/vps/actions/availability";
 import type { ActionType } from "@/lib/vps/actions/catalogue";
+import { reinstallPreset, type ReinstallPreset } from "@/lib/vps/actions/retry-preset";
 import type { ActionInput } from "@/lib/vps/actions/params";
 import type { VpsDetail } from "@/lib/vps/get-vps-detail";
 import { ConsoleLink } from "@/components/console/console-link";
@@ -67,7 +68,7 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
   const requests = useActionRequests(vps.id, initial.requests);
   const ask = useAskAction(vps.id);
   const markRevealed = useMarkRevealed(vps.id);
-  const [dialog, setDialog] = useState<{ kind: "reinstall"; os?: string; n: number } | { kind: "reset" } | null>(null);
+  const [dialog, setDialog] = useState<({ kind: "reinstall"; n: number } & Partial<ReinstallPreset>) | { kind: "reset" } | null>(null);
   const [revealId, setRevealId] = useState<number | null>(null);
   const closeReveal = useCallback(() => setRevealId(null), []);
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long", timeStyle: "short" });
@@ -81,7 +82,7 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
 
   function retry(r: VpsActionRequestView) {
     if (r.action === "reinstall") {
-      setDialog({ kind: "reinstall", os: typeof r.params.os === "string" ? r.params.os : undefined, n: Date.now() });
+      setDialog({ kind: "reinstall", ...reinstallPreset(r.params), n: Date.now() });
       return;
     }
     ask.mutate({ action: r.action, ...r.params } as ActionInput);
@@ -197,6 +198,7 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
           {
             id: "snapshots",
             label: tp("tabs.snapshots"),
+            shortLabel: tp("tabsShort.snapshots"),
             panel: state.deleted ? null : (
               <div className="space-y-5">
                 <SnapshotsSection vps={vps} pending={open} isOwner={isOwner} />
@@ -231,6 +233,7 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
           osChoices={initial.osChoices}
           currentOs={vps.os}
           presetOs={dialog.os}
+          presetKeys={dialog.keys}
           open
           onClose={() => setDialog(null)}
         />

@@ -1,15 +1,15 @@
 // Alert rules over HTTP (PRODUCT.md §11, docs/alerts.md): /api/alerts for the owner, admins
 // and tokens (vps:read lists, vps:write writes); bad input 400; another client's rule or VPS
 // 404; anonymous 401; a session write from a foreign Origin 403; audit rows for each write.
-// Then a rule on the client's VPS fired by samples the main site pushes, through the running
-// panel's worker: `vps.alert` and `vps.alert_resolved` once each on the owner's socket.io, the
+// Then a rule on the client's VPS fired by samples the main site pushes, through the workers
+// of two panel processes on one database (each evaluating every second): `vps.alert` and `vps.alert_resolved` once each on the owner's socket.io, the
 // admin's and the owner's /ws (never another client's), and the socket `notification` event
 // with the unread count to the owner only.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { io, type Socket } from "socket.io-client";
 import WebSocket from "ws";
-import { signInDemoUsers, type SessionClient } from "../support/http";
+import { SessionClient, signInDemoUsers } from "../support/http";
 import { issueToken } from "../support/issue-token";
 import { startPanel, TEST_ADMIN, type Panel } from "../support/panel";
 import { post, query } from "../support/sync";
@@ -71,6 +71,7 @@ function connectWs(url: string, token: string): Promise<{ ws: WebSocket; heard: 
 
 describe("alert rules over HTTP", () => {
   let panel: Panel;
+  let second: Panel;
   let users: Awaited<ReturnType<typeof signInDemoUsers>>;
   let clientId: number;
   let own: number;
@@ -82,6 +83,8 @@ describe("alert rules over HTTP", () => {
 
   before(async () => {
     panel = await startPanel({ env: { TRUST_PROXY: "1", ALERTS_EVERY_SECONDS: "1" } });
+    // A second process with workers on the same database, as behind a load balancer.
+    second = await startPanel({ databaseUrl: panel.databaseUrl, env: { TRUST_PROXY: "1", ALERTS_EVERY_SECONDS: "1", NEXTAUTH_SECRET: panel.env.NEXTAUTH_SECRET! } });
     users = await signInDemoUsers(panel.url, TEST_ADMIN);
     own = ((await (await users.client.fetch("/api/vps")).json()) as { vps: { id: number }[] }).vps[0]!.id;
     janes = ((await (await users.jane.fetch("/api/vps")).json()) as { vps: { id: number }[] }).vps[0]!.id;
@@ -89,6 +92,7 @@ describe("alert rules over HTTP", () => {
   });
   after(async () => {
     for (const c of closers) c();
+    await second?.kill();
     await panel?.stop();
   });
 
@@ -222,10 +226,13 @@ describe("alert rules over HTTP", () => {
     assert.ok(actor_token_id !== null, "the audit row names the token");
   });
 
-  it("fires once and resolves once through the panel's worker: socket.io (owner, admins), /ws, and the owner's notification count", async () => {
+  it("fires once and resolves once through two processes' workers: socket.io (owner, admins), /ws, and the owner's notification count", async () => {
     await query(panel.databaseUrl, "DELETE FROM vps_metric_samples WHERE vps_id = $1", [own]);
     const owner = await connectSocket(panel.url, users.client);
-    const admin = await connectSocket(panel.url, users.admin);
+    // The admin's socket is on the other process: the events reach it through the adapter.
+    const adminOnSecond = new SessionClient(second.url);
+    assert.ok(await adminOnSecond.signIn(TEST_ADMIN.email, TEST_ADMIN.password));
+    const admin = await connectSocket(second.url, adminOnSecond);
     const jane = await connectSocket(panel.url, users.jane);
     const token = await issueToken(panel.url, "client@ospab.local", "client-demo-pass", ["events:read"]);
     const janeToken = await issueToken(panel.url, "jane", "client2-demo-pass", ["events:read"]);
@@ -273,5 +280,14 @@ describe("alert rules over HTTP", () => {
     assert.equal(jane.heard.length, 0, "another client hears nothing");
     assert.equal(janeWs.heard.filter((e) => e.type.startsWith("vps.alert")).length, 0, "another client's /ws hears nothing");
     assert.equal(ws.heard.filter((e) => e.type === "notification").length, 0, "notification signals never go to /ws");
+    // In the database too: one event and one notification each, whichever process evaluated.
+    const rows = await query<{ type: string; n: number }>(
+      panel.databaseUrl,
+      "SELECT type, count(*)::int AS n FROM domain_events WHERE type LIKE 'vps.alert%' AND (payload->>'rule_id')::int = $1 GROUP BY type ORDER BY type",
+      [id],
+    );
+    assert.deepEqual(rows.map((r) => [r.type, r.n]), [["vps.alert", 1], ["vps.alert_resolved", 1]]);
+    const notes = await query<{ kind: string }>(panel.databaseUrl, "SELECT kind FROM notifications WHERE rule_id = $1 ORDER BY id", [id]);
+    assert.deepEqual(notes.map((r) => r.kind), ["alert.fired", "alert.resolved"]);
   });
 });

@@ -4,6 +4,7 @@ const ru = {
   vpsPage: {
     tabsLabel: "Разделы сервера",
     tabs: { overview: "Обзор", access: "Доступ", network: "Сеть", snapshots: "Снимки и бэкапы", activity: "Журнал" },
+    tabsShort: { snapshots: "Снимки" },
     actionName: "{action, select, start {Запуск} stop {Остановка} reboot {Перезагрузка} rename {Переименование} reinstall {Переустановка ОС} reset_password {Сброс пароля root} set_rdns {Обратная зона DNS} snapshot_create {Создание снимка} snapshot_restore {Восстановление из снимка} snapshot_delete {Удаление снимка} backup_restore {Восстановление из бэкапа} console {Консоль} suspend {Приостановка} resume {Возобновление} terminate {Удаление сервера} resize {Изменение тарифа} other {Действие}}",
     requestStatus: "{status, select, pending {Ждёт дата-центр} in_progress {Выполняется} completed {Готово} failed {Ошибка} cancelled {Отменён} expired {Истёк} other {—}}",
     timelineTitle: "Запросы",
@@ -40,6 +41,8 @@ const ru = {
     reinstallOs: "Операционная система",
     reinstallKeys: "SSH-ключи для root",
     reinstallNoKeys: "Нет сохранённых ключей.",
+    reinstallKeysDropped: "{n, plural, one {Ключ {names} удалён после прошлого запроса и не будет добавлен.} other {Ключи {names} удалены после прошлого запроса и не будут добавлены.}}",
+    keyName: "«{name}»",
     reinstallConfirm: "Чтобы подтвердить, введите имя сервера: {name}",
     reinstallConfirmMismatch: "Имя не совпадает.",
     reinstallSubmit: "Переустановить",
@@ -63,6 +66,7 @@ const en: typeof ru = {
   vpsPage: {
     tabsLabel: "Server sections",
     tabs: { overview: "Overview", access: "Access", network: "Network", snapshots: "Snapshots & backups", activity: "Activity" },
+    tabsShort: { snapshots: "Snapshots" },
     actionName: "{action, select, start {Start} stop {Stop} reboot {Reboot} rename {Rename} reinstall {OS reinstall} reset_password {Root password reset} set_rdns {Reverse DNS} snapshot_create {Snapshot} snapshot_restore {Snapshot restore} snapshot_delete {Snapshot deletion} backup_restore {Backup restore} console {Console} suspend {Suspension} resume {Resumption} terminate {Termination} resize {Plan change} other {Action}}",
     requestStatus: "{status, select, pending {Waiting for the data centre} in_progress {In progress} completed {Done} failed {Failed} cancelled {Cancelled} expired {Expired} other {—}}",
     timelineTitle: "Requests",
@@ -99,6 +103,8 @@ const en: typeof ru = {
     reinstallOs: "Operating system",
     reinstallKeys: "SSH keys for root",
     reinstallNoKeys: "No saved keys.",
+    reinstallKeysDropped: "{n, plural, one {The key {names} was deleted since the last request and will not be added.} other {The keys {names} were deleted since the last request and will not be added.}}",
+    keyName: "“{name}”",
     reinstallConfirm: "To confirm, type the server's name: {name}",
     reinstallConfirmMismatch: "The name does not match.",
     reinstallSubmit: "Reinstall",
