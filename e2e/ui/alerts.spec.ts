@@ -118,6 +118,7 @@ test("a rule made on the VPS page fires, the bell counts it live, the centre mar
   await page.setViewportSize(PHONE);
   await page.screenshot({ path: path.join(OUT, "alerts-page-phone.png"), fullPage: true });
   await page.goto("/notifications");
+  await expect(page.getByTestId("notifications-list").getByTestId("notification-item")).toHaveCount(1);
   await page.screenshot({ path: path.join(OUT, "notifications-phone.png"), fullPage: true });
   await page.getByTestId("notification-bell").click();
   await expect(page.getByTestId("notification-centre")).toBeVisible();
