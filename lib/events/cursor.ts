@@ -121,11 +121,14 @@ const LOAD = `SELECT position::text AS position, gaps, version::text AS version 
 const CREATE = `INSERT INTO outbox_cursors (consumer, position, gaps, version, updated_at)
   SELECT $1, COALESCE(max(id), 0), '{}'::jsonb, 0, now() FROM domain_events
   ON CONFLICT (consumer) DO NOTHING`;
+// The batch above the position is taken in id order inside a subquery: an ORDER BY beside
+// `id::text AS id` would sort by the text (all rows above the position read and sorted, and
+// "10000" before "9999") instead of walking the primary key for the next $3 rows.
 const READ = `
   SELECT id::text AS id, type, user_id, vps_id, payload, created_at FROM domain_events WHERE id = ANY($2::bigint[])
   UNION ALL
-  (SELECT id::text AS id, type, user_id, vps_id, payload, created_at FROM domain_events
-    WHERE id > $1::bigint ORDER BY id LIMIT $3::int)`;
+  SELECT id::text AS id, type, user_id, vps_id, payload, created_at
+    FROM (SELECT * FROM domain_events WHERE id > $1::bigint ORDER BY id LIMIT $3::int) AS fresh`;
 /** The swap: $1 consumer, $2 position, $3 gaps, $4 the version read. */
 export const SWAP_SQL = `UPDATE outbox_cursors SET position = $2::bigint, gaps = $3::jsonb, version = version + 1, updated_at = now()
   WHERE consumer = $1 AND version = $4::bigint RETURNING version::text AS version`;
