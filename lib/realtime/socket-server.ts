@@ -82,6 +82,9 @@ export async function publishToSockets(io: Server, event: RelayedEvent) {
   const { userId, vpsId, ...message } = event;
   void vpsId;
   const alone = (await io.of("/").adapter.serverCount()) <= 1;
+  // Alone and no socket in either room: nobody to tell, nothing to encode.
+  const rooms = io.of("/").adapter.rooms;
+  if (alone && !rooms.has(ADMIN_ROOM) && !(userId && rooms.has(userRoom(userId)))) return;
   const base = alone ? io.local : io;
   const target = userId ? base.to(userRoom(userId)).to(ADMIN_ROOM) : base.to(ADMIN_ROOM);
   target.emit(event.type, message);

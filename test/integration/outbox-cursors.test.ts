@@ -217,6 +217,12 @@ describe("outbox cursors on PostgreSQL", () => {
       assert.deepEqual(read.rows.map((r) => r.id), ids.slice(0, 4), "the four lowest ids");
       assert.equal(read.next.position, BigInt(ids[3]));
       assert.deepEqual([...read.next.gaps.keys()], [], "nothing skipped");
+      assert.ok(read.rows.every((r) => r.payload !== null), "every payload, unless told which types");
+      // The fan-out asks only for the types a webhook wants: the other rows come without payload.
+      const none = await new OutboxCursor(conn.run, "relay").read(4, ["vps.created"]);
+      assert.deepEqual(none.rows.map((r) => [r.id, r.payload]), ids.slice(0, 4).map((id) => [id, null]));
+      const some = await new OutboxCursor(conn.run, "relay").read(4, ["vps.status_changed"]);
+      assert.ok(some.rows.every((r) => r.payload !== null));
     } finally {
       await conn.close();
     }
