@@ -67,6 +67,15 @@ const raw = z.object({
   // Outbox events (domain_events) older than this, once every consumer has read them, are
   // deleted by the workers (lib/events/prune-outbox.ts); order history is kept.
   DOMAIN_EVENTS_RETENTION: z.string().regex(/^\s*\d+[smhd]\s*$/, "expected a duration like 90d").default("90d"),
+  // Email (PRODUCT.md §11): smtp://user:pass@host:port, smtps:// for TLS. Unset: email is off
+  // (notifications keep email_status "off") and the UI says so.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/]+/, "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("ospab-panel <noreply@localhost>"),
+  // How often the workers evaluate alert rules (lib/alerts), seconds.
+  ALERTS_EVERY_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   // 0: this process serves web traffic only (no outbox relay, no webhook delivery).
   PANEL_WORKERS: z.enum(["0", "1"]).default("1"),
   // 1: admins must turn on two-factor sign-in (on /account) before anything else opens.

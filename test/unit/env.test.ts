@@ -158,3 +158,18 @@ describe("parseEnv: PANEL_ENCRYPTION_KEY", () => {
     assert.equal(parseProcessEnv({ ...base, PANEL_ENCRYPTION_KEY: "0123456789abcdef0123456789abcdef" }).PANEL_ENCRYPTION_KEY?.length, 32);
   });
 });
+
+describe("parseEnv: email and alerts", () => {
+  const base = { NODE_ENV: "development", NEXTAUTH_SECRET: "x".repeat(40) } as NodeJS.ProcessEnv;
+  it("SMTP_URL is an smtp:// or smtps:// URL, unset by default; MAIL_FROM has a default", () => {
+    assert.equal(parseProcessEnv(base).SMTP_URL, undefined);
+    assert.equal(parseProcessEnv(base).MAIL_FROM, "ospab-panel <noreply@localhost>");
+    assert.equal(parseProcessEnv({ ...base, SMTP_URL: "smtps://u:p@mail.example.com:465" }).SMTP_URL, "smtps://u:p@mail.example.com:465");
+    assert.throws(() => parseProcessEnv({ ...base, SMTP_URL: "http://mail.example.com" }), /SMTP_URL must be an smtp:\/\//);
+  });
+  it("ALERTS_EVERY_SECONDS is 1-300, default 20", () => {
+    assert.equal(parseProcessEnv(base).ALERTS_EVERY_SECONDS, 20);
+    assert.equal(parseProcessEnv({ ...base, ALERTS_EVERY_SECONDS: "5" }).ALERTS_EVERY_SECONDS, 5);
+    assert.throws(() => parseProcessEnv({ ...base, ALERTS_EVERY_SECONDS: "0" }), /ALERTS_EVERY_SECONDS/);
+  });
+});

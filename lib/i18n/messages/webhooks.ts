@@ -122,7 +122,7 @@ const ru = {
     status: { pending: "В очереди", success: "Доставлено", failed: "Ошибка" },
     // Nested so that t(`event.${type}`) resolves a dotted event type.
     event: {
-      vps: { created: "VPS создан", updated: "VPS изменён", status_changed: "Статус VPS изменён", deleted: "VPS удалён", action_requested: "Запрошено действие", action_progress: "Ход выполнения действия", action_resolved: "Запрос действия завершён" },
+      vps: { created: "VPS создан", updated: "VPS изменён", status_changed: "Статус VPS изменён", deleted: "VPS удалён", action_requested: "Запрошено действие", action_progress: "Ход выполнения действия", action_resolved: "Запрос действия завершён", alert: "Сработало оповещение", alert_resolved: "Оповещение снято", traffic_quota: "Трафик близок к лимиту" },
       user: { created: "Пользователь создан" },
       order: { created: "Новый заказ", status_changed: "Статус заказа изменён" },
       webhook: { disabled: "Вебхук отключён", test: "Тестовое событие" },
@@ -253,7 +253,7 @@ const en: typeof ru = {
     status: { pending: "Queued", success: "Delivered", failed: "Failed" },
     // Nested so that t(`event.${type}`) resolves a dotted event type.
     event: {
-      vps: { created: "VPS created", updated: "VPS updated", status_changed: "VPS status changed", deleted: "VPS deleted", action_requested: "Action requested", action_progress: "Action in progress", action_resolved: "Action request resolved" },
+      vps: { created: "VPS created", updated: "VPS updated", status_changed: "VPS status changed", deleted: "VPS deleted", action_requested: "Action requested", action_progress: "Action in progress", action_resolved: "Action request resolved", alert: "Alert fired", alert_resolved: "Alert resolved", traffic_quota: "Traffic quota reached" },
       user: { created: "User created" },
       order: { created: "New order", status_changed: "Order status changed" },
       webhook: { disabled: "Webhook disabled", test: "Test event" },
