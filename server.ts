@@ -21,6 +21,7 @@ import { startInboundLogRetention, type InboundLogRetention } from "./lib/inboun
 import { log } from "./lib/log";
 import { machineRoute } from "./lib/machine-api";
 import { startMetricsWorker, type MetricsWorker } from "./lib/metrics/worker";
+import { startAlertsWorker, type AlertsWorker } from "./lib/alerts/worker";
 import { migrate } from "./lib/migrate";
 import { publishEvent, receiveClusterEvents } from "./lib/realtime/publish-event";
 import { attachSocketServer } from "./lib/realtime/socket-server";
@@ -128,6 +129,7 @@ async function main() {
   let inboundRetention: InboundLogRetention | undefined;
   let outboxRetention: OutboxRetention | undefined;
   let metrics: MetricsWorker | undefined;
+  let alerts: AlertsWorker | undefined;
   let unlisten = async () => {};
   if (env.PANEL_WORKERS === "1") {
     unlisten = listenForOutbox(db);
@@ -145,6 +147,8 @@ async function main() {
     outboxRetention = startOutboxRetention(db, parseDuration(env.DOMAIN_EVENTS_RETENTION));
     // Resource graphs: rollups of new samples every 20 s (one process at a time), retention hourly.
     metrics = startMetricsWorker(db);
+    // Alert rules every ALERTS_EVERY_SECONDS (one process at a time), traffic quotas every 5 min.
+    alerts = startAlertsWorker(db, { evaluateEveryMs: env.ALERTS_EVERY_SECONDS * 1000 });
   }
 
   await new Promise<void>((resolve) => http.listen(env.PORT, env.HOST, resolve));
@@ -167,7 +171,7 @@ async function main() {
     force.unref();
     demoChild?.kill("SIGTERM");
     await unlisten();
-    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop(), outboxRetention?.stop(), metrics?.stop()]);
+    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop(), outboxRetention?.stop(), metrics?.stop(), alerts?.stop()]);
     await wsHub.close();
     await consoles.close();
     await new Promise<void>((r) => io.close(() => r()));

@@ -16,6 +16,9 @@ export const AUDIT_ACTIONS = [
   "token.revoked",
   "ssh_key.added",
   "ssh_key.deleted",
+  "alert_rule.created",
+  "alert_rule.updated",
+  "alert_rule.deleted",
   "vps.created",
   "vps.updated",
   "vps.deleted",
@@ -35,7 +38,7 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number] | (string & {});
 
-export const AUDIT_TARGET_TYPES = ["user", "token", "vps", "order", "plan", "webhook", "delivery"] as const;
+export const AUDIT_TARGET_TYPES = ["user", "token", "vps", "order", "plan", "webhook", "delivery", "alert_rule"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 /** Prefixes of the actions a user sees about themselves: sign-ins, 2FA, password, sessions, tokens, SSH keys. */

@@ -8,14 +8,14 @@
 // events written by other programs (e.g. the seed script); such a program may still
 // NOTIFY `ospab_events` to wake them at once.
 import type { Prisma } from "../generated/prisma/client";
-import type { EventType } from "./types";
+import type { EventType, InternalEventType } from "./types";
 
 export const EVENTS_CHANNEL = "ospab_events";
 
 type Tx = Pick<Prisma.TransactionClient, "domainEvent">;
 
 export interface NewEvent {
-  type: EventType;
+  type: EventType | InternalEventType;
   /** Owner whose sockets may see the event (admins see everything). */
   userId?: number | null;
   vpsId?: number | null;

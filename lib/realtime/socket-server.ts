@@ -10,6 +10,7 @@ import { findLiveSession, sessionIdFromHeaders } from "../auth/user-sessions";
 import type { Database } from "../db";
 import { getEnv } from "../env";
 import type { RelayedEvent } from "../events/relay";
+import { NOTIFICATION_EVENT } from "../notifications/schemas";
 import { checkOrigin, nodeOriginHeaders, originPolicy } from "../http/origin";
 import { log } from "../log";
 import { ADMIN_ROOM, setIo, userRoom } from "./rooms";
@@ -86,6 +87,11 @@ export async function publishToSockets(io: Server, event: RelayedEvent) {
   const rooms = io.of("/").adapter.rooms;
   if (alone && !rooms.has(ADMIN_ROOM) && !(userId && rooms.has(userRoom(userId)))) return;
   const base = alone ? io.local : io;
+  // The recipient's notification centre only: not admins, not the event envelope.
+  if ((event.type as string) === NOTIFICATION_EVENT) {
+    if (userId) base.to(userRoom(userId)).emit(NOTIFICATION_EVENT, event.payload);
+    return;
+  }
   const target = userId ? base.to(userRoom(userId)).to(ADMIN_ROOM) : base.to(ADMIN_ROOM);
   target.emit(event.type, message);
 }

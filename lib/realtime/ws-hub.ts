@@ -11,6 +11,7 @@ import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Database } from "../db";
 import type { RelayedEvent } from "../events/relay";
+import { isDomainEventType } from "../events/types";
 import { log } from "../log";
 import { sessionUserFromRequest } from "./socket-server";
 import { checkWsToken } from "./ws-access";
@@ -159,7 +160,7 @@ export function createWsHub(db: Database, sessionSecret: string, opts: { recheck
         });
     },
     publish(event) {
-      if (clients.size === 0) return;
+      if (clients.size === 0 || !isDomainEventType(event.type)) return;
       const text = JSON.stringify({ type: event.type, payload: event.payload, timestamp: event.timestamp });
       for (const c of clients) if (canSee(c.viewer, event)) send(c, text);
     },

@@ -10,7 +10,8 @@
 // The socket relay (lib/events/relay.ts) has a cursor of its own: the two never lock the
 // same rows and never wait for each other.
 import { queryPrepared, type Database, type RunPrepared } from "../db";
-import { OutboxCursor, SWAP_SQL } from "../events/cursor";
+import { OutboxCursor, SWAP_SQL, type OutboxRow } from "../events/cursor";
+import { isDomainEventType } from "../events/types";
 import { ALL_EVENTS } from "./schemas";
 import { pythonJsonDumps } from "./serialize";
 
@@ -59,6 +60,17 @@ function cursorOf(db: Database): OutboxCursor {
   return c;
 }
 
+/**
+ * Internal outbox rows never go out; an alert's events only when its rule's channels name
+ * "webhook" (the payload carries them: docs/webhooks.md).
+ */
+function wantsWebhooks(e: OutboxRow): boolean {
+  if (!isDomainEventType(e.type)) return false;
+  if (e.type !== "vps.alert" && e.type !== "vps.alert_resolved") return true;
+  const payload = (typeof e.payload === "string" ? JSON.parse(e.payload) : e.payload) as { channels?: unknown };
+  return Array.isArray(payload.channels) && payload.channels.includes("webhook");
+}
+
 export async function fanOutEvents(db: Database, batch = FAN_OUT_BATCH): Promise<FanOutResult> {
   const cursor = cursorOf(db);
   try {
@@ -73,6 +85,7 @@ export async function fanOutEvents(db: Database, batch = FAN_OUT_BATCH): Promise
       const types: string[] = [];
       const bodies: string[] = [];
       for (const e of read.rows) {
+        if (!wantsWebhooks(e)) continue;
         const targets = hooks.filter((h) => h.event_types.includes(ALL_EVENTS) || h.event_types.includes(e.type));
         if (targets.length === 0) continue;
         const body = pythonJsonDumps(typeof e.payload === "string" ? JSON.parse(e.payload) : e.payload);

@@ -22,7 +22,7 @@ const ru = {
     details: "Подробности",
     actorTypes: { user: "Пользователь", token: "API-токен", machine: "Система-источник", system: "Панель" },
     anonymous: "не вошёл",
-    targets: { user: "Пользователь", token: "Токен", vps: "VPS", order: "Заказ", plan: "Тариф", webhook: "Вебхук", delivery: "Доставка" },
+    targets: { user: "Пользователь", token: "Токен", vps: "VPS", order: "Заказ", plan: "Тариф", webhook: "Вебхук", delivery: "Доставка", alert_rule: "Правило оповещения" },
   },
   securityEvents: {
     title: "События безопасности",
@@ -36,6 +36,7 @@ const ru = {
       auth: { sign_in: "Вход", sign_in_failed: "Неудачная попытка входа", sign_out: "Выход" },
       token: { created: "Создан API-токен", revoked: "Отозван API-токен" },
       ssh_key: { added: "Добавлен SSH-ключ", deleted: "Удалён SSH-ключ" },
+      alert_rule: { created: "Создано правило оповещения", updated: "Изменено правило оповещения", deleted: "Удалено правило оповещения" },
       account: {
         "2fa_enabled": "Включена двухфакторная аутентификация",
         "2fa_disabled": "Отключена двухфакторная аутентификация",
@@ -71,7 +72,7 @@ const en: typeof ru = {
     details: "Details",
     actorTypes: { user: "User", token: "API token", machine: "Upstream system", system: "Panel" },
     anonymous: "not signed in",
-    targets: { user: "User", token: "Token", vps: "VPS", order: "Order", plan: "Plan", webhook: "Webhook", delivery: "Delivery" },
+    targets: { user: "User", token: "Token", vps: "VPS", order: "Order", plan: "Plan", webhook: "Webhook", delivery: "Delivery", alert_rule: "Alert rule" },
   },
   securityEvents: {
     title: "Security events",
@@ -84,6 +85,7 @@ const en: typeof ru = {
       auth: { sign_in: "Signed in", sign_in_failed: "Failed sign-in attempt", sign_out: "Signed out" },
       token: { created: "API token created", revoked: "API token revoked" },
       ssh_key: { added: "SSH key added", deleted: "SSH key deleted" },
+      alert_rule: { created: "Alert rule created", updated: "Alert rule changed", deleted: "Alert rule deleted" },
       account: {
         "2fa_enabled": "Two-factor sign-in turned on",
         "2fa_disabled": "Two-factor sign-in turned off",
