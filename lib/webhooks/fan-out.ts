@@ -85,9 +85,9 @@ export async function fanOutEvents(db: Database, batch = FAN_OUT_BATCH): Promise
       const types: string[] = [];
       const bodies: string[] = [];
       for (const e of read.rows) {
-        if (!wantsWebhooks(e)) continue;
+        // Targets first: a row no webhook wants came without its payload.
         const targets = hooks.filter((h) => h.event_types.includes(ALL_EVENTS) || h.event_types.includes(e.type));
-        if (targets.length === 0) continue;
+        if (targets.length === 0 || !wantsWebhooks(e)) continue;
         const body = pythonJsonDumps(typeof e.payload === "string" ? JSON.parse(e.payload) : e.payload);
         for (const h of targets) {
           webhookIds.push(h.id);
