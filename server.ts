@@ -99,7 +99,7 @@ async function main() {
   const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET, { recheckMs: env.WS_RECHECK_SECONDS * 1000 });
   const wsHub = createWsHub(db, env.NEXTAUTH_SECRET, { recheckMs: env.WS_RECHECK_SECONDS * 1000 });
   // /console/ws (lib/console/proxy.ts) hears the events /ws does: a suspended or deleted VPS closes its consoles.
-  const consoles = createConsoleProxy(db, { sessionSecret: env.NEXTAUTH_SECRET, maxMinutes: env.CONSOLE_MAX_MINUTES, recheckMs: env.WS_RECHECK_SECONDS * 1000 });
+  const consoles = createConsoleProxy(db, { sessionSecret: env.NEXTAUTH_SECRET, maxMs: env.CONSOLE_MAX_MINUTES * 60_000, recheckMs: env.WS_RECHECK_SECONDS * 1000 });
   const feeds: WsHub = { ...wsHub, publish: (event) => (wsHub.publish(event), consoles.onEvent(event)) };
   // Runs before socket.io's own upgrade listener: one Origin check for every WebSocket
   // (socket.io, /ws, dev HMR, later the console). A refused socket.io upgrade gets our 403

@@ -1,7 +1,9 @@
 // The browser console (PRODUCT.md §10): asks the main site for a console (a `console`
 // action), takes a single-use ticket and hands noVNC a WebSocket to the panel's
 // /console/ws, which proxies to the hypervisor; the browser never learns where that is or
-// its VNC password. noVNC is imported only here, when the page connects. States: asking
+// its VNC password. While the main site works the page waits for the live event that
+// resolves the request (a slow poll only if the socket cannot connect). noVNC is imported
+// only here, when the page connects. States: asking
 // the main site, connecting, connected, refused (no console), ended (with why, from the
 // close code the panel sends), each with a way back in.
 "use client";
@@ -14,6 +16,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { apiFetch, isApiError } from "@/lib/api-client";
 import { keysymsOf, MAX_PASTE_CHARS } from "@/lib/console/keysyms";
+import { subscribeLiveEvents } from "@/components/realtime/use-live-events";
 import type { VpsActionRequestView } from "@/lib/vps/vps-actions";
 
 type Phase =
@@ -24,13 +27,9 @@ type Phase =
   | { kind: "ended"; code: number; reason: string };
 
 const KNOWN_CODES = ["4000", "4001", "4002", "4003", "4004", "4005", "1001"] as const;
-const POLL_MS = 1000;
+/** Only for a socket that cannot connect: the live events normally say when it is ready. */
+const FALLBACK_POLL_MS = 15_000;
 const WAIT_FOR_MAIN_SITE_MS = 90_000;
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(t), reject(new DOMException("aborted", "AbortError"))), { once: true });
-  });
 
 class Refused extends Error {}
 
@@ -49,16 +48,43 @@ async function prepareConsole(vpsId: number, isOwner: boolean, signal: AbortSign
     if (open?.action === "console") requestId = open.id;
     else throw Object.assign(new Refused(err.message), { fallbackToTicket: true });
   }
-  const deadline = Date.now() + WAIT_FOR_MAIN_SITE_MS;
-  while (Date.now() < deadline) {
-    await sleep(POLL_MS, signal);
-    const { requests } = await apiFetch<{ requests: VpsActionRequestView[] }>(`/api/vps/${vpsId}/actions`, { signal });
-    const mine = requests.find((r) => r.id === requestId);
-    if (!mine || mine.status === "pending" || mine.status === "in_progress") continue;
-    if (mine.status === "completed") return;
-    throw new Refused(mine.message ?? mine.status);
-  }
-  throw new Refused(timeoutMessage);
+  await waitForRequest(vpsId, requestId, signal, timeoutMessage);
+}
+
+/** Until the main site resolves the request: the live vps.action_* events carry it; the list
+ *  is read when the socket (re)connects (events may have been missed) and every
+ *  FALLBACK_POLL_MS in case the socket cannot connect at all. */
+function waitForRequest(vpsId: number, requestId: number, signal: AbortSignal, timeoutMessage: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      unsubscribe();
+      clearInterval(poller);
+      clearTimeout(deadline);
+      signal.removeEventListener("abort", onAbort);
+      fn();
+    };
+    const seen = (r: VpsActionRequestView | undefined) => {
+      if (!r || r.status === "pending" || r.status === "in_progress") return;
+      settle(() => (r.status === "completed" ? resolve() : reject(new Refused(r.message ?? r.status))));
+    };
+    const read = () => {
+      apiFetch<{ requests: VpsActionRequestView[] }>(`/api/vps/${vpsId}/actions`, { signal })
+        .then(({ requests }) => seen(requests.find((r) => r.id === requestId)))
+        .catch(() => {}); // the next read or event will tell
+    };
+    const onAbort = () => settle(() => reject(new DOMException("aborted", "AbortError")));
+    const unsubscribe = subscribeLiveEvents(["vps.action_progress", "vps.action_resolved"], (e) => {
+      const request = (e.payload as { request?: VpsActionRequestView }).request;
+      if (request?.id === requestId) seen(request);
+    }, read);
+    const poller = setInterval(read, FALLBACK_POLL_MS);
+    const deadline = setTimeout(() => settle(() => reject(new Refused(timeoutMessage))), WAIT_FOR_MAIN_SITE_MS);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+  });
 }
 
 export function ConsoleView({ vpsId, vpsName, isOwner }: { vpsId: number; vpsName: string; isOwner: boolean }) {

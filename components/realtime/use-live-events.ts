@@ -27,22 +27,28 @@ function withSocket(attach: (s: Socket) => () => void): () => void {
   };
 }
 
+/** Outside React (a page's async flow): the events, and `onConnected` each time the socket is
+ *  (re)connected, when events may have been missed. Returns the unsubscribe. */
+export function subscribeLiveEvents(types: EventType[], onEvent: (e: EventMessage) => void, onConnected?: () => void): () => void {
+  return withSocket((s) => {
+    const handlers = types.map((type) => {
+      const h = (msg: EventMessage) => onEvent({ ...msg, type });
+      s.on(type, h);
+      return [type, h] as const;
+    });
+    const connected = () => onConnected?.();
+    s.on("connect", connected);
+    if (s.connected) connected();
+    return () => {
+      for (const [type, h] of handlers) s.off(type, h);
+      s.off("connect", connected);
+    };
+  });
+}
+
 export function useLiveEvents(types: EventType[], onEvent: (e: EventMessage) => void) {
   const key = types.join(",");
-  useEffect(
-    () =>
-      withSocket((s) => {
-        const handlers = key.split(",").map((type) => {
-          const h = (msg: EventMessage) => onEvent({ ...msg, type: type as EventType });
-          s.on(type, h);
-          return [type, h] as const;
-        });
-        return () => {
-          for (const [type, h] of handlers) s.off(type, h);
-        };
-      }),
-    [key, onEvent],
-  );
+  useEffect(() => subscribeLiveEvents(key.split(",") as EventType[], onEvent), [key, onEvent]);
 }
 
 /** A socket.io message that is not a domain event (e.g. `vps.metrics`), with its payload. */

@@ -1,5 +1,7 @@
 "use client";
-import { useFormatter, useTranslations } from "use-intl";
+import { useFormatter, useLocale, useTranslations } from "use-intl";
+import type { Locale } from "@/lib/i18n/config";
+import { formatMetricValue } from "@/lib/metrics/format";
 import type { ActivityEntry } from "@/lib/vps/activity";
 import { cn } from "@/lib/utils/cn";
 
@@ -10,6 +12,9 @@ const DOT: Record<string, string> = {
   "vps.action_requested": "bg-amber-400",
   "vps.action_resolved": "bg-emerald-600",
   "vps.deleted": "bg-red-500",
+  "vps.alert": "bg-red-500",
+  "vps.alert_resolved": "bg-emerald-500",
+  "vps.traffic_quota": "bg-amber-500",
 };
 
 /** The actions the log's own sentences name; the others are named by the VPS page's catalogue. */
@@ -20,6 +25,7 @@ export function ActivityTimeline({ entries }: { entries: ActivityEntry[] }) {
   const ts = useTranslations("status");
   const tp = useTranslations("vpsPage");
   const format = useFormatter();
+  const locale = useLocale() as Locale;
 
   function label(e: ActivityEntry): string {
     const action = e.action ?? "other";
@@ -40,6 +46,14 @@ export function ActivityTimeline({ entries }: { entries: ActivityEntry[] }) {
       case "vps.action_resolved":
         if (POWER.has(action) || e.result === "cancelled") return t(e.result ?? "completed", { action, name });
         return tp(`activity.${e.result ?? "completed"}`, { action: tp("actionName", { action }) });
+      case "vps.alert":
+        return e.alert
+          ? t("alert", { metric: e.alert.metric, op: e.alert.op, threshold: formatMetricValue(locale, e.alert.metric, e.alert.threshold), minutes: e.alert.forMinutes })
+          : t("other", { type: e.type });
+      case "vps.alert_resolved":
+        return t("alertResolved", { metric: e.alert?.metric ?? "other" });
+      case "vps.traffic_quota":
+        return t("trafficQuota", { level: e.level ?? 100 });
       default:
         return t("other", { type: e.type });
     }

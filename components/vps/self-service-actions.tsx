@@ -5,13 +5,14 @@
 // name) and a reset confirmation. The request then lives in the timeline.
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { useTranslations } from "use-intl";
+import { useFormatter, useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { apiFetch, isApiError } from "@/lib/api-client";
 import type { Unavailable } from "@/lib/vps/actions/availability";
+import { deletedPresetKeys, type PresetKey } from "@/lib/vps/actions/retry-preset";
 import { useAskAction } from "./action-requests";
 
 interface SshKey {
@@ -26,7 +27,8 @@ function useSshKeys(enabled: boolean) {
     queryKey: ["ssh-keys"],
     enabled,
     retry: false,
-    staleTime: 30_000,
+    // Read afresh each time the dialog opens: a retry ticks only keys that still exist.
+    refetchOnMount: "always",
     queryFn: async (): Promise<SshKey[] | null> => {
       try {
         const body = await apiFetch<unknown>("/api/ssh-keys");
@@ -57,6 +59,7 @@ export function ReinstallDialog({
   osChoices,
   currentOs,
   presetOs,
+  presetKeys = [],
   open,
   onClose,
 }: {
@@ -65,14 +68,22 @@ export function ReinstallDialog({
   osChoices: string[];
   currentOs: string;
   presetOs?: string;
+  /** A retry's keys: ticked again if the owner still has them, else named as dropped. */
+  presetKeys?: PresetKey[];
   open: boolean;
   onClose: () => void;
 }) {
   const t = useTranslations("vpsPage");
+  const format = useFormatter();
   const ask = useAskAction(vpsId);
   const keys = useSshKeys(open);
   const [os, setOs] = useState(presetOs ?? osChoices.find((o) => o !== currentOs) ?? currentOs);
-  const [keyIds, setKeyIds] = useState<number[]>([]);
+  const [picked, setKeyIds] = useState<number[]>(() => presetKeys.map((k) => k.id));
+  // Only keys the list still has are ticked and sent (none until it loads); a retry's keys
+  // deleted since are named instead.
+  const current = keys.isFetchedAfterMount ? keys.data : null;
+  const keyIds = picked.filter((id) => current?.some((k) => k.id === id));
+  const deleted = current ? deletedPresetKeys(presetKeys, current) : [];
   const [confirm, setConfirm] = useState("");
   const [touched, setTouched] = useState(false);
   const ids = { os: useId(), confirm: useId(), hint: useId() };
@@ -107,6 +118,11 @@ export function ReinstallDialog({
         {keys.data && (
           <fieldset data-testid="reinstall-keys">
             <legend className="text-sm font-medium text-slate-800">{t("reinstallKeys")}</legend>
+            {deleted.length > 0 && (
+              <p className="mt-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="status" data-testid="reinstall-keys-dropped">
+                {t("reinstallKeysDropped", { n: deleted.length, names: format.list(deleted.map((k) => t("keyName", { name: k.name }))) })}
+              </p>
+            )}
             {keys.data.length === 0 ? (
               <p className="mt-1 text-sm text-slate-500">{t("reinstallNoKeys")}</p>
             ) : (

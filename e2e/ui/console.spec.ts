@@ -2,10 +2,14 @@
 // opens /vps/<id>/console, the page asks the main site for a console (this spec plays the
 // main site: it completes the request with a real x11vnc on Xvfb), noVNC draws the remote
 // desktop on the canvas, keys typed and text pasted arrive at the VNC server, and the
-// session ends by itself when the VPS is suspended. Also: a refused console (the main
+// session ends by itself when the VPS is suspended. While waiting, the page listens for the
+// live event instead of polling. A panel of its own with CONSOLE_MAX_MINUTES=1 shows the
+// session closed at the time limit. Also: a refused console (the main
 // site failed the request) in English, and a phone-width layout. Screenshots of each state
 // go to test-results/console-*.png.
 import type { Page } from "@playwright/test";
+import { startPanel } from "../../test/support/panel";
+import { post, query, vpsSpec } from "../../test/support/sync";
 import type { Database } from "../../lib/db";
 import { desktopsAvailable, startDesktop, type Desktop } from "../../test/support/vnc";
 import { expect, mainSite, newClient, newVps, signIn, syncVps, test } from "../fixtures";
@@ -45,6 +49,11 @@ test("the console shows the remote screen, takes keystrokes and a paste, and end
   await signIn(page, user.email, user.password);
   await expect(page).toHaveURL(/\/dashboard$/);
   await page.goto(`/vps/${vps.id}`);
+  // While the main site works the page waits for the live event, not a once-a-second poll.
+  const reads: number[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "GET" && new URL(r.url()).pathname === `/api/vps/${vps.id}/actions`) reads.push(Date.now());
+  });
   await page.getByTestId("console-link").click();
   await expect(page).toHaveURL(new RegExp(`/vps/${vps.id}/console$`));
 
@@ -52,8 +61,12 @@ test("the console shows the remote screen, takes keystrokes and a paste, and end
   await expect(view).toHaveAttribute("data-state", "requesting");
   await expect(page.getByTestId("console-waiting")).toContainText("Запрашиваем консоль");
   await shot(page, "waiting-ru");
+  await page.waitForTimeout(4_000);
+  expect(reads.length, "list reads while waiting (one when the socket is there, no poll)").toBeLessThanOrEqual(1);
 
   await answerConsole(db, vps.id, { vnc: { host: desktop.host, port: desktop.port, password: desktop.password } });
+  // The live vps.action_resolved moves it on, long before the 15 s fallback read.
+  await expect(view).toHaveAttribute("data-state", /connecting|connected/, { timeout: 8_000 });
   await expect(view).toHaveAttribute("data-state", "connected", { timeout: 30_000 });
   await expect.poll(() => bluePixels(page), { timeout: 20_000 }).toBeGreaterThan(1000);
   await shot(page, "connected-ru");
@@ -110,6 +123,47 @@ test("a console the main site cannot give is refused with its reason (English), 
   await page.getByTestId("console-disconnect").click();
   await expect(page.getByTestId("console-ended")).toContainText("You disconnected");
   await shot(page, "ended-en");
+});
+
+test("a session that reaches CONSOLE_MAX_MINUTES (1, on a panel of its own) is closed by the panel, and the page says why", async ({ browser }) => {
+  test.setTimeout(300_000);
+  // The shared panel keeps the default 240 minutes; this one is started with the smallest
+  // limit the configuration takes, so the real cutoff runs: a minute of a live session.
+  const panel = await startPanel({ demoData: false, env: { CONSOLE_MAX_MINUTES: "1" } });
+  const ctx = await browser.newContext({ baseURL: panel.url, locale: "ru-RU", timezoneId: "Europe/Moscow" });
+  try {
+    const email = `limit-${Date.now()}@example.com`;
+    const password = "time-limit-password-1";
+    const user = await post(panel.url, "/api/users/sync", { email, password });
+    expect([200, 201]).toContain(user.status);
+    const created = await post(panel.url, "/api/vps/sync", { action: "create", vps: vpsSpec({ user_id: user.json.user.id, name: "time-limit-01", status: "running" }) });
+    expect(created.status).toBe(201);
+    const vpsId = created.json.vps.id as number;
+    const page = await ctx.newPage();
+    await signIn(page, email, password);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.goto(`/vps/${vpsId}/console`);
+    const view = page.getByTestId("console");
+    let pending: { id: number }[] = [];
+    await expect.poll(async () => (pending = await query<{ id: number }>(panel.databaseUrl, "SELECT id FROM vps_action_requests WHERE vps_id = $1 AND action = 'console' AND status = 'pending'", [vpsId])).length, { timeout: 20_000 }).toBe(1);
+    const done = await post(panel.url, `/api/vps/actions/${pending[0].id}`, { status: "completed", result: { vnc: { host: desktop.host, port: desktop.port, password: desktop.password } } });
+    expect(done.status).toBe(200);
+    await expect(view).toHaveAttribute("data-state", "connected", { timeout: 30_000 });
+    const connectedAt = Date.now();
+    await expect.poll(() => bluePixels(page), { timeout: 20_000 }).toBeGreaterThan(1000);
+    await expect(view).toHaveAttribute("data-state", "ended", { timeout: 90_000 });
+    const lived = Date.now() - connectedAt;
+    expect(lived, "closed at the limit, not before").toBeGreaterThan(55_000);
+    await expect(view).toHaveAttribute("data-close-code", "4005");
+    const ended = page.getByTestId("console-ended");
+    await expect(ended).toContainText("Сеанс консоли достиг предельной длительности. Переподключитесь, чтобы продолжить.");
+    await expect(ended).toContainText("The console time limit (1 min) was reached");
+    await expect(ended.getByTestId("console-reconnect-overlay")).toBeVisible();
+    await shot(page, "ended-time-limit-ru");
+  } finally {
+    await ctx.close();
+    await panel.stop();
+  }
 });
 
 test("phone width: the toolbar wraps and the screen fits", async ({ page, db }) => {

@@ -11,6 +11,7 @@ import type { Page, TestInfo } from "@playwright/test";
 import { generateKeyPairSync } from "node:crypto";
 
 const PHONE = { width: 390, height: 844 };
+const NARROW_PHONE = { width: 375, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 
 async function shoot(page: Page, info: TestInfo, name: string) {
@@ -95,6 +96,57 @@ test("tabs are keyboard-usable and live in the URL", async ({ page }, info) => {
   await page.getByTestId("vps-tab-activity").click();
   await expect(page.getByTestId("vps-panel-activity")).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});
+
+test("phone (375 px): every tab is reachable by keyboard and in view, the strip shows there is more, the page never scrolls sideways", async ({ page, db }, info) => {
+  const user = await newClient();
+  const vps = await newVps(user.id, { name: "tabs-phone-01", status: "running", ip_address: "203.0.113.42" });
+  await signInAs(page, user);
+  for (const locale of ["ru", "en"] as const) {
+    await db.prisma.user.update({ where: { id: user.id }, data: { locale } });
+    await page.setViewportSize(NARROW_PHONE);
+    await page.goto(`/vps/${vps.id}`);
+    const list = page.getByTestId("vps-tabs");
+    const noSideScroll = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    /** The tab lies wholly inside the strip's visible part and inside the viewport. */
+    const inView = async (id: string) => {
+      const [tab, strip] = [await page.getByTestId(`vps-tab-${id}`).boundingBox(), await list.boundingBox()];
+      expect(tab && strip).toBeTruthy();
+      expect(tab!.x).toBeGreaterThanOrEqual(Math.max(0, strip!.x) - 0.5);
+      expect(tab!.x + tab!.width).toBeLessThanOrEqual(Math.min(NARROW_PHONE.width, strip!.x + strip!.width) + 0.5);
+    };
+    await noSideScroll();
+    await shoot(page, info, `vps-tabs-phone-375-${locale}`);
+    // Whatever does not fit is announced by a visible edge on that side.
+    const overflows = await list.evaluate((l) => l.scrollWidth > l.clientWidth + 1);
+    if (overflows) await expect(page.getByTestId("vps-tabs-more-end")).toBeVisible();
+    await expect(page.getByTestId("vps-tabs-more-start")).toHaveCount(0);
+
+    await page.getByTestId("vps-tab-overview").focus();
+    for (const id of ["access", "network", "snapshots", "activity"]) {
+      await page.keyboard.press("ArrowRight");
+      const tab = page.getByTestId(`vps-tab-${id}`);
+      await expect(tab).toBeFocused();
+      await expect(tab).toHaveAttribute("aria-selected", "true");
+      await expect(page.getByTestId(`vps-panel-${id}`)).toBeVisible();
+      await expect.poll(async () => { try { await inView(id); return true; } catch { return false; } }).toBe(true);
+      await noSideScroll();
+    }
+    if (overflows) {
+      await expect(page.getByTestId("vps-tabs-more-start")).toBeVisible();
+      await expect(page.getByTestId("vps-tabs-more-end")).toHaveCount(0);
+    }
+    await shoot(page, info, `vps-tabs-phone-375-activity-${locale}`);
+    await page.keyboard.press("Home");
+    await expect(page.getByTestId("vps-tab-overview")).toBeFocused();
+    await expect.poll(async () => { try { await inView("overview"); return true; } catch { return false; } }).toBe(true);
+
+    // A link to the last tab opens with that tab scrolled into view.
+    await page.goto(`/vps/${vps.id}?tab=activity`);
+    await expect(page.getByTestId("vps-tab-activity")).toHaveAttribute("aria-selected", "true");
+    await expect.poll(async () => { try { await inView("activity"); return true; } catch { return false; } }).toBe(true);
+    await noSideScroll();
+  }
 });
 
 test("a client reinstalls with an SSH key, watches the progress reach done without a reload, and reveals the new password once", async ({ page, db }, info) => {
@@ -231,6 +283,59 @@ test("a failed password reset shows its reason and is retried; a pending request
   const rows = await db.prisma.vpsActionRequest.findMany({ where: { vpsId: vps.id }, orderBy: { id: "asc" } });
   expect(rows.map((r) => r.status)).toEqual(["failed", "cancelled"]);
   await sameDocument();
+});
+
+test("retrying a failed reinstall asks again with the same OS and SSH keys; a key deleted since is left out and named", async ({ page, db }, info) => {
+  const user = await newClient();
+  const vps = await newVps(user.id, { name: "reinst-retry", status: "running", os: "Debian 12" });
+  await signInAs(page, user);
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`/vps/${vps.id}?tab=access`);
+  await addSshKey(page, "laptop");
+  await addSshKey(page, "ci-runner");
+  const keys = await db.prisma.sshKey.findMany({ where: { userId: user.id }, orderBy: { id: "asc" } });
+  const [laptop, ci] = [keys.find((k) => k.name === "laptop")!, keys.find((k) => k.name === "ci-runner")!];
+
+  await page.getByTestId("action-reinstall").click();
+  const dialog = page.getByTestId("reinstall-dialog");
+  const os = dialog.getByTestId("reinstall-os");
+  const target = (await os.locator("option").allTextContents()).find((o) => o !== "Debian 12")!;
+  await os.selectOption(target);
+  await expect(dialog.getByTestId("reinstall-key")).toHaveCount(2);
+  for (const box of await dialog.getByTestId("reinstall-key").all()) await box.check();
+  await dialog.getByTestId("reinstall-confirm").fill("reinst-retry");
+  await dialog.getByTestId("reinstall-submit").click();
+  await expect(dialog).toBeHidden();
+  const first = await db.prisma.vpsActionRequest.findFirstOrThrow({ where: { vpsId: vps.id, action: "reinstall" } });
+  expect((first.params as { ssh_key_ids: number[] }).ssh_key_ids.sort()).toEqual([laptop.id, ci.id].sort());
+  await report(first.id, { status: "failed", message: "The image store is offline" });
+
+  // The laptop key is deleted before the retry.
+  const deleted = await page.evaluate(async (id) => (await fetch(`/api/ssh-keys/${id}`, { method: "DELETE" })).status, laptop.id);
+  expect(deleted).toBe(200);
+
+  await page.getByTestId("vps-tab-activity").click();
+  const failed = page.locator(`[data-testid=request][data-request-id="${first.id}"]`);
+  await expect(failed).toHaveAttribute("data-status", "failed");
+  await failed.getByTestId("request-retry").click();
+  await expect(dialog).toBeVisible();
+  await expect(os).toHaveValue(target);
+  const boxes = dialog.getByTestId("reinstall-key");
+  await expect(boxes).toHaveCount(1);
+  await expect(boxes.first()).toBeChecked();
+  await expect(dialog.getByTestId("reinstall-keys")).toContainText("ci-runner");
+  await expect(dialog.getByTestId("reinstall-keys-dropped")).toHaveText("Ключ «laptop» удалён после прошлого запроса и не будет добавлен.");
+  await shoot(page, info, "vps-reinstall-retry-desktop");
+  await page.setViewportSize(PHONE);
+  await shoot(page, info, "vps-reinstall-retry-phone");
+  await dialog.getByTestId("reinstall-confirm").fill("reinst-retry");
+  await dialog.getByTestId("reinstall-submit").click();
+  await expect(dialog).toBeHidden();
+  const again = await db.prisma.vpsActionRequest.findFirstOrThrow({ where: { vpsId: vps.id, action: "reinstall", id: { gt: first.id } } });
+  const params = again.params as { os: string; ssh_key_ids: number[]; ssh_keys: { name: string }[] };
+  expect(params.os).toBe(target);
+  expect(params.ssh_key_ids).toEqual([ci.id]);
+  expect(params.ssh_keys.map((k) => k.name)).toEqual(["ci-runner"]);
 });
 
 test("a suspended VPS says why reinstall and reset are off, and they come back live", async ({ page }, info) => {

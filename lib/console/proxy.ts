@@ -45,8 +45,16 @@ export interface ConsoleProxy {
 
 export interface ConsoleProxyOptions {
   sessionSecret: string;
-  maxMinutes: number;
+  /** How long one console session may last: CONSOLE_MAX_MINUTES (whole minutes) in server.ts;
+   *  tests pass seconds (test/integration/console-time-limit.test.ts). */
+  maxMs: number;
   recheckMs: number;
+}
+
+/** The 4005 close frame's reason. */
+export function timeLimitReason(maxMs: number): string {
+  const minutes = maxMs / 60_000;
+  return `The console time limit (${Number.isInteger(minutes) ? `${minutes} min` : `${Math.round(maxMs / 1000)} s`}) was reached: reconnect to continue`;
 }
 
 export function createConsoleProxy(db: Database, opts: ConsoleProxyOptions): ConsoleProxy {
@@ -101,7 +109,7 @@ export function createConsoleProxy(db: Database, opts: ConsoleProxyOptions): Con
     };
     open.add(entry);
     browser.onClose(() => entry.close(1000, "browser closed"));
-    const limit = setTimeout(() => entry.close(CONSOLE_CLOSE.timeLimit, `The console time limit (${opts.maxMinutes} min) was reached: reconnect to continue`), opts.maxMinutes * 60_000);
+    const limit = setTimeout(() => entry.close(CONSOLE_CLOSE.timeLimit, timeLimitReason(opts.maxMs)), opts.maxMs);
     limit.unref();
 
     try {

@@ -19,6 +19,10 @@ export interface ActivityEntry {
   name?: string;
   /** vps.action_resolved: how the request ended. */
   result?: "completed" | "failed" | "cancelled" | "expired";
+  /** vps.alert, vps.alert_resolved: the rule (docs/alerts.md). */
+  alert?: { metric: string; op: string; threshold: number; forMinutes: number };
+  /** vps.traffic_quota: 80 or 100 (% of the plan's quota). */
+  level?: number;
 }
 
 const isStatus = (v: unknown): v is VpsStatus => typeof v === "string" && (VPS_STATUSES as readonly string[]).includes(v);
@@ -57,6 +61,14 @@ export function toActivityEntry(e: Pick<EventMessage, "id" | "type" | "payload" 
       if (p.status === "completed" || p.status === "failed" || p.status === "cancelled" || p.status === "expired") entry.result = p.status;
       break;
     }
+    case "vps.alert":
+    case "vps.alert_resolved":
+      if (typeof p.metric === "string" && typeof p.op === "string" && typeof p.threshold === "number" && typeof p.for_minutes === "number")
+        entry.alert = { metric: p.metric, op: p.op, threshold: p.threshold, forMinutes: p.for_minutes };
+      break;
+    case "vps.traffic_quota":
+      if (typeof p.level === "number") entry.level = p.level;
+      break;
   }
   return entry;
 }

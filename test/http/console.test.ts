@@ -318,6 +318,48 @@ describe("browser console over HTTP", { skip }, () => {
       assert.equal(c.code, 4004);
     });
 
+    it("a whole console session over an API token (no cookie, no Origin, as a script): ask, ticket, the screen, keys; revoking the token closes it with 4004", async () => {
+      const alice = await newClient();
+      const vps = await newVps(alice.id);
+      const issued = await postJson(alice.session, "/api/tokens", { name: "console-script", scopes: ["vps:read", "vps:write"] });
+      assert.equal(issued.status, 201, await issued.clone().text());
+      const { token } = (await issued.json()) as { token: { id: number; token: string } };
+      const bearer = { authorization: `Bearer ${token.token}`, "content-type": "application/json" };
+      const asked = await fetch(`${panel.url}/api/vps/${vps.id}/actions`, { method: "POST", headers: bearer, body: JSON.stringify({ action: "console" }) });
+      assert.equal(asked.status, 202, await asked.clone().text());
+      const requestId = ((await asked.json()) as { request: { id: number } }).request.id;
+      const done = await post(panel.url, `/api/vps/actions/${requestId}`, { status: "completed", result: { vnc: tcpVnc() } });
+      assert.equal(done.status, 200, done.text);
+      const t = await fetch(`${panel.url}/api/vps/${vps.id}/console/ticket`, { method: "POST", headers: bearer });
+      assert.equal(t.status, 200, await t.clone().text());
+      const { websocket } = (await t.json()) as { websocket: string };
+      const { ws, closed } = await RfbClient.openWs(wsUrl(websocket));
+      const rfb = await within(RfbClient.overWs(ws, closed), 15_000, "RFB handshake over a token's ticket");
+      assert.equal(rfb.security, 1);
+      const direct = await RfbClient.overTcp(secured.host, secured.port, secured.password);
+      try {
+        assert.equal(sha(await rfb.frame()), sha(await direct.frame()), "the screen over a token's console is the direct one");
+      } finally {
+        direct.close();
+      }
+      const before = secured.logs().length;
+      rfb.key(0x6b); // "k"
+      await within(
+        (async () => {
+          while (!/keyboard\(down, 0x6b "k"\)/.test(secured.logs().slice(before))) await new Promise((r) => setTimeout(r, 100));
+        })(),
+        10_000,
+        "x11vnc seeing the key",
+      );
+      // The token's ticket is not bound to a browser session, but is still single use.
+      assert.equal((await refusedWith(null, websocket)).code, 4001);
+      const revoked = await alice.session.fetch(`/api/tokens/${token.id}`, { method: "DELETE", headers: { origin: panel.url } });
+      assert.equal(revoked.status, 200, await revoked.text());
+      const c = await within(closed, 10_000, "close on token revocation");
+      assert.equal(c.code, 4004);
+      assert.match(c.reason, /token/);
+    });
+
     it("closing the VNC server side closes the browser's socket with 4000", async () => {
       const d = await startDesktop({ label: "short-lived" });
       const alice = await newClient();

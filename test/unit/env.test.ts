@@ -173,3 +173,11 @@ describe("parseEnv: email and alerts", () => {
     assert.throws(() => parseProcessEnv({ ...base, ALERTS_EVERY_SECONDS: "0" }), /ALERTS_EVERY_SECONDS/);
   });
 });
+
+describe("parseEnv: CONSOLE_MAX_MINUTES", () => {
+  it("whole minutes 1-1440, default 240: a fraction, zero or a unit is refused (tests shorten the limit through the proxy's maxMs, not here)", () => {
+    assert.equal(parseEnv(production).CONSOLE_MAX_MINUTES, 240);
+    assert.equal(parseEnv({ ...production, CONSOLE_MAX_MINUTES: "30" }).CONSOLE_MAX_MINUTES, 30);
+    for (const bad of ["0.05", "0", "1441", "5m", "-1"]) refuses({ ...production, CONSOLE_MAX_MINUTES: bad }, "CONSOLE_MAX_MINUTES");
+  });
+});

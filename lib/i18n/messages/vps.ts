@@ -91,6 +91,9 @@ const ru = {
     failed: "{action, select, start {Запуск не выполнен} stop {Остановка не выполнена} reboot {Перезагрузка не выполнена} rename {Переименование не выполнено} suspend {Приостановка не выполнена} resume {Возобновление не выполнено} resize {Изменение тарифа не выполнено} terminate {Закрытие услуги не выполнено} other {Действие не выполнено}}",
     expired: "{action, select, start {Запрос на запуск отменён: нет подтверждения} stop {Запрос на остановку отменён: нет подтверждения} reboot {Запрос на перезагрузку отменён: нет подтверждения} rename {Запрос на переименование отменён: нет подтверждения} other {Запрос истёк: нет подтверждения}}",
     cancelled: "Запрос отменён",
+    alert: "{metric, select, cpu_percent {Оповещение: нагрузка CPU} ram_used_mb {Оповещение: память} disk_read_bps {Оповещение: чтение с диска} disk_write_bps {Оповещение: запись на диск} net_rx_bps {Оповещение: входящий трафик} net_tx_bps {Оповещение: исходящий трафик} other {Сработало оповещение}} {op} {threshold} дольше {minutes, plural, one {# минуты} few {# минут} many {# минут} other {# минуты}}",
+    alertResolved: "{metric, select, cpu_percent {Оповещение о нагрузке CPU снято} ram_used_mb {Оповещение о памяти снято} disk_read_bps {Оповещение о чтении с диска снято} disk_write_bps {Оповещение о записи на диск снято} net_rx_bps {Оповещение о входящем трафике снято} net_tx_bps {Оповещение об исходящем трафике снято} other {Оповещение снято}}",
+    trafficQuota: "Трафик за месяц достиг {level} % лимита",
     other: "Событие {type}",
     fields: {
       name: "имя",
@@ -201,6 +204,9 @@ const en: typeof ru = {
     failed: "{action, select, start {Start failed} stop {Stop failed} reboot {Reboot failed} rename {Rename failed} suspend {Suspension failed} resume {Resume failed} resize {Plan change failed} terminate {Closing the service failed} other {Action failed}}",
     expired: "{action, select, start {Start request expired: not confirmed} stop {Stop request expired: not confirmed} reboot {Reboot request expired: not confirmed} rename {Rename request expired: not confirmed} other {Request expired: not confirmed}}",
     cancelled: "Request cancelled",
+    alert: "{metric, select, cpu_percent {Alert: CPU load} ram_used_mb {Alert: memory} disk_read_bps {Alert: disk reads} disk_write_bps {Alert: disk writes} net_rx_bps {Alert: inbound traffic} net_tx_bps {Alert: outbound traffic} other {Alert fired}} {op} {threshold} for over {minutes, plural, one {# minute} other {# minutes}}",
+    alertResolved: "{metric, select, cpu_percent {CPU load alert resolved} ram_used_mb {Memory alert resolved} disk_read_bps {Disk reads alert resolved} disk_write_bps {Disk writes alert resolved} net_rx_bps {Inbound traffic alert resolved} net_tx_bps {Outbound traffic alert resolved} other {Alert resolved}}",
+    trafficQuota: "This month's traffic reached {level}% of the quota",
     other: "Event {type}",
     fields: {
       name: "name",

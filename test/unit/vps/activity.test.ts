@@ -22,4 +22,13 @@ describe("activity entries", () => {
     }
     assert.equal(toActivityEntry({ id: "2", type: "vps.action_requested", timestamp: at, payload: { action: "bogus" } }).action, undefined);
   });
+
+  it("carry an alert's rule and a traffic notice's level, not the value or channels", () => {
+    const at = "2026-01-01T00:00:00.000Z";
+    const payload = { rule_id: 3, vps_id: 1, metric: "cpu_percent", op: ">", threshold: 80, for_minutes: 5, value: 97, channels: ["webhook"], fired_at: at };
+    assert.deepEqual(toActivityEntry({ id: "1", type: "vps.alert", timestamp: at, payload }), {
+      id: "1", type: "vps.alert", at, alert: { metric: "cpu_percent", op: ">", threshold: 80, forMinutes: 5 },
+    });
+    assert.deepEqual(toActivityEntry({ id: "2", type: "vps.traffic_quota", timestamp: at, payload: { level: 80, used_bytes: 9 } }), { id: "2", type: "vps.traffic_quota", at, level: 80 });
+  });
 });
