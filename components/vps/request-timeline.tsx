@@ -87,8 +87,10 @@ export function RequestTimeline({
       {requests.map((r) => {
         const open = r.status === "pending" || r.status === "in_progress";
         const name = t("actionName", { action: r.action });
-        const retryable = isOwner && (r.status === "failed" || r.status === "expired" || r.status === "cancelled");
-        const blocked = retryable ? canRetry(r.action) : null;
+        const finished = r.status === "failed" || r.status === "expired" || r.status === "cancelled";
+        // Offered to whoever may ask for it (the owner: client actions; an admin: billing ones).
+        const blocked = finished ? canRetry(r.action) : null;
+        const retryable = finished && blocked?.reason !== "notOwner";
         const revealable = isOwner && r.status === "completed" && REVEALS.includes(r.action) && r.secret_result === "sealed";
         const os = typeof r.params.os === "string" ? r.params.os : null;
         const newName = typeof r.params.name === "string" ? r.params.name : null;

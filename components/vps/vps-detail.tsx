@@ -5,11 +5,12 @@
 import Link from "next/link";
 import { useCallback, useState, type ReactNode } from "react";
 import { useFormatter, useLocale, useTranslations } from "use-intl";
+import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { formatDisk, formatRam } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/config";
 import { isApiError } from "@/lib/api-client";
-import { openRequest, unavailability, type PageFacts } from "@/lib/vps/actions/availability";
+import { failedTerminate, openRequest, retryUnavailability, unavailability, type PageFacts } from "@/lib/vps/actions/availability";
 import type { ActionType } from "@/lib/vps/actions/catalogue";
 import { reinstallPreset, type ReinstallPreset } from "@/lib/vps/actions/retry-preset";
 import type { ActionInput } from "@/lib/vps/actions/params";
@@ -24,7 +25,9 @@ import { OpenRequestBanner, RequestTimeline } from "./request-timeline";
 import { RevealDialog } from "./reveal-dialog";
 import { BackupsSection } from "./sections/backups-section";
 import { NetworkSection } from "./sections/network-section";
+import { ConfirmDialog } from "./sections/section-kit";
 import { SnapshotsSection } from "./sections/snapshots-section";
+import { AlertRules } from "@/components/alerts/alert-rules";
 import { MetricsSection } from "./metrics-section";
 import { RootPassword } from "./root-password";
 import { ReinstallDialog, ResetPasswordDialog, SelfServiceButtons } from "./self-service-actions";
@@ -67,7 +70,7 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
   const requests = useActionRequests(vps.id, initial.requests);
   const ask = useAskAction(vps.id);
   const markRevealed = useMarkRevealed(vps.id);
-  const [dialog, setDialog] = useState<({ kind: "reinstall"; n: number } & Partial<ReinstallPreset>) | { kind: "reset" } | null>(null);
+  const [dialog, setDialog] = useState<({ kind: "reinstall"; n: number } & Partial<ReinstallPreset>) | { kind: "reset" } | { kind: "terminate" } | null>(null);
   const [revealId, setRevealId] = useState<number | null>(null);
   const closeReveal = useCallback(() => setRevealId(null), []);
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long", timeStyle: "short" });
@@ -78,8 +81,14 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
   const open = openRequest(requests) ?? pendingAction;
   const facts: PageFacts = { status: vps.status, isOwner, deleted: state.deleted, open };
   const why = (action: ActionType) => unavailability(action, facts);
+  const whyNoRetry = (action: ActionType) => retryUnavailability(action, { ...facts, isAdmin: viewerIsAdmin });
+  const stuckTerminate = viewerIsAdmin && !state.deleted ? failedTerminate(requests, vps.status) : null;
 
   function retry(r: VpsActionRequestView) {
+    if (r.action === "terminate") {
+      setDialog({ kind: "terminate" });
+      return;
+    }
     if (r.action === "reinstall") {
       setDialog({ kind: "reinstall", ...reinstallPreset(r.params), n: Date.now() });
       return;
@@ -113,6 +122,14 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
         <p className="rounded-lg border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900" data-testid="admin-view-note">
           {t("adminView", { owner: owner.email })}
         </p>
+      )}
+      {stuckTerminate && (
+        <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="terminate-failed">
+          <p className="min-w-0">{tp("terminateFailed", { message: stuckTerminate.message ?? tp("requestStatus", { status: stuckTerminate.status }) })}</p>
+          <Button variant="danger" size="sm" disabled={whyNoRetry("terminate") !== null} onClick={() => setDialog({ kind: "terminate" })} data-testid="terminate-retry">
+            {tp("terminateRetry")}
+          </Button>
+        </div>
       )}
       {open && <OpenRequestBanner request={open} />}
       {isOwner && !state.deleted && <VpsActionBar vps={vps} pending={open} />}
@@ -155,6 +172,10 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
                   </dl>
                 </Section>
                 {!state.deleted && <div className="lg:col-span-2"><MetricsSection vpsId={vps.id} /></div>}
+                {/* The owner's alert rules watching this server (components/alerts). */}
+                {!state.deleted && isOwner && (
+                  <Card className="lg:col-span-2"><CardBody><AlertRules servers={[{ id: vps.id, name: vps.name }]} vpsId={vps.id} /></CardBody></Card>
+                )}
               </div>
             ),
           },
@@ -208,7 +229,7 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
             panel: (
               <div className="grid gap-5 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
                 <Section title={tp("timelineTitle")} hint={tp("timelineHint")}>
-                  <RequestTimeline vpsId={vps.id} requests={requests} isOwner={isOwner} canRetry={why} onRetry={retry} onReveal={setRevealId} />
+                  <RequestTimeline vpsId={vps.id} requests={requests} isOwner={isOwner} canRetry={whyNoRetry} onRetry={retry} onReveal={setRevealId} />
                 </Section>
                 <Card className="self-start">
                   <CardHeader><h2 className="font-medium text-slate-900">{ta("title")}</h2></CardHeader>
@@ -232,6 +253,20 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
           open
           onClose={() => setDialog(null)}
         />
+      )}
+      {viewerIsAdmin && (
+        <ConfirmDialog
+          open={dialog?.kind === "terminate"}
+          onClose={() => setDialog(null)}
+          title={tp("terminateTitle", { name: vps.name })}
+          confirmLabel={tp("terminateSubmit")}
+          busy={ask.isPending}
+          error={ask.error ? tp("sendFailed", { message: isApiError(ask.error) ? ask.error.message : "" }) : null}
+          onConfirm={() => ask.mutate({ action: "terminate" }, { onSuccess: () => setDialog(null) })}
+          testId="terminate-dialog"
+        >
+          <p>{tp("terminateText", { name: vps.name })}</p>
+        </ConfirmDialog>
       )}
       {isOwner && <ResetPasswordDialog vpsId={vps.id} vpsName={vps.name} open={dialog?.kind === "reset"} onClose={() => setDialog(null)} />}
       {isOwner && <RevealDialog vpsId={vps.id} requestId={revealId} onClose={closeReveal} onRevealed={markRevealed} />}

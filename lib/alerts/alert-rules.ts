@@ -3,15 +3,18 @@
 // read (else 404); vps_id null covers every VPS of the owner, those created later included.
 // An admin's rule for a client's VPS belongs to that client (they are notified); an admin may
 // also name `user_id`. Evaluation (evaluate.ts) picks changes up at its next pass: a change
-// that stops the rule holding resolves it then, a disabled rule resolves too.
+// that stops the rule holding resolves it then, a disabled rule resolves too; deleting a rule
+// resolves its firing alerts at once.
 import { SYSTEM_AUDIT, type AuditContext } from "../audit/context";
 import { recordAudit } from "../audit/record-audit";
 import type { Db, Prisma } from "../db";
+import { getEnv } from "../env";
 import { AppError, conflict, forbidden, notFound } from "../errors";
 import { isAdmin } from "../users/access";
 import type { Actor } from "../users/actor";
 import { readableVpsWhere } from "../vps/access";
 import { alertRulesScope, alertRuleWhere } from "./access";
+import { recordAlertTransitions } from "./record-transitions";
 import {
   ALERT_RULES_MAX,
   type AlertChannel,
@@ -124,12 +127,41 @@ export async function updateAlertRule(db: Db, actor: Actor, id: number, input: U
   });
 }
 
-/** Deletes the rule and its states (an alert firing then ends without a resolve event). */
-export async function deleteAlertRule(db: Db, actor: Actor, id: number, audit: AuditContext = SYSTEM_AUDIT): Promise<void> {
+/** Deletes the rule and its states; an alert it has firing resolves (event and notification) in the same transaction. */
+export async function deleteAlertRule(db: Db, actor: Actor, id: number, audit: AuditContext = SYSTEM_AUDIT, opts: { emailAvailable?: boolean; now?: Date } = {}): Promise<void> {
+  const emailAvailable = opts.emailAvailable ?? getEnv().SMTP_URL !== undefined;
   await db.$transaction(async (tx) => {
-    const row = await tx.alertRule.findFirst({ where: alertRuleWhere(actor, id), select: { userId: true, vpsId: true, metric: true } });
+    // Waits for an evaluation pass moving these states, so the states read below are its
+    // outcome: a pass that resolved an alert first is not followed by a second resolve here.
+    await tx.$queryRaw`SELECT 1 FROM alert_states WHERE rule_id = ${id} FOR UPDATE`;
+    const row = await tx.alertRule.findFirst({
+      where: alertRuleWhere(actor, id),
+      include: { user: { select: { notifyPanel: true, notifyEmail: true } }, states: { where: { state: "firing" }, include: { vps: { select: { name: true } } } } },
+    });
     if (!row) throw notFound(`Alert rule ${id} not found`);
     await tx.alertRule.delete({ where: { id } });
+    const at = opts.now ?? new Date();
+    await recordAlertTransitions(
+      tx,
+      row.states.map((s) => ({
+        kind: "resolved" as const,
+        ruleId: id,
+        vpsId: s.vpsId,
+        userId: row.userId,
+        vpsName: s.vps.name,
+        metric: row.metric as AlertMetric,
+        op: row.op as AlertOp,
+        threshold: row.threshold,
+        forMinutes: row.forMinutes,
+        channels: row.channels as AlertChannel[],
+        value: null,
+        firedAt: s.firedAt ?? s.since,
+        at,
+        notifyPanel: row.user.notifyPanel,
+        notifyEmail: row.user.notifyEmail,
+      })),
+      { emailAvailable },
+    );
     await recordAudit(tx, audit, { action: "alert_rule.deleted", targetType: "alert_rule", targetId: id, details: { user_id: row.userId, vps_id: row.vpsId, metric: row.metric } });
   });
 }

@@ -209,6 +209,19 @@ for (const [engine, open] of engines("ospab_alerts", 4)) {
       assert.deepEqual((await events(db, "vps.alert_resolved", rule)).map((e) => e.vpsId), [later]);
     });
 
+    it("deleting a firing rule resolves its alerts once, in the same transaction", async () => {
+      const { deleteAlertRule } = await import("../../lib/alerts/alert-rules");
+      const rule = await makeRule(db, owner, null, { metric: "cpu_percent", op: ">", threshold: 50, forMinutes: 1 }, ["panel"]);
+      await writeSamples(db.prisma, [row(vpsA, T0, { cpu_percent: 99 }), row(vpsB, T0, { cpu_percent: 10 })]);
+      assert.deepEqual(await evaluateAlerts(db.prisma, { now: T0 + 10_000 }), { ran: true, fired: 1, resolved: 0 });
+      await deleteAlertRule(db.prisma, { userId: owner, role: "client" }, rule, undefined, { emailAvailable: false, now: new Date(T0 + 20_000) });
+      const resolved = await events(db, "vps.alert_resolved", rule);
+      assert.deepEqual(resolved.map((e) => [e.vpsId, (e.payload as { resolved_at: string }).resolved_at]), [[vpsA, new Date(T0 + 20_000).toISOString()]]);
+      assert.deepEqual((await db.prisma.notification.findMany({ orderBy: { id: "asc" } })).map((n) => n.kind), ["alert.fired", "alert.resolved"]);
+      assert.equal(await db.prisma.alertState.count(), 0);
+      assert.deepEqual(await evaluateAlerts(db.prisma, { now: T0 + 30_000 }), { ran: true, fired: 0, resolved: 0 });
+    });
+
     it("notifications follow channels and preferences; webhooks get an alert only when its channels name webhook", async () => {
       const quiet = await makeUser(db, `alerts-quiet-${engine}-${Date.now()}@example.com`, { notifyPanel: false, notifyEmail: true });
       const qVps = await makeVps(db, quiet, "quiet");
