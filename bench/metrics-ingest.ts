@@ -25,7 +25,7 @@
 import http from "node:http";
 import pg from "pg";
 import { numberArrayLiteral } from "../lib/metrics/ingest-samples";
-import type { MetricRange } from "../lib/metrics/schemas";
+import type { MetricRange, MetricSampleInput } from "../lib/metrics/schemas";
 import { createTestToken } from "../test/support/tokens";
 import { startPanel, TEST_SYNC_KEY, type Panel } from "../test/support/panel";
 import { ensureBuild, fmt, insertUsers, intArg, load, loadNote, percentile, printResult, request, stopOnExit, type Req } from "./support";
@@ -59,16 +59,8 @@ const RAW_INSERT = `
     disk_read_bps = EXCLUDED.disk_read_bps, disk_write_bps = EXCLUDED.disk_write_bps,
     net_rx_bps = EXCLUDED.net_rx_bps, net_tx_bps = EXCLUDED.net_tx_bps`;
 
-interface Sample {
-  vps_id: number;
-  at: string;
-  cpu_percent: number;
-  ram_used_mb: number;
-  disk_read_bps: number;
-  disk_write_bps: number;
-  net_rx_bps: number;
-  net_tx_bps: number;
-}
+/** A sample as the main site sends it, every field given. */
+type Sample = { [K in keyof MetricSampleInput]-?: NonNullable<MetricSampleInput[K]> };
 
 /** `count` samples, one a minute per VPS from `startMs`, VPS after VPS within a minute. */
 function samplesFrom(ids: readonly number[], startMs: number, count: number): Sample[] {

@@ -4,7 +4,7 @@
 // each 5-minute bucket the samples touch for the rollup pass (no unique key on the marks: two
 // ingests of the same minute never wait for each other).
 import { queryPrepared, type Db } from "../db";
-import { metricSampleSchema, NEWEST_SAMPLE_MS, OLDEST_SAMPLE_MS, SAMPLE_LIMITS, type IngestResult } from "./schemas";
+import { metricSampleSchema, NEWEST_SAMPLE_MS, OLDEST_SAMPLE_MS, SAMPLE_LIMITS, type IngestResult, type MetricSampleInput } from "./schemas";
 
 const INGEST_SQL = `
   WITH input AS (
@@ -100,23 +100,25 @@ export function wellFormedSample(raw: unknown): SampleRow | undefined {
   return { vpsId: id, atMs: Date.parse(at), cpu: cpu ?? null, ram: ram ?? null, diskRead: dr ?? null, diskWrite: dw ?? null, netRx: rx ?? null, netTx: tx ?? null };
 }
 
+/** A sample zod has accepted, as the row written. */
+export const rowOfSample = (s: MetricSampleInput): SampleRow => ({
+  vpsId: s.vps_id,
+  atMs: Date.parse(s.at),
+  cpu: s.cpu_percent ?? null,
+  ram: s.ram_used_mb ?? null,
+  diskRead: s.disk_read_bps ?? null,
+  diskWrite: s.disk_write_bps ?? null,
+  netRx: s.net_rx_bps ?? null,
+  netTx: s.net_tx_bps ?? null,
+});
+
 /** The row of a sample, or the reason it is refused (zod's issues, or its time). */
 function checkSample(raw: unknown, now: number): SampleRow | string {
   let row = wellFormedSample(raw);
   if (!row) {
     const parsed = metricSampleSchema.safeParse(raw);
     if (!parsed.success) return issueText(parsed.error.issues);
-    const s = parsed.data;
-    row = {
-      vpsId: s.vps_id,
-      atMs: Date.parse(s.at),
-      cpu: s.cpu_percent ?? null,
-      ram: s.ram_used_mb ?? null,
-      diskRead: s.disk_read_bps ?? null,
-      diskWrite: s.disk_write_bps ?? null,
-      netRx: s.net_rx_bps ?? null,
-      netTx: s.net_tx_bps ?? null,
-    };
+    row = rowOfSample(parsed.data);
   }
   if (row.atMs < now - OLDEST_SAMPLE_MS) return "at is more than 47 hours old: samples are kept 48 hours";
   if (row.atMs > now + NEWEST_SAMPLE_MS) return "at is more than 5 minutes ahead of the panel's clock";

@@ -3,7 +3,7 @@
 // sample (else it would buy nothing); the column literal is what PostgreSQL reads back.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { numberArrayLiteral, wellFormedSample } from "../../../lib/metrics/ingest-samples";
+import { numberArrayLiteral, rowOfSample, wellFormedSample } from "../../../lib/metrics/ingest-samples";
 import { metricSampleSchema } from "../../../lib/metrics/schemas";
 
 const FIELDS = ["cpu_percent", "ram_used_mb", "disk_read_bps", "disk_write_bps", "net_rx_bps", "net_tx_bps"] as const;
@@ -11,18 +11,7 @@ const FIELDS = ["cpu_percent", "ram_used_mb", "disk_read_bps", "disk_write_bps",
 /** zod's verdict as the row the ingest would write. */
 function zodRow(raw: unknown) {
   const p = metricSampleSchema.safeParse(raw);
-  if (!p.success) return undefined;
-  const s = p.data;
-  return {
-    vpsId: s.vps_id,
-    atMs: Date.parse(s.at),
-    cpu: s.cpu_percent ?? null,
-    ram: s.ram_used_mb ?? null,
-    diskRead: s.disk_read_bps ?? null,
-    diskWrite: s.disk_write_bps ?? null,
-    netRx: s.net_rx_bps ?? null,
-    netTx: s.net_tx_bps ?? null,
-  };
+  return p.success ? rowOfSample(p.data) : undefined;
 }
 
 test("ordinary samples pass the fast check with the values zod gives", () => {
