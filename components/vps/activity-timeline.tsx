@@ -1,5 +1,7 @@
 "use client";
-import { useFormatter, useTranslations } from "use-intl";
+import { useFormatter, useLocale, useTranslations } from "use-intl";
+import type { Locale } from "@/lib/i18n/config";
+import { formatMetricValue } from "@/lib/metrics/format";
 import type { ActivityEntry } from "@/lib/vps/activity";
 import { cn } from "@/lib/utils/cn";
 
@@ -23,6 +25,7 @@ export function ActivityTimeline({ entries }: { entries: ActivityEntry[] }) {
   const ts = useTranslations("status");
   const tp = useTranslations("vpsPage");
   const format = useFormatter();
+  const locale = useLocale() as Locale;
 
   function label(e: ActivityEntry): string {
     const action = e.action ?? "other";
@@ -45,7 +48,7 @@ export function ActivityTimeline({ entries }: { entries: ActivityEntry[] }) {
         return tp(`activity.${e.result ?? "completed"}`, { action: tp("actionName", { action }) });
       case "vps.alert":
         return e.alert
-          ? t("alert", { metric: e.alert.metric, op: e.alert.op, threshold: format.number(e.alert.threshold), minutes: e.alert.forMinutes })
+          ? t("alert", { metric: e.alert.metric, op: e.alert.op, threshold: formatMetricValue(locale, e.alert.metric, e.alert.threshold), minutes: e.alert.forMinutes })
           : t("other", { type: e.type });
       case "vps.alert_resolved":
         return t("alertResolved", { metric: e.alert?.metric ?? "other" });

@@ -121,11 +121,17 @@ const LOAD = `SELECT position::text AS position, gaps, version::text AS version 
 const CREATE = `INSERT INTO outbox_cursors (consumer, position, gaps, version, updated_at)
   SELECT $1, COALESCE(max(id), 0), '{}'::jsonb, 0, now() FROM domain_events
   ON CONFLICT (consumer) DO NOTHING`;
+// The batch above the position is taken in id order inside a subquery: an ORDER BY beside
+// `id::text AS id` would sort by the text (all rows above the position read and sorted, and
+// "10000" before "9999") instead of walking the primary key for the next $3 rows.
+// $4: the event types whose payload the consumer reads (NULL: every type); other rows come
+// without it (the fan-out reads no payload that no webhook wants).
+const PAYLOAD = `CASE WHEN $4::text[] IS NULL OR type = ANY($4::text[]) THEN payload END AS payload`;
 const READ = `
-  SELECT id::text AS id, type, user_id, vps_id, payload, created_at FROM domain_events WHERE id = ANY($2::bigint[])
+  SELECT id::text AS id, type, user_id, vps_id, ${PAYLOAD}, created_at FROM domain_events WHERE id = ANY($2::bigint[])
   UNION ALL
-  (SELECT id::text AS id, type, user_id, vps_id, payload, created_at FROM domain_events
-    WHERE id > $1::bigint ORDER BY id LIMIT $3::int)`;
+  SELECT id::text AS id, type, user_id, vps_id, ${PAYLOAD}, created_at
+    FROM (SELECT * FROM domain_events WHERE id > $1::bigint ORDER BY id LIMIT $3::int) AS fresh`;
 /** The swap: $1 consumer, $2 position, $3 gaps, $4 the version read. */
 export const SWAP_SQL = `UPDATE outbox_cursors SET position = $2::bigint, gaps = $3::jsonb, version = version + 1, updated_at = now()
   WHERE consumer = $1 AND version = $4::bigint RETURNING version::text AS version`;
@@ -161,13 +167,17 @@ export class OutboxCursor {
     return this.state;
   }
 
-  /** Reads the next events (at most `batch` above the position, plus any gaps that appeared). */
-  async read(batch: number): Promise<CursorRead> {
+  /**
+   * Reads the next events (at most `batch` above the position, plus any gaps that appeared).
+   * `payloadTypes`: the types whose payload is wanted (default every type); the other rows'
+   * payload is null.
+   */
+  async read(batch: number, payloadTypes: readonly string[] | null = null): Promise<CursorRead> {
     const state = this.state ?? (await this.load());
     const rows = await this.run<OutboxRow>({
       name: "ospab_cursor_read",
       text: READ,
-      values: [String(state.position), [...state.gaps.keys()].map(String), batch],
+      values: [String(state.position), [...state.gaps.keys()].map(String), batch, payloadTypes],
     });
     const a = advanceCursor(state, rows.map((r) => BigInt(r.id)), this.now(), this.opts);
     if (a.dropped.length > 0)

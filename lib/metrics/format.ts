@@ -57,3 +57,21 @@ export function formatTraffic(locale: Locale, bytes: number) {
   const gb = bytes / 1e9;
   return gb >= 1000 ? `${num(locale, gb / 1000, 2)} ${u.tb}` : `${num(locale, gb, 2)} ${u.gb}`;
 }
+
+/** A value of a sample field (an alert's threshold or value) in that field's unit. */
+export function formatMetricValue(locale: Locale, metric: string, v: number) {
+  switch (metric) {
+    case "cpu_percent":
+      return formatPercent(locale, v);
+    case "ram_used_mb":
+      return formatRamMb(locale, v);
+    case "disk_read_bps":
+    case "disk_write_bps":
+      return formatByteRate(locale, v);
+    case "net_rx_bps":
+    case "net_tx_bps":
+      return formatBitRate(locale, v * 8);
+    default:
+      return num(locale, v);
+  }
+}

@@ -83,6 +83,9 @@ export async function publishToSockets(io: Server, event: RelayedEvent) {
   const { userId, vpsId, ...message } = event;
   void vpsId;
   const alone = (await io.of("/").adapter.serverCount()) <= 1;
+  // Alone and no socket in either room: nobody to tell, nothing to encode.
+  const rooms = io.of("/").adapter.rooms;
+  if (alone && !rooms.has(ADMIN_ROOM) && !(userId && rooms.has(userRoom(userId)))) return;
   const base = alone ? io.local : io;
   // The recipient's notification centre only: not admins, not the event envelope.
   if ((event.type as string) === NOTIFICATION_EVENT) {

@@ -75,17 +75,19 @@ export async function fanOutEvents(db: Database, batch = FAN_OUT_BATCH): Promise
   const cursor = cursorOf(db);
   try {
     for (let lost = 0; lost < MAX_LOST_SWAPS; lost++) {
-      const read = await cursor.read(Number(batch));
+      // The active webhooks first: only the events one of them wants are read whole.
+      const hooks = await queryPrepared<{ id: number; event_types: string[] }>(db.prisma, HOOKS);
+      const wanted = hooks.some((h) => h.event_types.includes(ALL_EVENTS)) ? null : [...new Set(hooks.flatMap((h) => h.event_types))];
+      const read = await cursor.read(Number(batch), wanted);
       if (!read.changed) return { read: 0, events: 0, deliveries: 0 };
-      const hooks = read.rows.length > 0 ? await queryPrepared<{ id: number; event_types: string[] }>(db.prisma, HOOKS) : [];
       const webhookIds: number[] = [];
       const eventIds: string[] = [];
       const types: string[] = [];
       const bodies: string[] = [];
       for (const e of read.rows) {
-        if (!wantsWebhooks(e)) continue;
+        // Targets first: a row no webhook wants came without its payload.
         const targets = hooks.filter((h) => h.event_types.includes(ALL_EVENTS) || h.event_types.includes(e.type));
-        if (targets.length === 0) continue;
+        if (targets.length === 0 || !wantsWebhooks(e)) continue;
         const body = pythonJsonDumps(typeof e.payload === "string" ? JSON.parse(e.payload) : e.payload);
         for (const h of targets) {
           webhookIds.push(h.id);

@@ -20,8 +20,13 @@ export interface WorkerOptions {
   pollMs?: number;
 }
 
-/** Runs `fn` at most once at a time; calls arriving meanwhile cause one more run. */
-function serial(fn: () => Promise<void>) {
+/** The fan-out, woken while it ran (commits arriving), waits this long before reading again,
+ *  so that one read covers the events of many commits instead of a few (as the relay does). */
+const FAN_OUT_COALESCE_MS = 5;
+
+/** Runs `fn` at most once at a time; calls arriving meanwhile cause one more run, after
+ *  `coalesceMs` when given. */
+function serial(fn: () => Promise<void>, coalesceMs = 0) {
   let running: Promise<void> | null = null;
   let again = false;
   const run = (): Promise<void> => {
@@ -34,6 +39,7 @@ function serial(fn: () => Promise<void>) {
         do {
           again = false;
           await fn();
+          if (again && coalesceMs > 0) await new Promise((r) => setTimeout(r, coalesceMs));
         } while (again);
       } finally {
         running = null;
@@ -68,7 +74,7 @@ export function startWebhookWorker(db: Database, policy: DeliveryPolicy, opts: W
     } catch (err) {
       warn("webhooks: outbox fan-out failed, will retry", err);
     }
-  });
+  }, FAN_OUT_COALESCE_MS);
 
   const pump = serial(async () => {
     try {

@@ -8,6 +8,7 @@ import path from "node:path";
 import { after, before, beforeEach, describe, it } from "node:test";
 import pg from "pg";
 import { openDatabase, type Database } from "../../lib/db";
+import { OutboxCursor } from "../../lib/events/cursor";
 import { startRelay, type Relay, type RelayedEvent } from "../../lib/events/relay";
 import { migrate } from "../../lib/migrate";
 import { createWebhook } from "../../lib/webhooks/create-webhook";
@@ -199,6 +200,31 @@ describe("outbox cursors on PostgreSQL", () => {
       assert.equal((await a.sql.query<{ n: number }>(unconsumedSql("relay")))[0].n, 0);
     } finally {
       await relay.stop();
+    }
+  });
+
+  it("a batch is the lowest ids above the position, in number order, also across a power of ten (9999, 10000)", async () => {
+    const [{ max }] = await a.sql.query<{ max: string | null }>("SELECT max(id)::text AS max FROM domain_events");
+    const boundary = 10n ** BigInt(String(BigInt(max ?? "0") + 10n).length);
+    await a.sql.query("SELECT setval('domain_events_id_seq', $1::bigint)", [String(boundary - 4n)]);
+    await a.sql.query("UPDATE outbox_cursors SET position = $1::bigint, gaps = '{}', version = version + 1 WHERE consumer = 'relay'", [String(boundary - 4n)]);
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) ids.push(await write(a));
+    assert.deepEqual(ids, Array.from({ length: 8 }, (_, i) => String(boundary - 3n + BigInt(i))));
+    const conn = a.ownConnection();
+    try {
+      const read = await new OutboxCursor(conn.run, "relay").read(4);
+      assert.deepEqual(read.rows.map((r) => r.id), ids.slice(0, 4), "the four lowest ids");
+      assert.equal(read.next.position, BigInt(ids[3]));
+      assert.deepEqual([...read.next.gaps.keys()], [], "nothing skipped");
+      assert.ok(read.rows.every((r) => r.payload !== null), "every payload, unless told which types");
+      // The fan-out asks only for the types a webhook wants: the other rows come without payload.
+      const none = await new OutboxCursor(conn.run, "relay").read(4, ["vps.created"]);
+      assert.deepEqual(none.rows.map((r) => [r.id, r.payload]), ids.slice(0, 4).map((id) => [id, null]));
+      const some = await new OutboxCursor(conn.run, "relay").read(4, ["vps.status_changed"]);
+      assert.ok(some.rows.every((r) => r.payload !== null));
+    } finally {
+      await conn.close();
     }
   });
 });

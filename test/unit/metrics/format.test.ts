@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { formatBitRate, formatByteRate, formatPercent, formatRamMb, formatTraffic } from "../../../lib/metrics/format";
+import { formatBitRate, formatByteRate, formatMetricValue, formatPercent, formatRamMb, formatTraffic } from "../../../lib/metrics/format";
 
 // Intl puts a no-break space between digit groups in Russian.
 const plain = (s: string) => s.replace(/\u00a0|\u202f/g, " ");
@@ -27,4 +27,11 @@ test("an axis passes its largest tick: every tick in one unit", () => {
   assert.equal(plain(formatRamMb("ru", 1000, 2000)), "0,98 ГБ");
   assert.equal(formatBitRate("en", 500_000, 12_000_000), "0.5 Mbit/s");
   assert.equal(formatByteRate("en", 0, 2_000_000), "0 MB/s");
+});
+
+test("an alert's threshold in its metric's unit: network bytes/s shown as bits/s", () => {
+  assert.equal(formatMetricValue("en", "cpu_percent", 80), "80 %");
+  assert.equal(formatMetricValue("en", "net_rx_bps", 125_000), "1 Mbit/s");
+  assert.equal(plain(formatMetricValue("ru", "disk_write_bps", 5_000_000)), "5 МБ/с");
+  assert.equal(plain(formatMetricValue("ru", "ram_used_mb", 2048)), "2 ГБ");
 });
