@@ -20,6 +20,7 @@ import { flushInboundLog } from "./lib/inbound-log/record-inbound-call";
 import { startInboundLogRetention, type InboundLogRetention } from "./lib/inbound-log/retention";
 import { log } from "./lib/log";
 import { machineRoute } from "./lib/machine-api";
+import { startMailWorker, type MailWorker } from "./lib/mail/worker";
 import { startMetricsWorker, type MetricsWorker } from "./lib/metrics/worker";
 import { startAlertsWorker, type AlertsWorker } from "./lib/alerts/worker";
 import { migrate } from "./lib/migrate";
@@ -130,6 +131,7 @@ async function main() {
   let outboxRetention: OutboxRetention | undefined;
   let metrics: MetricsWorker | undefined;
   let alerts: AlertsWorker | undefined;
+  let mail: MailWorker | undefined;
   let unlisten = async () => {};
   if (env.PANEL_WORKERS === "1") {
     unlisten = listenForOutbox(db);
@@ -149,6 +151,8 @@ async function main() {
     metrics = startMetricsWorker(db);
     // Alert rules every ALERTS_EVERY_SECONDS (one process at a time), traffic quotas every 5 min.
     alerts = startAlertsWorker(db, { evaluateEveryMs: env.ALERTS_EVERY_SECONDS * 1000 });
+    // Notification emails (SMTP_URL; without it waiting emails are marked "off").
+    mail = startMailWorker(db, { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, baseUrl: process.env.NEXTAUTH_URL, schedule: parseRetrySchedule(env.MAIL_RETRY_SCHEDULE) });
   }
 
   await new Promise<void>((resolve) => http.listen(env.PORT, env.HOST, resolve));
@@ -171,7 +175,7 @@ async function main() {
     force.unref();
     demoChild?.kill("SIGTERM");
     await unlisten();
-    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop(), outboxRetention?.stop(), metrics?.stop(), alerts?.stop()]);
+    await Promise.all([relay?.stop(), webhooks?.stop(), actionExpiry?.stop(), inboundRetention?.stop(), outboxRetention?.stop(), metrics?.stop(), alerts?.stop(), mail?.stop()]);
     await wsHub.close();
     await consoles.close();
     await new Promise<void>((r) => io.close(() => r()));

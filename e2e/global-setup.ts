@@ -4,7 +4,8 @@ import { startPanel } from "../test/support/panel";
 
 export default async function globalSetup() {
   // Webhook specs post to receivers on 127.0.0.1 (order.spec.ts: the reference main site).
-  const panel = await startPanel({ demoData: true, env: { WEBHOOK_ALLOW_PRIVATE: "1" } });
+  // Alert rules are evaluated every 2 s, so alerts.spec.ts sees a rule fire promptly.
+  const panel = await startPanel({ demoData: true, env: { WEBHOOK_ALLOW_PRIVATE: "1", ALERTS_EVERY_SECONDS: "2" } });
   process.env.E2E_BASE_URL = panel.url;
   process.env.E2E_DATABASE_URL = panel.databaseUrl;
   return async () => {

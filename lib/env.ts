@@ -74,6 +74,8 @@ const raw = z.object({
     .regex(/^smtps?:\/\/[^\s/]+/, "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587")
     .optional(),
   MAIL_FROM: z.string().min(3).default("ospab-panel <noreply@localhost>"),
+  // Delays between attempts of a notification email that failed (lib/mail); used up, it is "failed".
+  MAIL_RETRY_SCHEDULE: retrySchedule.default("1m,5m,15m,1h,3h,6h"),
   // How often the workers evaluate alert rules (lib/alerts), seconds.
   ALERTS_EVERY_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   // 0: this process serves web traffic only (no outbox relay, no webhook delivery).

@@ -1,12 +1,14 @@
 "use client";
 import { useTranslations } from "use-intl";
 import type { AccountSession } from "@/lib/account/list-sessions";
+import { NotificationPreferencesForm } from "@/components/notifications/notification-preferences";
+import type { NotificationPreferences } from "@/lib/notifications/schemas";
 import { PasswordForm } from "./password-form";
 import { ProfileForm, type Profile } from "./profile-form";
 import { SessionList } from "./session-list";
 import { TwoFactorCard, type TwoFactorStatus } from "./two-factor-card";
 
-export function AccountPage(props: { profile: Profile; twoFactor: TwoFactorStatus; sessions: AccountSession[]; mustSetUp2fa: boolean }) {
+export function AccountPage(props: { profile: Profile; twoFactor: TwoFactorStatus; sessions: AccountSession[]; mustSetUp2fa: boolean; notifications: NotificationPreferences }) {
   const t = useTranslations("account");
   return (
     <section aria-labelledby="account-heading" className="space-y-6">
@@ -21,6 +23,7 @@ export function AccountPage(props: { profile: Profile; twoFactor: TwoFactorStatu
         <div className="space-y-6">
           <TwoFactorCard status={props.twoFactor} />
           <ProfileForm profile={props.profile} />
+          {!props.mustSetUp2fa && <NotificationPreferencesForm initial={props.notifications} email={props.profile.email} />}
           <PasswordForm />
         </div>
         <SessionList sessions={props.sessions} />

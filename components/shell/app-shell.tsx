@@ -6,6 +6,7 @@ import { QueryProvider } from "@/components/query-provider";
 import { AREA_NAMESPACES, type Area } from "@/lib/i18n/client-messages";
 import { pickMessages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { LanguageSwitcher } from "./language-switcher";
 import { NavLinks, type NavLink } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
@@ -17,6 +18,7 @@ export async function AppShell({ user, area, children }: { user: SessionUser; ar
     { href: "/dashboard", label: t("nav.dashboard"), match: ["/vps"] },
     { href: "/tokens", label: t("tokens.nav") },
     { href: "/ssh-keys", label: t("sshKeys.nav") },
+    { href: "/alerts", label: t("alertRules.nav") },
     { href: "/account", label: t("account.nav") },
   ];
   // Admins manage the catalogue; ordering (/orders still works for them) is the clients' page.
@@ -37,6 +39,8 @@ export async function AppShell({ user, area, children }: { user: SessionUser; ar
 
   return (
     <MessagesProvider locale={locale} messages={pickMessages(messages, AREA_NAMESPACES[area])}>
+    {/* The header's notification bell and the pages share one query cache. */}
+    <QueryProvider>
     <div className="min-h-screen bg-slate-50">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow focus:outline-none focus:ring-2 focus:ring-sky-500">
         {t("nav.skip")}
@@ -54,13 +58,15 @@ export async function AppShell({ user, area, children }: { user: SessionUser; ar
           </div>
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
             <span className="hidden text-sm text-slate-600 sm:inline" data-testid="current-user">{user.name ?? user.email}</span>
+            {!user.mustSetUp2fa && <NotificationBell />}
             <LanguageSwitcher />
             <SignOutButton />
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6"><QueryProvider>{children}</QueryProvider></main>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-6">{children}</main>
     </div>
+    </QueryProvider>
     </MessagesProvider>
   );
 }

@@ -27,6 +27,7 @@ import { BackupsSection } from "./sections/backups-section";
 import { NetworkSection } from "./sections/network-section";
 import { ConfirmDialog } from "./sections/section-kit";
 import { SnapshotsSection } from "./sections/snapshots-section";
+import { AlertRules } from "@/components/alerts/alert-rules";
 import { MetricsSection } from "./metrics-section";
 import { RootPassword } from "./root-password";
 import { ReinstallDialog, ResetPasswordDialog, SelfServiceButtons } from "./self-service-actions";
@@ -171,6 +172,10 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
                   </dl>
                 </Section>
                 {!state.deleted && <div className="lg:col-span-2"><MetricsSection vpsId={vps.id} /></div>}
+                {/* The owner's alert rules watching this server (components/alerts). */}
+                {!state.deleted && isOwner && (
+                  <Card className="lg:col-span-2"><CardBody><AlertRules servers={[{ id: vps.id, name: vps.name }]} vpsId={vps.id} /></CardBody></Card>
+                )}
               </div>
             ),
           },

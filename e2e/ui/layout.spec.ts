@@ -58,7 +58,7 @@ test("the login form and the header work from the keyboard", async ({ page }) =>
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/admin$/);
 
-  // Skip link first, then the logo, the navigation, the language switch and sign-out.
+  // Skip link first, then the logo, the navigation, the notification bell, the language switch and sign-out.
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Перейти к содержимому" })).toBeFocused();
   await page.keyboard.press("Enter");
@@ -70,6 +70,7 @@ test("the login form and the header work from the keyboard", async ({ page }) =>
     page.getByRole("navigation").getByRole("link", { name: "Мои серверы" }),
     page.getByRole("navigation").getByRole("link", { name: "API-токены" }),
     page.getByRole("navigation").getByRole("link", { name: "SSH-ключи" }),
+    page.getByRole("navigation").getByRole("link", { name: "Оповещения" }),
     page.getByRole("navigation").getByRole("link", { name: "Аккаунт" }),
     page.getByRole("navigation").getByRole("link", { name: "Администрирование" }),
     page.getByRole("navigation").getByRole("link", { name: "Пользователи" }),
@@ -79,6 +80,7 @@ test("the login form and the header work from the keyboard", async ({ page }) =>
     page.getByRole("navigation").getByRole("link", { name: "Тарифы" }),
     page.getByRole("navigation").getByRole("link", { name: "Журнал" }),
     page.getByRole("navigation").getByRole("link", { name: "Входящие" }),
+    page.getByTestId("notification-bell"),
     page.getByTestId("language-switcher"),
     page.getByTestId("sign-out"),
   ];

@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   "account.2fa_disabled",
   "account.password_changed",
   "account.profile_updated",
+  "account.notifications_updated",
   "account.session_revoked",
   "account.signed_out_everywhere",
   "user.synced",

@@ -8,9 +8,9 @@ export const ROOT_NAMESPACES = ["nav", "login"] as const satisfies readonly Name
 
 /** Pages behind AppShell, by route group. */
 export const AREA_NAMESPACES = {
-  client: ["nav", "status", "units", "list", "dashboard", "vpsList", "vpsDetail", "vpsActions", "activity", "orders", "plans", "tokens", "sshKeys", "selfService", "vpsNetwork", "vpsSnapshots", "vpsBackups", "metrics", "console", "vpsPage"],
-  admin: ["nav", "status", "units", "list", "plans", "webhooks", "adminOrders"],
-  account: ["nav", "account"],
+  client: ["nav", "status", "units", "list", "dashboard", "vpsList", "vpsDetail", "vpsActions", "activity", "orders", "plans", "tokens", "sshKeys", "selfService", "vpsNetwork", "vpsSnapshots", "vpsBackups", "metrics", "console", "vpsPage", "notifications", "alertRules"],
+  admin: ["nav", "status", "units", "list", "plans", "webhooks", "adminOrders", "notifications", "alertRules"],
+  account: ["nav", "account", "notifications", "alertRules"],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type Area = keyof typeof AREA_NAMESPACES;

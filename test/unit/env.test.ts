@@ -174,6 +174,15 @@ describe("parseEnv: email and alerts", () => {
   });
 });
 
+describe("parseEnv: MAIL_RETRY_SCHEDULE", () => {
+  const base = { NODE_ENV: "development", NEXTAUTH_SECRET: "x".repeat(40) } as NodeJS.ProcessEnv;
+  it("is a list of delays, 1m,5m,15m,1h,3h,6h by default", () => {
+    assert.equal(parseProcessEnv(base).MAIL_RETRY_SCHEDULE, "1m,5m,15m,1h,3h,6h");
+    assert.equal(parseProcessEnv({ ...base, MAIL_RETRY_SCHEDULE: "1s,2s" }).MAIL_RETRY_SCHEDULE, "1s,2s");
+    assert.throws(() => parseProcessEnv({ ...base, MAIL_RETRY_SCHEDULE: "soon" }), /MAIL_RETRY_SCHEDULE/);
+  });
+});
+
 describe("parseEnv: CONSOLE_MAX_MINUTES", () => {
   it("whole minutes 1-1440, default 240: a fraction, zero or a unit is refused (tests shorten the limit through the proxy's maxMs, not here)", () => {
     assert.equal(parseEnv(production).CONSOLE_MAX_MINUTES, 240);

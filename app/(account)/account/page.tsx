@@ -7,6 +7,8 @@ import { listAccountSessions } from "@/lib/account/list-sessions";
 import { requireUser } from "@/lib/auth/session";
 import { twoFactorStatus } from "@/lib/auth/two-factor";
 import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { getNotificationPreferences } from "@/lib/notifications/preferences";
 
 export const dynamic = "force-dynamic";
 
@@ -14,10 +16,11 @@ export default async function Account() {
   // The page authorises itself: the layout above may be skipped by a client-side navigation.
   const user = await requireUser({ allow2faSetup: true });
   const db = await getDb();
-  const [sessions, twoFactor, events] = await Promise.all([
+  const [sessions, twoFactor, events, notifications] = await Promise.all([
     listAccountSessions(db, user.id, await currentSessionId(await headers())),
     twoFactorStatus(db, user.id),
     listOwnSecurityEvents(db, user.id),
+    getNotificationPreferences(db, user.id, Boolean(getEnv().SMTP_URL)),
   ]);
   return (
     <div className="space-y-6">
@@ -26,6 +29,7 @@ export default async function Account() {
         twoFactor={twoFactor}
         sessions={sessions}
         mustSetUp2fa={user.mustSetUp2fa}
+        notifications={notifications}
       />
       <SecurityEvents events={events} />
     </div>

@@ -10,6 +10,7 @@ import common from "./common";
 import consoleMessages from "./console";
 import list from "./list";
 import metrics from "./metrics";
+import notifications from "./notifications";
 import orders from "./orders";
 import plans from "./plans";
 import selfService from "./self-service";
@@ -20,7 +21,7 @@ import vps from "./vps";
 import vpsPage from "./vps-page";
 import webhooks from "./webhooks";
 
-const FEATURES = [common, shell, auth, list, vps, admin, orders, plans, tokens, webhooks, account, audit, syncLog, adminOrders, selfService, metrics, consoleMessages, vpsPage] as const satisfies readonly { ru: object; en: object }[];
+const FEATURES = [common, shell, auth, list, vps, admin, orders, plans, tokens, webhooks, account, audit, syncLog, adminOrders, selfService, metrics, consoleMessages, vpsPage, notifications] as const satisfies readonly { ru: object; en: object }[];
 
 type Merge<T extends readonly { ru: object }[]> = T extends readonly [infer H extends { ru: object }, ...infer R extends { ru: object }[]]
   ? H["ru"] & Merge<R>
