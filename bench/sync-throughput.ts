@@ -10,9 +10,9 @@
 // --baseline=full: the baseline also writes the other durable rows the panel writes per call
 // (an audit_log row in the same statement, an inbound_log row after the response), so the
 // ratio compares the same work; the default baseline writes the VPS row and its event only.
-// --compare=<checkout>: also a panel started from another checkout's build (e.g. a worktree
-// of the commit before a change), in the same paired rounds, so that what a change bought
-// is measured against the same baseline at the same moment.
+// --compare=<checkout>[,<checkout>…]: also panels started from other checkouts' builds (e.g.
+// worktrees of the commits before each change), in the same paired rounds, so that what a
+// change bought is measured against the same baseline at the same moment.
 //   npx tsx bench/sync-throughput.ts [--n=500] [--concurrency=16] [--rounds=5] [--baseline=full] [--compare=/path/to/checkout]
 //   BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npx tsx bench/sync-throughput.ts   (profile the panel)
 import { spawn } from "node:child_process";
@@ -32,7 +32,7 @@ const CONCURRENCY = intArg("concurrency", 16);
 const WARMUP = 500;
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 const FULL = process.argv.includes("--baseline=full");
-const COMPARE = process.argv.find((a) => a.startsWith("--compare="))?.slice("--compare=".length);
+const COMPARE = (process.argv.find((a) => a.startsWith("--compare="))?.slice("--compare=".length) ?? "").split(",").filter(Boolean);
 const BASELINE = FULL ? "baseline (full: + audit_log + inbound_log rows)" : "baseline (VPS row + event, one statement)";
 
 const headers = { "content-type": "application/json", "x-api-key": TEST_SYNC_KEY };
@@ -107,17 +107,18 @@ async function main() {
   // BENCH_NODE_ARGS: extra node flags for the panel, space-separated (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean);
   const panel = await startPanel({ demoData: false, env: { LOG_LEVEL: "error" }, nodeArgs });
-  const other = COMPARE ? await startPanel({ demoData: false, env: { LOG_LEVEL: "error" }, root: COMPARE }) : undefined;
-  if (COMPARE) console.log(`compared: the panel built in ${COMPARE}`);
+  const others = [];
+  for (const root of COMPARE) others.push(await startPanel({ demoData: false, env: { LOG_LEVEL: "error" }, root }));
+  for (const root of COMPARE) console.log(`compared: the panel built in ${root}`);
   const baseDb = await createTestDatabase("syncbench_baseline");
   let baseline: ReturnType<typeof spawn> | undefined;
   const monitors: pg.Client[] = [];
   try {
     const user = await fetch(`${panel.url}/api/users/sync`, { method: "POST", headers, body: JSON.stringify({ email: "bench@example.com" }) });
     const userId = (await user.json()).user.id as number;
-    const otherUserId = other
-      ? ((await (await fetch(`${other.url}/api/users/sync`, { method: "POST", headers, body: JSON.stringify({ email: "bench@example.com" }) })).json()).user.id as number)
-      : 0;
+    const otherUserIds: number[] = [];
+    for (const o of others)
+      otherUserIds.push((await (await fetch(`${o.url}/api/users/sync`, { method: "POST", headers, body: JSON.stringify({ email: "bench@example.com" }) })).json()).user.id as number);
 
     // The baseline gets its own database with the same schema, so the panel's relay never
     // touches its rows.
@@ -142,28 +143,29 @@ async function main() {
     };
     const panelT = await target(panel.url, panel.databaseUrl, () => panel.pid());
     const baseT = await target(`http://127.0.0.1:${port}`, baseDb.url, () => baseline!.pid!);
-    const otherT = other ? await target(other.url, other.databaseUrl, () => other.pid()) : undefined;
+    const otherTs: Target[] = [];
+    for (const o of others) otherTs.push(await target(o.url, o.databaseUrl, () => o.pid()));
 
     const panelRuns: PhaseResult[] = [];
     const baseRuns: PhaseResult[] = [];
-    const otherRuns: PhaseResult[] = [];
+    const otherRuns: PhaseResult[][] = others.map(() => []);
     for (let round = 0; round < ROUNDS; round++) {
       // Who goes first rotates, so that a burst of background load hits each alike.
       const steps = [
         async () => panelRuns.push(await phase(panelT, userId, `panel-r${round}`)),
         async () => baseRuns.push(await phase(baseT, baseUserId, `base-r${round}`)),
-        ...(otherT ? [async () => otherRuns.push(await phase(otherT, otherUserId, `other-r${round}`))] : []),
+        ...otherTs.map((t, k) => async () => otherRuns[k].push(await phase(t, otherUserIds[k], `other${k}-r${round}`))),
       ];
       for (let i = 0; i < steps.length; i++) await steps[(round + i) % steps.length]();
       const [p, b] = [panelRuns[round], baseRuns[round]];
-      const o = otherRuns[round];
       console.log(
         `round ${round + 1}: create ${fmt(p.create.rps, 0)} vs ${fmt(b.create.rps, 0)} req/s, update ${fmt(p.update.rps, 0)} vs ${fmt(b.update.rps, 0)} req/s` +
           ` (ratio ${fmt(p.update.rps / b.update.rps, 2)}); CPU per update: panel node ${fmt(p.cpu.node, 2)} ms + pg ${fmt(p.cpu.pg, 2)} ms,` +
           ` baseline node ${fmt(b.cpu.node, 2)} ms + pg ${fmt(b.cpu.pg, 2)} ms` +
-          (o
-            ? `; compared panel update ${fmt(o.update.rps, 0)} req/s (ratio ${fmt(o.update.rps / b.update.rps, 2)}), node ${fmt(o.cpu.node, 2)} ms + pg ${fmt(o.cpu.pg, 2)} ms`
-            : ""),
+          otherRuns
+            .map((runs) => runs[round])
+            .map((o, k) => `; compared #${k + 1} update ${fmt(o.update.rps, 0)} req/s (ratio ${fmt(o.update.rps / b.update.rps, 2)}), node ${fmt(o.cpu.node, 2)} ms + pg ${fmt(o.cpu.pg, 2)} ms`)
+            .join(""),
       );
     }
     const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -185,18 +187,19 @@ async function main() {
     console.log("");
     console.log(`panel update ${fmt(p.update.rps, 0)} req/s, baseline update ${fmt(b.update.rps, 0)} req/s`);
     console.log(`ratio panel/${FULL ? "full " : ""}baseline (median of ${ROUNDS} paired rounds): update ${fmt(ratio("update"), 2)} (target ≥ 0.6), create ${fmt(ratio("create"), 2)}`);
-    if (otherRuns.length)
+    otherRuns.forEach((runs, k) =>
       console.log(
-        `compared panel (${COMPARE}): update ratio ${fmt(median(otherRuns.map((r, i) => r.update.rps / baseRuns[i].update.rps)), 2)}, create ${fmt(median(otherRuns.map((r, i) => r.create.rps / baseRuns[i].create.rps)), 2)};` +
-          ` CPU per update node ${cpu(otherRuns, "node")} ms, pg ${cpu(otherRuns, "pg")} ms`,
-      );
+        `compared #${k + 1} (${COMPARE[k]}): update ${fmt(typical(runs, "update").rps, 0)} req/s, ratio ${fmt(median(runs.map((r, i) => r.update.rps / baseRuns[i].update.rps)), 2)}, create ${fmt(median(runs.map((r, i) => r.create.rps / baseRuns[i].create.rps)), 2)};` +
+          ` CPU per update node ${cpu(runs, "node")} ms, pg ${cpu(runs, "pg")} ms`,
+      ),
+    );
     console.log(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
     const errors = panelRuns.reduce((n, r) => n + r.create.errors + r.update.errors, 0);
     if (errors > 0) console.log(`panel errors: ${errors}`, panelRuns.map((r) => [r.create.statuses, r.update.statuses]));
   } finally {
     for (const m of monitors) await m.end().catch(() => {});
     baseline?.kill();
-    await other?.stop();
+    for (const o of others) await o.stop();
     await panel.stop();
     await baseDb.drop();
   }

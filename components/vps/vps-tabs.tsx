@@ -39,6 +39,8 @@ function useHiddenEnds(list: RefObject<HTMLDivElement | null>) {
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(l);
+    // A tab grows too (the activity tab's in-flight count comes and goes).
+    for (const tab of Array.from(l.children)) ro.observe(tab);
     return () => ro.disconnect();
   }, [list, measure]);
   return { ...ends, measure };
