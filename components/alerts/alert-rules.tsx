@@ -13,7 +13,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { isApiError } from "@/lib/api-client";
 import type { Locale } from "@/lib/i18n/config";
-import { formatMetricValue } from "@/lib/notifications/metric-units";
+import { formatMetricValue } from "@/lib/metrics/format";
 import { AlertRuleForm, type VpsChoice } from "./alert-rule-form";
 import { useAlertRules, useDeleteAlertRule, useNotificationPreferences, useUpdateAlertRule } from "./queries";
 import type { AlertRuleView, AlertStateName, AlertStateView } from "@/lib/alerts/schemas";

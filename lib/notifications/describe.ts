@@ -3,8 +3,8 @@
 // numbers and units already localised. The centre (components/notifications) and the
 // email templates (lib/mail/render-notification.ts) both use it. Browser-safe, pure.
 import type { Locale } from "../i18n/config";
-import { formatTraffic } from "../metrics/format";
-import { formatMetricValue, isAlertMetric } from "./metric-units";
+import { formatMetricValue, formatTraffic } from "../metrics/format";
+import { isAlertMetric } from "./metric-units";
 import type { NotificationView } from "./schemas";
 
 export const NOTIFICATION_TEXT_KEYS = ["alertFired", "alertResolved", "traffic80", "traffic100", "unknown"] as const;

@@ -1,9 +1,8 @@
 // How each alert metric (PRODUCT.md §11) is shown and typed in: the rules and the samples
 // keep the ingest's units (percent, MB, bytes per second); people read and type CPU in %,
-// RAM in MB, disk in MB/s and network in Mbit/s, as the charts show them. Browser-safe, pure.
-import type { Locale } from "../i18n/config";
+// RAM in MB, disk in MB/s and network in Mbit/s, as the charts show them (values are shown
+// with lib/metrics/format.ts formatMetricValue). Browser-safe, pure.
 import { ALERT_METRICS, type AlertMetric } from "../alerts/schemas";
-import { formatBitRate, formatByteRate, formatPercent, formatRamMb } from "../metrics/format";
 
 export const isAlertMetric = (v: unknown): v is AlertMetric => typeof v === "string" && (ALERT_METRICS as readonly string[]).includes(v);
 
@@ -22,19 +21,3 @@ export const INPUT_UNITS: Record<AlertMetric, { unit: "percent" | "mb" | "mbs" |
 export const toStoredThreshold = (metric: AlertMetric, typed: number) => typed * INPUT_UNITS[metric].factor;
 /** A stored threshold in the input unit (for editing), rounded off float noise. */
 export const toInputThreshold = (metric: AlertMetric, stored: number) => Math.round((stored / INPUT_UNITS[metric].factor) * 1e6) / 1e6;
-
-/** A metric's value (stored units) with its localised unit: "85 %", "1,5 ГБ", "12 Мбит/с". */
-export function formatMetricValue(locale: Locale, metric: AlertMetric, v: number): string {
-  switch (metric) {
-    case "cpu_percent":
-      return formatPercent(locale, v);
-    case "ram_used_mb":
-      return formatRamMb(locale, v);
-    case "disk_read_bps":
-    case "disk_write_bps":
-      return formatByteRate(locale, v);
-    case "net_rx_bps":
-    case "net_tx_bps":
-      return formatBitRate(locale, v * 8);
-  }
-}

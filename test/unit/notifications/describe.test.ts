@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { describeNotification, notificationHref } from "../../../lib/notifications/describe";
-import { formatMetricValue, toInputThreshold, toStoredThreshold } from "../../../lib/notifications/metric-units";
+import { formatMetricValue } from "../../../lib/metrics/format";
+import { toInputThreshold, toStoredThreshold } from "../../../lib/notifications/metric-units";
 
 const name = (m: string) => `<${m}>`;
 const month = (m: string) => `month ${m}`;
