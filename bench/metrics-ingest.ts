@@ -444,12 +444,15 @@ async function main() {
     }
     const { reads, perYear } = await readBench(readers, db);
     printResult({
+      metrics_vps: VPS,
+      metrics_days: DAYS,
       metrics_ingest_sps: ingest.panel,
       metrics_raw_sps: ingest.raw,
       metrics_ratio: ingest.ratio,
       metrics_30d_p50: reads["30d"]?.p50 ?? NaN,
       metrics_30d_p99: reads["30d"]?.p99 ?? NaN,
       metrics_7d_p99: reads["7d"]?.p99 ?? NaN,
+      metrics_1y_p99: reads["1y"]?.p99 ?? NaN,
       metrics_mb_vps_year: perYear / 1e6,
     });
     console.log(`  ${loadNote()}`);
