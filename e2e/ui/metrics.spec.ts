@@ -1,9 +1,13 @@
 // Resource graphs as a client meets them on the VPS page: an empty state before any sample,
 // then with 30 days of history the four charts for every range (Russian units), the month's
 // traffic against the plan, a sample pushed by the main site extending the hour's chart live,
-// and a phone-width page. Screenshots go to test-results/metrics/ (looked at by hand).
+// every range moving on such a sample (the hour takes the point, the longer ranges read
+// again and the day's chart gains its next 5 minutes), and a phone-width page. Screenshots
+// go to test-results/metrics/ (looked at by hand).
 import path from "node:path";
 import { simulatedSample } from "../../examples/main-site/src/metrics";
+import { ingestSamples } from "../../lib/metrics/ingest-samples";
+import { runRollupPass } from "../../lib/metrics/rollup";
 import { seedMetricsHistory } from "../../lib/metrics/seed-history";
 import { expect, mainSite, newClient, newVps, signIn, test } from "../fixtures";
 
@@ -62,6 +66,38 @@ test("a VPS without samples shows the empty state; with history every range draw
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
   await expect(cpu.locator(".u-legend")).toContainText("%");
   await page.screenshot({ path: path.join(OUT, "range-1h-hover-desktop.png"), fullPage: true });
+});
+
+test("every range moves on a sample the main site pushes: the hour takes it, the longer ranges read again", async ({ page, db }) => {
+  const user = await newClient();
+  const vps = await newVps(user.id, { name: "graphs-live", status: "running", ram: 2048 });
+  await seedMetricsHistory(db.prisma, [{ id: vps.id, ram: 2048 }], simulatedSample);
+  await signIn(page, user.email, user.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  // The next 5-minute bucket (at most 5 minutes ahead: the ingest takes it) has its rollup
+  // before the live sample arrives, so the day's chart, read again, ends there.
+  const nextBucket = Math.floor(Date.now() / 300_000) * 300_000 + 300_000;
+  const early = await ingestSamples(db.prisma, [{ vps_id: vps.id, at: new Date(nextBucket).toISOString(), cpu_percent: 42 }]);
+  expect(early.accepted).toBe(1);
+  await runRollupPass(db.prisma);
+  for (const [range, label] of RANGES) {
+    // A page of its own for each range: a page reads the longer ranges again at most once a minute.
+    await page.goto(`/vps/${vps.id}`);
+    const section = page.getByTestId("vps-metrics");
+    await section.getByRole("button", { name: label, exact: true }).click();
+    await expect(section.getByTestId("metrics-charts")).toHaveAttribute("data-range", range);
+    const cpu = section.getByTestId("chart-cpu");
+    await expect(cpu).toHaveAttribute("data-ready", "true");
+    const reread = page.waitForResponse((r) => r.url().endsWith(`/api/vps/${vps.id}/metrics?range=${range}`) && r.status() === 200, { timeout: 15_000 });
+    const minute = Math.floor(Date.now() / 60_000) * 60_000 + 60_000;
+    expect(await mainSite("/api/vps/metrics", { samples: [{ vps_id: vps.id, at: new Date(minute).toISOString(), cpu_percent: 97.5 }] })).toEqual({ accepted: 1, rejected: [] });
+    if (range === "1h") {
+      await expect(cpu, "the hour's chart takes the pushed minute without a request").toHaveAttribute("data-last", String(minute / 1000), { timeout: 15_000 });
+      continue;
+    }
+    await reread;
+    if (range === "24h") await expect(cpu, "the day's chart ends on the next 5 minutes").toHaveAttribute("data-last", String(nextBucket / 1000));
+  }
 });
 
 test.describe("on a phone", () => {
