@@ -5,7 +5,7 @@
 // the channels and (editing) on/off. Email is offered only where the panel can send it. An
 // edit sends only the fields that changed (PATCH /api/alerts/{id}).
 import { useId, useState, type FormEvent } from "react";
-import { useTranslations } from "use-intl";
+import { useLocale, useTranslations } from "use-intl";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -52,6 +52,7 @@ export function AlertRuleForm({
   rule?: AlertRuleView;
 }) {
   const t = useTranslations("alertRules");
+  const locale = useLocale();
   const id = useId();
   const create = useCreateAlertRule();
   const update = useUpdateAlertRule();
@@ -60,7 +61,8 @@ export function AlertRuleForm({
   const [scope, setScope] = useState(startScope === null ? "all" : String(startScope));
   const [metric, setMetric] = useState<AlertMetric>(rule?.metric ?? "cpu_percent");
   const [op, setOp] = useState<">" | "<">(rule?.op ?? ">");
-  const [threshold, setThreshold] = useState(rule ? String(toInputThreshold(rule.metric, rule.threshold)) : "90");
+  // Shown with the reader's decimal separator (typed either way: "," is read as ".").
+  const [threshold, setThreshold] = useState(rule ? String(toInputThreshold(rule.metric, rule.threshold)).replace(".", locale === "ru" ? "," : ".") : "90");
   const [minutes, setMinutes] = useState(rule ? String(rule.for_minutes) : "5");
   // Editing with email unavailable keeps the rule's email channel as it is (it cannot be chosen here).
   const [channels, setChannels] = useState<AlertChannel[]>(rule?.channels ?? ["panel"]);

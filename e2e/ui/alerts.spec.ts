@@ -258,8 +258,9 @@ test("a rule is edited in place from the keyboard: threshold, condition, duratio
   await expect(rule.getByTestId("rule-state")).toHaveAttribute("data-state", "disabled");
   await expect(rule).toContainText("Каналы: Вебхук");
   expect(await db.prisma.alertRule.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({ op: "<", threshold: 20.5, forMinutes: 15, channels: ["webhook"], enabled: false });
-  // No channel at all is refused by the form.
+  // No channel at all is refused by the form. (The threshold is shown with the reader's decimal comma.)
   await rule.getByTestId("rule-edit").click();
+  await expect(form.getByTestId("rule-threshold")).toHaveValue("20,5");
   await form.getByTestId("rule-channel-webhook").uncheck();
   await form.getByTestId("rule-submit").click();
   await expect(form).toContainText("Выберите хотя бы один канал");
@@ -274,6 +275,7 @@ test("a rule is edited in place from the keyboard: threshold, condition, duratio
   await page.getByTestId("rule-edit").click();
   await expect(page.getByTestId("alert-rule-edit-dialog").getByRole("heading", { name: "Edit the rule" })).toBeVisible();
   await expect(page.getByTestId("rule-submit")).toHaveText("Save");
+  await expect(page.getByTestId("rule-threshold")).toHaveValue("20.5");
   await page.setViewportSize(PHONE);
   await page.screenshot({ path: path.join(OUT, "rule-edit-en-phone.png") });
 });
