@@ -49,9 +49,9 @@ export async function readBodyLimited(req: Request, limit: number): Promise<Buff
   return Buffer.concat(chunks, size);
 }
 
-/** The request's declared body length is over `limit` (checked before anything is read). */
-export function declaresTooLarge(req: Request, limit: number): boolean {
-  const declared = declaredLength(req.headers.get("content-length"));
+/** The request's declared body length (its Content-Length value) is over `limit` (checked before anything is read). */
+export function declaresTooLarge(contentLength: string | null, limit: number): boolean {
+  const declared = declaredLength(contentLength);
   return declared !== null && declared > limit;
 }
 
