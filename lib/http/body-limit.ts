@@ -105,10 +105,10 @@ export function guardRequestBody(req: IncomingMessage, res: ServerResponse): boo
     refuse(res, 413, `Request body too large (limit ${MAX_REQUEST_BODY} bytes)`);
     return true;
   }
-  // The path as routing will see it: `/api/../login` is a page, not an API route.
-  const path = new URL(req.url ?? "/", "http://panel.invalid").pathname;
   const chunked = req.headers["transfer-encoding"] !== undefined && declared === null;
-  if (chunked && !BODYLESS.has(req.method ?? "GET") && !path.startsWith("/api/")) {
+  // The path as routing will see it (`/api/../login` is a page, not an API route), parsed
+  // only for the chunked bodies this looks at.
+  if (chunked && !BODYLESS.has(req.method ?? "GET") && !new URL(req.url ?? "/", "http://panel.invalid").pathname.startsWith("/api/")) {
     // Only API routes count a streamed body; pages and server actions get theirs with a length.
     refuse(res, 411, "Content-Length required");
     return true;

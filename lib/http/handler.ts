@@ -24,7 +24,7 @@ import { auditContextOf, type AuditContext } from "../audit/context";
 import { isValidSyncKey } from "../auth/machine-key";
 import { authOptions } from "../auth/options";
 import { SET_UP_2FA_FIRST } from "../auth/two-factor-policy";
-import { getDatabase, type Db } from "../db";
+import { getDatabase, openedDatabase, type Db } from "../db";
 import { getEnv } from "../env";
 import { AppError, validationFailed, type ErrorCode } from "../errors";
 import { factsOf, redact, secretsOf } from "../inbound-log/describe-call";
@@ -291,6 +291,9 @@ interface Seen {
   error?: { code: ErrorCode; message: string };
 }
 
+// Next hands path params as a promise, server.ts as a plain object (no await, no microtask).
+const isPromise = <T>(v: T | Promise<T>): v is Promise<T> => typeof (v as Promise<T> | undefined)?.then === "function";
+
 type Who = { kind: "public" } | { kind: "machine" } | { kind: "user" | "admin"; actor: Actor };
 type AnySpec = SignedInSpec<Schema | undefined, Schema | undefined, Schema | undefined>;
 
@@ -300,7 +303,7 @@ function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, u
     const requestId = randomUUID();
     if (!logged) return answer(call, paramsIn, requestId, { body: undefined, params: {}, note: {} });
     const started = performance.now();
-    const seen: Seen = { body: undefined, params: (await paramsIn) ?? {}, note: {} };
+    const seen: Seen = { body: undefined, params: (isPromise(paramsIn) ? await paramsIn : paramsIn) ?? {}, note: {} };
     const out = await answer(call, paramsIn, requestId, seen);
     // The secrets are looked for only when there is a message to cut them out of (an
     // accepted call has none; walking a 5,000-sample body cost ~10 ms a call).
@@ -345,13 +348,13 @@ function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, u
       seen.body = raw;
       const rawQuery = spec.query ? Object.fromEntries(new URL(call.url, BASE).searchParams) : undefined;
       seen.query = rawQuery;
-      const rawParams = (await paramsIn) ?? {};
+      const rawParams = (isPromise(paramsIn) ? await paramsIn : paramsIn) ?? {};
       seen.params = rawParams;
       const body = parseWith(spec.body, raw);
       const query = parseWith(spec.query, rawQuery);
       const params = parseParams(spec.params, rawParams);
 
-      const database = await getDatabase();
+      const database = openedDatabase() ?? (await getDatabase());
       const clientAddress = call.headers.get(CLIENT_ADDRESS_HEADER);
       const audit = auditContextOf({ actor, machine: kind === "machine", clientAddress, requestId });
       // ctx.req is built only if a handler reads it (a node:http call has no Request of its own).
