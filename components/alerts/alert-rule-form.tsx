@@ -10,7 +10,7 @@ import { Input, Label } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { isApiError } from "@/lib/api-client";
-import { ALERT_CHANNELS, ALERT_METRICS, type AlertChannel, type AlertMetric } from "@/lib/alerts/schemas";
+import { ALERT_CHANNELS, ALERT_METRICS, type AlertChannel, type AlertMetric } from "@/lib/alerts/types";
 import { INPUT_UNITS, toStoredThreshold } from "@/lib/notifications/metric-units";
 import { useCreateAlertRule } from "./queries";
 

@@ -10,7 +10,7 @@ import { findLiveSession, sessionIdFromHeaders } from "../auth/user-sessions";
 import type { Database } from "../db";
 import { getEnv } from "../env";
 import type { RelayedEvent } from "../events/relay";
-import { NOTIFICATION_EVENT } from "../notifications/schemas";
+import { NOTIFICATION_EVENT } from "../notifications/types";
 import { checkOrigin, nodeOriginHeaders, originPolicy } from "../http/origin";
 import { log } from "../log";
 import { ADMIN_ROOM, setIo, userRoom } from "./rooms";
