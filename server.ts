@@ -12,7 +12,7 @@ import { startOutboxRetention, type OutboxRetention } from "./lib/events/prune-o
 import { startRelay, type Relay } from "./lib/events/relay";
 import { guardRequestBody } from "./lib/http/body-limit";
 import { stampClientAddress } from "./lib/http/client-address";
-import { serveWebHandler } from "./lib/http/node-adapter";
+import { serveRoute } from "./lib/http/node-adapter";
 import { checkOrigin, nodeOriginHeaders, originPolicy, upgradeRefusal } from "./lib/http/origin";
 import { isPlausibleRouterState } from "./lib/http/router-state";
 import { staticSecurityHeaders } from "./lib/http/security-headers";
@@ -94,7 +94,7 @@ async function main() {
       return void res.end(JSON.stringify({ status: "error", message: "Malformed Next-Router-State-Tree header" }));
     }
     const machine = machineRoute(req.method, req.url);
-    if (machine) void serveWebHandler(machine.definition, req, res, machine.params);
+    if (machine) void serveRoute(machine.definition, req, res, machine.params);
     else void handle(req, res);
   });
   const io = await attachSocketServer(http, db, env.NEXTAUTH_SECRET, { recheckMs: env.WS_RECHECK_SECONDS * 1000 });

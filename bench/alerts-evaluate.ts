@@ -1,7 +1,7 @@
 // Alert evaluation cost on PostgreSQL: one pass of lib/alerts/evaluate.ts (every rule × VPS in
 // one statement over the raw samples, state swaps, under the advisory lock) against, in the
-// same run and on the same data, the per-rule-per-VPS way: one SELECT of the window's samples
-// for each (rule, VPS) pair, decided in JS (no writes at all, so the baseline is flattered).
+// same run and on the same data, the per-rule-per-VPS way: the newest sample's time and a SELECT of the window's
+// samples for each (rule, VPS) pair, decided in JS (no writes at all, so the baseline is flattered).
 // `vps` VPS over `users` users; each user has one rule for all their VPS (cpu_percent > 50 for
 // 5 min) and one for their first VPS (ram_used_mb > 1500 for 10 min); 60 minutes of one-a-minute
 // samples per VPS. Prints the first pass (with its fires), then the median and worst of
@@ -71,14 +71,20 @@ async function main() {
     const naive = async () => {
       holding = 0;
       for (const p of pairs) {
+        // The newest fresh sample, then the window ending at it (docs/alerts.md), two round trips a pair.
+        const [end] = await db.sql.query<{ at: Date | null }>(
+          `SELECT max(at) AS at FROM vps_metric_samples WHERE vps_id = $1 AND at >= to_timestamp($2::float8 / 1000) AND at <= to_timestamp($3::float8 / 1000) AND ${col[p.metric]} IS NOT NULL`,
+          [p.vps_id, at - FRESH_MS, at],
+        );
+        if (!end?.at) continue;
+        const endMs = +new Date(end.at);
         const got = await db.sql.query<{ at: Date; v: number | null }>(
           `SELECT at, ${col[p.metric]} AS v FROM vps_metric_samples WHERE vps_id = $1 AND at > to_timestamp($2::float8 / 1000) AND at <= to_timestamp($3::float8 / 1000) ORDER BY at`,
-          [p.vps_id, at - p.for_minutes * MIN, at],
+          [p.vps_id, endMs - p.for_minutes * MIN, endMs],
         );
         const w = got.filter((r) => r.v !== null);
         const beyond = (v: number) => (p.op === ">" ? v > p.threshold : v < p.threshold);
-        const last = w.at(-1);
-        if (last && +new Date(last.at) >= at - FRESH_MS && w.every((r) => beyond(Number(r.v))) && +new Date(w[0]!.at) <= at - p.for_minutes * MIN + COVER_MS) holding++;
+        if (w.length && w.every((r) => beyond(Number(r.v))) && +new Date(w[0]!.at) <= endMs - p.for_minutes * MIN + COVER_MS) holding++;
       }
     };
     const steady = await time(() => evaluateAlerts(db.prisma, { now: at, emailAvailable: false }));

@@ -59,9 +59,9 @@ const preparedRunners = new WeakMap<object, PreparedRunner>();
  * unnamed). PGlite runs it as a plain parameterised query (in process, no round trip).
  * Outside a transaction only; inside one, run `text` with `tx.$queryRawUnsafe`.
  */
-export async function queryPrepared<T>(db: Db, q: PreparedStatement): Promise<T[]> {
+export function queryPrepared<T>(db: Db, q: PreparedStatement): Promise<T[]> {
   const runner = preparedRunners.get(db);
-  if (runner) return (await runner(q)) as T[];
+  if (runner) return runner(q) as Promise<T[]>;
   return db.$queryRawUnsafe<T[]>(q.text, ...q.values);
 }
 
@@ -98,7 +98,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     pool.on("error", () => {});
     pool.on("connect", (client) => client.on("error", () => {}));
     const prisma = makeClient(new PrismaPg(pool));
-    preparedRunners.set(prisma, async (q) => (await pool.query(q)).rows);
+    preparedRunners.set(prisma, (q) => pool.query(q).then((r) => r.rows));
     const own = new Set<Pool>();
     const connectionString = opts.databaseUrl;
     return {
@@ -159,22 +159,35 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   };
 }
 
-const store = globalThis as unknown as { __ospabDb?: Promise<Database> };
+const store = globalThis as unknown as { __ospabDb?: Promise<Database>; __ospabDbOpened?: Database };
 
 /** The process-wide database, opened on first use from the environment. */
 export function getDatabase(): Promise<Database> {
   if (!store.__ospabDb) {
-    store.__ospabDb = openDatabase({
+    const opening = openDatabase({
       databaseUrl: process.env.DATABASE_URL || undefined,
       dataDir: process.env.DATA_DIR || "./.data",
     });
+    store.__ospabDb = opening;
+    void opening.then(
+      (db) => {
+        if (store.__ospabDb === opening) store.__ospabDbOpened = db;
+      },
+      () => {},
+    );
   }
   return store.__ospabDb;
+}
+
+/** The process-wide database if it is open already (the request path's way to skip an await). */
+export function openedDatabase(): Database | undefined {
+  return store.__ospabDbOpened;
 }
 
 /** Installs an already opened database as the process-wide one (server start, tests). */
 export function setDatabase(db: Database) {
   store.__ospabDb = Promise.resolve(db);
+  store.__ospabDbOpened = db;
 }
 
 export async function getDb(): Promise<Db> {

@@ -19,7 +19,27 @@ export interface VpsDetailState extends VpsDetail {
 
 export const vpsDetailKey = (id: number) => ["vps", id, "detail"] as const;
 
-const LIVE_TYPES = ["vps.status_changed", "vps.updated", "vps.deleted", "vps.action_requested", "vps.action_progress", "vps.action_resolved"] as const;
+/** The events the page follows live; each that is not progress becomes an activity entry, as on the first render. */
+export const LIVE_TYPES = [
+  "vps.status_changed",
+  "vps.updated",
+  "vps.deleted",
+  "vps.action_requested",
+  "vps.action_progress",
+  "vps.action_resolved",
+  "vps.alert",
+  "vps.alert_resolved",
+  "vps.traffic_quota",
+] as const;
+
+/**
+ * Whether a live event is about VPS `id`: VPS events carry the VPS (`payload.vps`), alert and
+ * traffic events only its id (`payload.vps_id`, docs/alerts.md).
+ */
+export function isEventForVps(e: Pick<EventMessage, "payload">, id: number): boolean {
+  const p = e.payload as { vps?: { id?: unknown }; vps_id?: unknown };
+  return p.vps?.id === id || (p.vps === undefined && p.vps_id === id);
+}
 
 function compareEventIds(a: string, b: string): number {
   const x = BigInt(a);
@@ -81,8 +101,7 @@ export function useVpsDetail(initial: VpsDetail) {
   const id = initial.vps.id;
   const onEvent = useCallback(
     (e: EventMessage) => {
-      const vps = (e.payload as { vps?: VpsView }).vps;
-      if (vps?.id !== id) return;
+      if (!isEventForVps(e, id)) return;
       qc.setQueryData<VpsDetailState>(vpsDetailKey(id), (s) => (s ? applyDetailEvent(s, e) : s));
     },
     [qc, id],

@@ -1,12 +1,23 @@
 // Alert evaluation (PRODUCT.md §11; semantics in docs/alerts.md). One pass evaluates every
 // enabled rule for every VPS it covers in ONE statement over the raw samples (an index range
-// of vps_metric_samples per (rule, VPS), never a round trip each) and moves alert_states:
+// of vps_metric_samples per (rule, VPS), never a round trip each) and moves alert_states.
 //
-//   holds   = the window (now − for_minutes, now] has samples of the metric, every one of
-//             them beyond the threshold, the oldest within COVER_MS of the window's start
-//             (the data covers the whole duration) and the newest within FRESH_MS of now;
-//   firing  when it holds; pending when the newest fresh sample is beyond but the rule does
-//             not hold yet; ok otherwise (no fresh data is ok: a silent VPS resolves).
+// The window ends at the newest sample, not at the pass's clock: a sample stamped minute M
+// describes that minute and reaches the panel some time later (the reference main site posts
+// it during or after the minute; a main site may post late or in batches), so a window ending
+// at *now* is often missing its newest minute — a 1-minute rule then saw an empty window and
+// never fired, or fired and resolved every minute. For each (rule, VPS):
+//
+//   end     = the newest sample of the metric at most FRESH_MS old (none: ok — a silent VPS
+//             resolves);
+//   holds   = every sample in (end − for_minutes, end] is beyond the threshold and the oldest
+//             is within COVER_MS of the window's start (the samples, a minute each, cover the
+//             whole duration);
+//   firing  when it holds; pending when the newest sample is beyond but the rule does not
+//             hold yet; ok otherwise.
+//
+// A pass without new samples sees the same window and changes nothing, so a late pass or
+// several passes per sample never fire or resolve twice.
 //
 // Exactly once across processes, by two independent means: the pass runs under a
 // transaction-level advisory lock (another process's pass skips), and every state change is
@@ -20,10 +31,18 @@ import { recordAlertTransitions, type AlertTransition } from "./record-transitio
 import type { AlertChannel, AlertMetric, AlertOp, AlertStateName } from "./schemas";
 
 export const ALERTS_LOCK_KEY = 1_364_152_012; // "alert evaluation": unique among the project's advisory locks
-/** The newest sample must be at most this old for a rule to hold (samples come every minute). */
-export const FRESH_MS = 3 * 60_000;
-/** The oldest sample of the window must be at most this far after its start. */
-export const COVER_MS = 2 * 60_000;
+/**
+ * The newest sample counts while it is at most this old: samples may arrive late or a few
+ * minutes at a time; a VPS with no sample this recent is ok (a firing alert resolves).
+ */
+export const FRESH_MS = 5 * 60_000;
+/**
+ * The oldest sample of the window must be at most this far after the window's start: a
+ * sample stands for the minute from its `at`, plus half a minute of slack for timestamps
+ * that are not on the minute. So a 5-minute rule needs the five minute samples ending at the
+ * newest, all beyond.
+ */
+export const COVER_MS = 90_000;
 
 const METRIC_SQL = `CASE p.metric WHEN 'cpu_percent' THEN s.cpu_percent WHEN 'ram_used_mb' THEN s.ram_used_mb
   WHEN 'disk_read_bps' THEN s.disk_read_bps WHEN 'disk_write_bps' THEN s.disk_write_bps
@@ -42,22 +61,28 @@ const PASS_SQL = `
   ), evaluated AS (
     SELECT p.rule_id, p.vps_id, w.last_val,
            CASE WHEN w.n > 0 AND w.inside = 0
-                     AND w.first_at <= c.now - p.for_minutes * interval '1 minute' + $3::float8 * interval '1 millisecond'
-                     AND w.last_at >= c.now - $2::float8 * interval '1 millisecond' THEN 'firing'
-                WHEN w.last_beyond AND w.last_at >= c.now - $2::float8 * interval '1 millisecond' THEN 'pending'
+                     AND w.first_at <= e.end_at - p.for_minutes * interval '1 minute' + $3::float8 * interval '1 millisecond' THEN 'firing'
+                WHEN w.last_beyond THEN 'pending'
                 ELSE 'ok' END AS target
       FROM pairs p CROSS JOIN clock c
+      -- The window's end: the newest fresh sample of the metric (null: none, so ok).
+      CROSS JOIN LATERAL (
+        SELECT max(s.at) AS end_at
+          FROM vps_metric_samples s
+         WHERE s.vps_id = p.vps_id AND s.at >= c.now - $2::float8 * interval '1 millisecond' AND s.at <= c.now
+           AND ${METRIC_SQL} IS NOT NULL
+      ) e
       CROSS JOIN LATERAL (
         SELECT count(x.val) AS n,
                count(*) FILTER (WHERE NOT x.beyond) AS inside,
-               min(x.at) AS first_at, max(x.at) AS last_at,
+               min(x.at) AS first_at,
                (array_agg(x.val ORDER BY x.at DESC))[1] AS last_val,
                (array_agg(x.beyond ORDER BY x.at DESC))[1] AS last_beyond
           FROM (
             SELECT s.at, ${METRIC_SQL} AS val,
                    CASE WHEN p.op = '>' THEN ${METRIC_SQL} > p.threshold ELSE ${METRIC_SQL} < p.threshold END AS beyond
               FROM vps_metric_samples s
-             WHERE s.vps_id = p.vps_id AND s.at > c.now - p.for_minutes * interval '1 minute' AND s.at <= c.now
+             WHERE s.vps_id = p.vps_id AND s.at > e.end_at - p.for_minutes * interval '1 minute' AND s.at <= e.end_at
           ) x
          WHERE x.val IS NOT NULL
       ) w

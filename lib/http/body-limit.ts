@@ -49,9 +49,9 @@ export async function readBodyLimited(req: Request, limit: number): Promise<Buff
   return Buffer.concat(chunks, size);
 }
 
-/** The request's declared body length is over `limit` (checked before anything is read). */
-export function declaresTooLarge(req: Request, limit: number): boolean {
-  const declared = declaredLength(req.headers.get("content-length"));
+/** The request's declared body length (its Content-Length value) is over `limit` (checked before anything is read). */
+export function declaresTooLarge(contentLength: string | null, limit: number): boolean {
+  const declared = declaredLength(contentLength);
   return declared !== null && declared > limit;
 }
 
@@ -105,10 +105,10 @@ export function guardRequestBody(req: IncomingMessage, res: ServerResponse): boo
     refuse(res, 413, `Request body too large (limit ${MAX_REQUEST_BODY} bytes)`);
     return true;
   }
-  // The path as routing will see it: `/api/../login` is a page, not an API route.
-  const path = new URL(req.url ?? "/", "http://panel.invalid").pathname;
   const chunked = req.headers["transfer-encoding"] !== undefined && declared === null;
-  if (chunked && !BODYLESS.has(req.method ?? "GET") && !path.startsWith("/api/")) {
+  // The path as routing will see it (`/api/../login` is a page, not an API route), parsed
+  // only for the chunked bodies this looks at.
+  if (chunked && !BODYLESS.has(req.method ?? "GET") && !new URL(req.url ?? "/", "http://panel.invalid").pathname.startsWith("/api/")) {
     // Only API routes count a streamed body; pages and server actions get theirs with a length.
     refuse(res, 411, "Content-Length required");
     return true;

@@ -13,8 +13,10 @@
 // A handler returns data (a 200 JSON body) or a reply() (lib/http/reply.ts), nothing else.
 //
 // A definition is the Request → Response function Next calls (export it as GET/POST/…),
-// carrying its kind, method and path. Plain Response (not NextResponse): the same
-// definitions also run outside Next, from server.ts.
+// carrying its kind, method and path, and `serve`: the same route answering a call read
+// through `Incoming` as plain data (a RawReply). Next goes through the web Request; server.ts
+// hands the machine API's calls straight from node:http (lib/http/node-adapter.ts), with
+// no web Request, Headers or Response built on the way. One definition, one logic.
 import { randomUUID } from "node:crypto";
 import { getServerSession } from "next-auth";
 import type { z } from "zod";
@@ -22,7 +24,7 @@ import { auditContextOf, type AuditContext } from "../audit/context";
 import { isValidSyncKey } from "../auth/machine-key";
 import { authOptions } from "../auth/options";
 import { SET_UP_2FA_FIRST } from "../auth/two-factor-policy";
-import { getDatabase, type Db } from "../db";
+import { getDatabase, openedDatabase, type Db } from "../db";
 import { getEnv } from "../env";
 import { AppError, validationFailed, type ErrorCode } from "../errors";
 import { factsOf, redact, secretsOf } from "../inbound-log/describe-call";
@@ -82,6 +84,8 @@ interface SignedInSpec<B extends Schema | undefined, Q extends Schema | undefine
 }
 
 export interface Ctx<B, Q, P> {
+  /** The web Request. A call server.ts received from node:http gets one built on first use
+   *  (its body already read: it is `body`). */
   req: Request;
   db: Db;
   body: B;
@@ -104,17 +108,44 @@ export type SignedInCtx<B, Q, P> = Ctx<B, Q, P> & { actor: Actor };
 type NotAResponse<R> = [Extract<R, Response>] extends [never] ? [] : ["a handler returns data or reply(), never a Response"];
 
 export type WebHandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-/** The same route answering as plain data, for callers that are not Next (server.ts's
- *  node:http adapter): no web Response is built. `body` is the request body already read
- *  whole (then the Request carries none). */
-export type RawHandler = (req: Request, params: Record<string, string>, body?: Buffer) => Promise<RawReply>;
+
+/** Request headers by lower-case name, as Headers.get answers (a web Request's headers are one). */
+export interface HeaderSource {
+  get(name: string): string | null;
+}
+
+/**
+ * A call as route() reads it, whichever server received it: a web Request (Next,
+ * webIncoming) or node:http (server.ts, lib/http/node-adapter.ts).
+ */
+export interface Incoming {
+  readonly method: string;
+  /** The request target: an absolute URL, or path and query ("/api/vps/sync?limit=5"). */
+  readonly url: string;
+  readonly headers: HeaderSource;
+  /** The body, counted against `limit` as it arrives (413 as soon as it is passed). */
+  readBody(limit: number): Promise<Buffer>;
+  /** The web Request for the handler's ctx.req (built on first use where there is none). */
+  request(): Request;
+}
+
+/** The same route answering a call as plain data: no web Request or Response needed. */
+export type ServeCall = (call: Incoming, params: Record<string, string>) => Promise<RawReply>;
 
 export interface RouteDefinition extends WebHandler {
   readonly kind: RouteKind;
   readonly method: Method;
   readonly path: string;
-  readonly serveRaw: RawHandler;
+  readonly serve: ServeCall;
 }
+
+/** A web Request as an Incoming call (what Next hands a route file). */
+export function webIncoming(req: Request): Incoming {
+  return { method: req.method, url: req.url, headers: req.headers, readBody: (limit) => readBodyLimited(req, limit), request: () => req };
+}
+
+/** Path and query of a call's target are read against this base when the target is relative. */
+const BASE = "http://panel.invalid";
 
 export const isRouteDefinition = (v: unknown): v is RouteDefinition =>
   typeof v === "function" && typeof (v as Partial<RouteDefinition>).kind === "string" && typeof (v as Partial<RouteDefinition>).path === "string";
@@ -158,17 +189,10 @@ export function errorResponse(err: unknown, requestId: string): Response {
   return Response.json(e.body, { status: e.status, headers: e.headers });
 }
 
-/** The body, already read (checked against the limit here) or read now, counted as it arrives. */
-async function bodyOf(req: Request, maxBody: number, preread: Buffer | undefined): Promise<Buffer> {
-  if (preread === undefined) return readBodyLimited(req, maxBody);
-  if (preread.length > maxBody) throw tooLarge(maxBody);
-  return preread;
-}
-
-async function readJson(req: Request, maxBody: number, preread?: Buffer): Promise<unknown> {
-  const type = req.headers.get("content-type") ?? "";
+async function readJson(call: Incoming, maxBody: number): Promise<unknown> {
+  const type = call.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type)) throw new AppError(415, "Content-Type must be application/json");
-  const text = (await bodyOf(req, maxBody, preread)).toString("utf8");
+  const text = (await call.readBody(maxBody)).toString("utf8");
   try {
     return JSON.parse(text);
   } catch {
@@ -176,11 +200,11 @@ async function readJson(req: Request, maxBody: number, preread?: Buffer): Promis
   }
 }
 
-async function readForm(req: Request, maxBody: number, preread?: Buffer): Promise<Record<string, string | string[]>> {
-  const type = req.headers.get("content-type") ?? "";
+async function readForm(call: Incoming, maxBody: number): Promise<Record<string, string | string[]>> {
+  const type = call.headers.get("content-type") ?? "";
   if (!/^application\/x-www-form-urlencoded\b/i.test(type))
     throw new AppError(415, "Content-Type must be application/x-www-form-urlencoded");
-  const text = (await bodyOf(req, maxBody, preread)).toString("utf8");
+  const text = (await call.readBody(maxBody)).toString("utf8");
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of new URLSearchParams(text)) {
     const prev = out[k];
@@ -195,17 +219,17 @@ export async function sessionActor(): Promise<Actor | null> {
   return u ? { userId: u.id, role: u.role, ...(u.mustSetUp2fa ? { mustSetUp2fa: true } : {}) } : null;
 }
 
-function bearer(req: Request): string | null {
-  const h = req.headers.get("authorization");
+function bearer(call: Incoming): string | null {
+  const h = call.headers.get("authorization");
   if (!h) return null;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(h);
   if (!m) throw new AppError(401, "Authorization header must be `Bearer <token>`");
   return m[1] ?? null;
 }
 
-async function authenticate(req: Request, admin: boolean, spec: SignedInSpec<Schema | undefined, Schema | undefined, Schema | undefined>): Promise<Actor> {
+async function authenticate(call: Incoming, admin: boolean, spec: SignedInSpec<Schema | undefined, Schema | undefined, Schema | undefined>): Promise<Actor> {
   const { tokenScope, allow2faSetup = false } = spec;
-  const secret = bearer(req);
+  const secret = bearer(call);
   let actor: Actor | null;
   if (secret !== null) {
     if (!tokenScope) throw new AppError(401, "This endpoint accepts a signed-in session only, not an API token");
@@ -229,9 +253,10 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** A write the browser's cookies could authenticate (no token, no API key) must come from
  *  the panel's own pages: a foreign Origin is refused (lib/http/origin.ts). */
-function assertSameOriginWrite(req: Request) {
-  if (SAFE_METHODS.has(req.method) || req.headers.has("authorization") || !req.headers.has("cookie")) return;
-  const verdict = checkOrigin(fetchOriginHeaders(req.headers), originPolicy(getEnv().NODE_ENV));
+function assertSameOriginWrite(call: Incoming) {
+  const h = call.headers;
+  if (SAFE_METHODS.has(call.method) || h.get("authorization") !== null || h.get("cookie") === null) return;
+  const verdict = checkOrigin(fetchOriginHeaders(h), originPolicy(getEnv().NODE_ENV));
   if (!verdict.ok) throw new AppError(403, verdict.message);
 }
 
@@ -266,17 +291,20 @@ interface Seen {
   error?: { code: ErrorCode; message: string };
 }
 
+// Next hands path params as a promise, server.ts as a plain object (no await, no microtask).
+const isPromise = <T>(v: T | Promise<T>): v is Promise<T> => typeof (v as Promise<T> | undefined)?.then === "function";
+
 type Who = { kind: "public" } | { kind: "machine" } | { kind: "user" | "admin"; actor: Actor };
 type AnySpec = SignedInSpec<Schema | undefined, Schema | undefined, Schema | undefined>;
 
 function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, unknown, unknown>) => Promise<unknown>): RouteDefinition {
   const logged = kind === "machine" || spec.inboundLog === true;
-  const serveRaw = async (req: Request, paramsIn: Record<string, string> | Promise<Record<string, string>> | undefined, preread?: Buffer): Promise<RawReply> => {
+  const serve = async (call: Incoming, paramsIn: Record<string, string> | Promise<Record<string, string>> | undefined): Promise<RawReply> => {
     const requestId = randomUUID();
-    if (!logged) return answer(req, paramsIn, preread, requestId, { body: undefined, params: {}, note: {} });
+    if (!logged) return answer(call, paramsIn, requestId, { body: undefined, params: {}, note: {} });
     const started = performance.now();
-    const seen: Seen = { body: undefined, params: (await paramsIn) ?? {}, note: {} };
-    const out = await answer(req, paramsIn, preread, requestId, seen);
+    const seen: Seen = { body: undefined, params: (isPromise(paramsIn) ? await paramsIn : paramsIn) ?? {}, note: {} };
+    const out = await answer(call, paramsIn, requestId, seen);
     // The secrets are looked for only when there is a message to cut them out of (an
     // accepted call has none; walking a 5,000-sample body cost ~10 ms a call).
     const message = seen.error?.message;
@@ -287,55 +315,69 @@ function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, u
       method: spec.method,
       status: out.status,
       errorCode: seen.error?.code ?? null,
-      message: message ? redact(message, secretsOf(seen.body, req.headers)) : null,
+      message: message ? redact(message, secretsOf(seen.body, call.headers)) : null,
       durationMs: performance.now() - started,
       requestId,
-      clientAddress: req.headers.get(CLIENT_ADDRESS_HEADER),
-      idempotencyKey: req.headers.get("idempotency-key"),
+      clientAddress: call.headers.get(CLIENT_ADDRESS_HEADER),
+      idempotencyKey: call.headers.get("idempotency-key"),
     });
     return out;
   };
   const answer = async (
-    req: Request,
+    call: Incoming,
     paramsIn: Record<string, string> | Promise<Record<string, string>> | undefined,
-    preread: Buffer | undefined,
     requestId: string,
     seen: Seen,
   ): Promise<RawReply> => {
     try {
       const maxBody = spec.maxBody ?? 64 * 1024;
       // Before authentication: an oversized body is refused whoever sends it.
-      if (declaresTooLarge(req, maxBody)) throw tooLarge(maxBody);
+      if (declaresTooLarge(call.headers.get("content-length"), maxBody)) throw tooLarge(maxBody);
       let who: Who;
       if (kind === "machine") {
-        if (!isValidSyncKey(req.headers.get("x-api-key"))) throw new AppError(401, "Invalid or missing API key");
+        if (!isValidSyncKey(call.headers.get("x-api-key"))) throw new AppError(401, "Invalid or missing API key");
         who = { kind };
       } else {
-        assertSameOriginWrite(req);
-        who = kind === "public" ? { kind } : { kind, actor: await authenticate(req, kind === "admin", spec) };
+        assertSameOriginWrite(call);
+        who = kind === "public" ? { kind } : { kind, actor: await authenticate(call, kind === "admin", spec) };
       }
       const actor = "actor" in who ? who.actor : null;
 
-      const idempotencyKey = spec.idempotent ? parseIdempotencyKey(req) : undefined;
-      const raw = spec.body ? (spec.bodyType === "form" ? await readForm(req, maxBody, preread) : await readJson(req, maxBody, preread)) : undefined;
+      const idempotencyKey = spec.idempotent ? parseIdempotencyKey(call.headers.get("idempotency-key")) : undefined;
+      const raw = spec.body ? (spec.bodyType === "form" ? await readForm(call, maxBody) : await readJson(call, maxBody)) : undefined;
       seen.body = raw;
-      const rawQuery = spec.query ? Object.fromEntries(new URL(req.url).searchParams) : undefined;
+      const rawQuery = spec.query ? Object.fromEntries(new URL(call.url, BASE).searchParams) : undefined;
       seen.query = rawQuery;
-      const rawParams = (await paramsIn) ?? {};
+      const rawParams = (isPromise(paramsIn) ? await paramsIn : paramsIn) ?? {};
       seen.params = rawParams;
       const body = parseWith(spec.body, raw);
       const query = parseWith(spec.query, rawQuery);
       const params = parseParams(spec.params, rawParams);
 
-      const database = await getDatabase();
-      const clientAddress = req.headers.get(CLIENT_ADDRESS_HEADER);
+      const database = openedDatabase() ?? (await getDatabase());
+      const clientAddress = call.headers.get(CLIENT_ADDRESS_HEADER);
       const audit = auditContextOf({ actor, machine: kind === "machine", clientAddress, requestId });
-      const ctx: Ctx<unknown, unknown, unknown> = { req, db: database.prisma, body, query, params, requestId, clientAddress, audit, idempotencyKey, inbound: seen.note };
+      // ctx.req is built only if a handler reads it (a node:http call has no Request of its own).
+      const ctx = {
+        get req() {
+          return call.request();
+        },
+        db: database.prisma,
+        body,
+        query,
+        params,
+        requestId,
+        clientAddress,
+        audit,
+        idempotencyKey,
+        inbound: seen.note,
+        ...(actor ? { actor } : {}),
+      };
       // Only the signed-in kinds have an actor (never a null one).
-      const run = async () => toRaw(await fn(actor ? { ...ctx, actor } : (ctx as SignedInCtx<unknown, unknown, unknown>)), requestId);
+      const run = async () => toRaw(await fn(ctx as SignedInCtx<unknown, unknown, unknown>), requestId);
       if (idempotencyKey === undefined) return await run();
       const scope = kind === "machine" ? "machine" : actor ? `user:${actor.userId}` : "anonymous";
-      const hash = requestHash(req.method, new URL(req.url).pathname, raw ?? null);
+      const hash = requestHash(call.method, new URL(call.url, BASE).pathname, raw ?? null);
       return await responseToRaw(
         await runIdempotent(database, { scope, key: idempotencyKey, hash, requestId }, async () => rawToResponse(await run())),
       );
@@ -349,8 +391,8 @@ function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, u
       return { status: e.status, headers, body: JSON.stringify(e.body) };
     }
   };
-  const handler: WebHandler = async (req, context) => rawToResponse(await serveRaw(req, context?.params));
-  return Object.assign(handler, { kind, method: spec.method, path: spec.path, serveRaw });
+  const handler: WebHandler = async (req, context) => rawToResponse(await serve(webIncoming(req), context?.params));
+  return Object.assign(handler, { kind, method: spec.method, path: spec.path, serve });
 }
 
 type Handler<C, R> = (ctx: C) => Promise<R>;

@@ -27,8 +27,8 @@ export type Claim =
   | { kind: "claimed"; id: number }
   | { kind: "replay"; reply: StoredReply };
 
-export function parseIdempotencyKey(req: Request): string | undefined {
-  const key = req.headers.get("idempotency-key");
+/** The Idempotency-Key header's value (null: none sent) checked; undefined when there is none. */
+export function parseIdempotencyKey(key: string | null): string | undefined {
   if (key === null) return undefined;
   if (!/^[\x21-\x7e]{1,255}$/.test(key))
     throw new AppError(400, "Idempotency-Key must be 1-255 printable ASCII characters without spaces", undefined, "bad_request");

@@ -1,15 +1,18 @@
-// Serves a route definition (Request → Response) straight from node:http. server.ts uses it
-// for the machine API (lib/machine-api): the same definitions as the app/api route files,
-// without Next's page-rendering pipeline, which on the sync hot path cost more than the
-// handler's own work (see bench/sync-throughput.ts).
+// Serves a route definition straight from node:http. server.ts uses it for the machine API
+// (lib/machine-api): the same definitions as the app/api route files, without Next's
+// page-rendering pipeline, and without web objects: the definition reads the call through
+// `Incoming` (lib/http/handler.ts) made here from the IncomingMessage, and answers a
+// RawReply written here in one go. On the sync hot path Next's pipeline, and then the
+// Request/Headers/Response built around each call, cost more than the handler's own work
+// (see bench/sync-throughput.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { log } from "../log";
-import type { RawHandler, WebHandler } from "./handler";
+import { tooLarge } from "./body-limit";
+import type { HeaderSource, Incoming, RouteDefinition } from "./handler";
 
-export type { WebHandler } from "./handler";
-
-/** Bodies up to this size that declare their length are read whole here (one Buffer, no
- *  web stream in between); route() still checks the length against its own limit. */
+/** Bodies up to this size that declare their length are read whole before the route runs
+ *  (one Buffer, and the connection stays reusable whatever the answer); route() still
+ *  checks the length against its own limit. */
 const SMALL_BODY = 64 * 1024;
 
 function readSmallBody(req: IncomingMessage, length: number): Promise<Buffer> {
@@ -22,59 +25,100 @@ function readSmallBody(req: IncomingMessage, length: number): Promise<Buffer> {
   });
 }
 
-export async function serveWebHandler(
-  handler: WebHandler & { serveRaw?: RawHandler },
-  req: IncomingMessage,
-  res: ServerResponse,
-  params: Record<string, string> = {},
-) {
+/** Any other body, counted as it arrives: 413 as soon as it passes `limit`, the rest left
+ *  unread (server.ts's guard closes such a connection once the 413 is written). */
+function readBodyCounted(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("close", onClose);
+    };
+    const onData = (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) return void chunks.push(c);
+      done();
+      req.pause();
+      reject(tooLarge(limit));
+    };
+    const onEnd = () => {
+      done();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (err: Error) => {
+      done();
+      reject(err);
+    };
+    const onClose = () => {
+      if (req.complete) return;
+      done();
+      reject(new Error("the request was aborted before its body was read"));
+    };
+    req.on("data", onData);
+    req.once("end", onEnd);
+    req.once("error", onError);
+    req.once("close", onClose);
+  });
+}
+
+/** Headers.get over node's parsed headers (repeated ones are already joined as Headers joins them). */
+function nodeHeaders(req: IncomingMessage): HeaderSource {
+  return {
+    get(name) {
+      const v = req.headers[name.toLowerCase()];
+      return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+    },
+  };
+}
+
+/** The call as a route definition reads it. `preread`: the body, already read whole. */
+export function nodeIncoming(req: IncomingMessage, preread?: Buffer): Incoming {
+  const method = req.method ?? "GET";
+  const url = req.url ?? "/";
+  let request: Request | undefined;
+  return {
+    method,
+    url,
+    headers: nodeHeaders(req),
+    readBody: async (limit) => {
+      if (preread === undefined) return readBodyCounted(req, limit);
+      if (preread.length > limit) throw tooLarge(limit);
+      return preread;
+    },
+    // Only for a handler that reads ctx.req (none of the machine API's does): its body has
+    // been read already, as ctx.body.
+    request: () => {
+      if (!request) {
+        const headers = new Headers();
+        for (const [k, v] of Object.entries(req.headers)) {
+          if (v === undefined) continue;
+          for (const one of Array.isArray(v) ? v : [v]) headers.append(k, one);
+        }
+        request = new Request(`http://${req.headers.host ?? "localhost"}${url}`, { method, headers });
+      }
+      return request;
+    },
+  };
+}
+
+export async function serveRoute(definition: RouteDefinition, req: IncomingMessage, res: ServerResponse, params: Record<string, string> = {}) {
   try {
-    const headers = new Headers();
-    for (const [k, v] of Object.entries(req.headers)) {
-      if (v === undefined) continue;
-      for (const one of Array.isArray(v) ? v : [v]) headers.append(k, one);
-    }
     const method = req.method ?? "GET";
     const length = req.headers["content-length"] === undefined ? NaN : Number(req.headers["content-length"]);
     const hasBody = method !== "GET" && method !== "HEAD";
-    // A small body of declared length is read whole. Any other streams on, pulled a chunk at
-    // a time (an async iterable, as Next passes it): route() counts it against the route's
-    // limit as it reads (413 as soon as it is passed, lib/http/body-limit.ts), so nothing
-    // here buffers it.
-    const body = !hasBody
-      ? undefined
-      : Number.isSafeInteger(length) && length >= 0 && length <= SMALL_BODY
-        ? await readSmallBody(req, length)
-        : (req as unknown as ReadableStream);
-    const url = `http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`;
-    let out: Record<string, string | string[]>;
-    let reply: Buffer;
-    let status: number;
-    if (handler.serveRaw) {
-      // A route() definition: it takes a body read whole beside the Request (no web stream
-      // for it) and answers as plain data (no web Response to read back).
-      const preread = Buffer.isBuffer(body) ? body : undefined;
-      const request = new Request(url, { method, headers, ...(body === undefined || preread ? {} : { body, duplex: "half" }) } as RequestInit);
-      const raw = await handler.serveRaw(request, params, preread);
-      status = raw.status;
-      out = { ...raw.headers };
-      reply = raw.body === null ? Buffer.alloc(0) : typeof raw.body === "string" ? Buffer.from(raw.body, "utf8") : raw.body;
-    } else {
-      const request = new Request(url, { method, headers, ...(body === undefined ? {} : { body, duplex: "half" }) } as RequestInit);
-      const response = await handler(request, { params: Promise.resolve(params) });
-      status = response.status;
-      out = {};
-      response.headers.forEach((value, key) => {
-        if (key !== "set-cookie") out[key] = value;
-      });
-      const cookies = response.headers.getSetCookie();
-      if (cookies.length) out["set-cookie"] = cookies;
-      reply = Buffer.from(await response.arrayBuffer());
-    }
-    out["content-length"] = String(reply.length);
+    // A small body of declared length is read whole now. Any other is read by the route,
+    // counted against its limit as it arrives (lib/http/body-limit.ts), never buffered whole.
+    const preread = hasBody && Number.isSafeInteger(length) && length >= 0 && length <= SMALL_BODY ? await readSmallBody(req, length) : undefined;
+    const raw = await definition.serve(nodeIncoming(req, preread), params);
+    const out: Record<string, string | string[]> = { ...raw.headers };
+    const body = raw.body ?? "";
+    out["content-length"] = String(typeof body === "string" ? Buffer.byteLength(body, "utf8") : body.length);
     // Headers and body leave in one write.
-    res.writeHead(status, out);
-    res.end(reply);
+    res.writeHead(raw.status, out);
+    res.end(body);
   } catch (err) {
     log.error("machine API: unhandled error", { error: (err as Error)?.stack ?? String(err) });
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

@@ -59,8 +59,8 @@ export function nodeOriginHeaders(headers: Record<string, string | string[] | un
   return { origin: one(headers.origin), referer: one(headers.referer), host: one(headers.host) };
 }
 
-/** The headers checkOrigin reads, from a Fetch API request (route handlers). */
-export function fetchOriginHeaders(headers: Headers): OriginHeaders {
+/** The headers checkOrigin reads, from a Fetch API request's Headers (route handlers) or anything that answers `get` like it. */
+export function fetchOriginHeaders(headers: Pick<Headers, "get">): OriginHeaders {
   return { origin: headers.get("origin"), referer: headers.get("referer"), host: headers.get("host") };
 }
 

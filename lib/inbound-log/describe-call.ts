@@ -49,7 +49,7 @@ export function factsOf(input: { body: unknown; params: Record<string, string>; 
 
 /** Every secret value the call carried: the key and token headers, and body fields whose
  *  name says secret (nested objects, arrays and BILLmanager's `--password=…` args included). */
-export function secretsOf(body: unknown, headers: Headers): string[] {
+export function secretsOf(body: unknown, headers: Pick<Headers, "get">): string[] {
   const out = new Set<string>();
   const add = (v: unknown) => {
     if (typeof v === "string" && v.length >= SHORTEST_REDACTED) out.add(v);

@@ -84,8 +84,7 @@ export function flushInboundLog(): Promise<void> {
   return store.__ospabInboundLogQueue?.flush() ?? Promise.resolve();
 }
 
-/** Logs the call and queues its row; never throws, never waits for the database. */
-export function recordInboundCall(call: InboundCall): void {
+function logCall(call: InboundCall, level: "info" | "warn") {
   const fields = {
     requestId: call.requestId,
     endpoint: call.endpoint,
@@ -97,8 +96,15 @@ export function recordInboundCall(call: InboundCall): void {
     duration_ms: call.durationMs,
     ...(call.errorCode ? { code: call.errorCode, message: call.message } : {}),
   };
-  if (call.status < 400) log.info("inbound call", fields);
+  if (level === "info") log.info("inbound call", fields);
   else log.warn("inbound call refused", fields);
+}
+
+/** Logs the call and queues its row; never throws, never waits for the database. */
+export function recordInboundCall(call: InboundCall): void {
+  // The log line's fields are built only when LOG_LEVEL writes it.
+  const level = call.status < 400 ? "info" : "warn";
+  if (log.enabled(level)) logCall(call, level);
   inboundLogQueue().push({
     createdAt: new Date(),
     endpoint: call.endpoint.slice(0, 200),

@@ -86,5 +86,10 @@ describe("streaming body limits", () => {
     assert.deepEqual(JSON.parse(r.body), { locale: "en" });
     const plain = await fetch(`${panel.url}/api/me/locale`, { method: "PUT", headers: { "content-type": "application/json" }, body: '{"locale":"ru"}' });
     assert.equal(plain.status, 200);
+    // The machine path (server.ts, straight from node:http) reads a chunked body itself.
+    const sync = '{"action":"update","vps":{"id":2147483000,"status":"running"}}';
+    const m = await chunkedUpload(panel.url, { path: "/api/vps/sync", headers: { "x-api-key": TEST_SYNC_KEY }, prefix: sync, total: sync.length });
+    assert.equal(m.status, 404, m.body);
+    assert.equal(JSON.parse(m.body).message, "VPS 2147483000 not found");
   });
 });

@@ -48,13 +48,14 @@ interface RuleSpec {
 
 /** docs/alerts.md's semantics, computed here from the samples (values as float4, as stored). */
 function expectedState(samples: { at: number; v: number | null }[], r: RuleSpec, now: number): "ok" | "pending" | "firing" {
-  const w = samples.filter((s) => s.at > now - r.forMinutes * MIN && s.at <= now && s.v !== null);
-  if (w.length === 0) return "ok";
+  const known = samples.filter((s) => s.at <= now && s.v !== null);
+  const last = known[known.length - 1];
+  // The window ends at the newest sample at most FRESH_MS old; none: ok.
+  if (!last || last.at < now - FRESH_MS) return "ok";
+  const w = known.filter((s) => s.at > last.at - r.forMinutes * MIN);
   const beyond = (v: number) => (r.op === ">" ? Math.fround(v) > r.threshold : Math.fround(v) < r.threshold);
-  const last = w[w.length - 1]!;
-  const fresh = last.at >= now - FRESH_MS;
-  if (fresh && w.every((s) => beyond(s.v!)) && w[0]!.at <= now - r.forMinutes * MIN + COVER_MS) return "firing";
-  return fresh && beyond(last.v!) ? "pending" : "ok";
+  if (w.every((s) => beyond(s.v!)) && w[0]!.at <= last.at - r.forMinutes * MIN + COVER_MS) return "firing";
+  return beyond(last.v!) ? "pending" : "ok";
 }
 
 async function makeUser(db: Database, email: string, prefs: { notifyPanel?: boolean; notifyEmail?: boolean } = {}) {
@@ -104,7 +105,7 @@ for (const [engine, open] of engines("ospab_alerts", 4)) {
         const state = await db.prisma.alertState.findUnique({ where: { ruleId_vpsId: { ruleId: rule, vpsId: vpsA } } });
         seen.push(`${i}:${state?.state ?? "none"}`);
       }
-      // Beyond from 10:05; the window (now − 5 min, now] holds only beyond samples from 10:09:10.
+      // Beyond from 10:05; the window (10:04, 10:09] of the newest sample holds only beyond samples from 10:09:10.
       assert.deepEqual(seen, [
         "0:none", "1:none", "2:none", "3:none", "4:none",
         "5:pending", "6:pending", "7:pending", "8:pending", "9:firing", "10:firing", "11:firing", "12:firing", "13:firing", "14:firing",
@@ -137,6 +138,42 @@ for (const [engine, open] of engines("ospab_alerts", 4)) {
       assert.equal((signals[0]!.payload as { notification: { id: string } }).notification.id, notes[0]!.id.toString());
     });
 
+    it("samples that arrive late or in batches: fires once the samples cover the duration, resolves once", async () => {
+      // vpsA: a sample stamped minute M is posted at M + 50 s (as the reference main site may);
+      // vpsB: three minutes of samples are posted together every 3 minutes, 5 s after the third.
+      // The workers pass every 20 s. CPU 90 % at minutes 0..9 (vpsA) / 0..5 (vpsB), then low.
+      const r1 = await makeRule(db, owner, vpsA, { metric: "cpu_percent", op: ">", threshold: 1, forMinutes: 1 });
+      const r5 = await makeRule(db, owner, vpsA, { metric: "cpu_percent", op: ">", threshold: 80, forMinutes: 5 });
+      const rB = await makeRule(db, owner, vpsB, { metric: "cpu_percent", op: ">", threshold: 80, forMinutes: 2 });
+      const posts: { arrives: number; vps: number; at: number; cpu: number }[] = [];
+      for (let m = 0; m < 16; m++) {
+        posts.push({ arrives: T0 + m * MIN + 50_000, vps: vpsA, at: T0 + m * MIN, cpu: m < 10 ? 90 : 0.5 });
+        posts.push({ arrives: T0 + (Math.floor(m / 3) * 3 + 3) * MIN + 5_000, vps: vpsB, at: T0 + m * MIN, cpu: m < 6 ? 90 : 10 });
+      }
+      let posted = 0;
+      posts.sort((a, b) => a.arrives - b.arrives);
+      for (let now = T0; now <= T0 + 15 * MIN; now += 20_000) {
+        const due = posts.slice(posted).filter((p) => p.arrives <= now);
+        if (due.length) await writeSamples(db.prisma, due.map((p) => row(p.vps, p.at, { cpu_percent: p.cpu })));
+        posted += due.length;
+        await evaluateAlerts(db.prisma, { now, emailAvailable: false });
+      }
+      const name = new Map([[r1, "A 1 min"], [r5, "A 5 min"], [rB, "B 2 min, batches"]]);
+      const got = [...(await events(db, "vps.alert")), ...(await events(db, "vps.alert_resolved"))].map((e) => {
+        const p = e.payload as { rule_id: number; fired_at: string; resolved_at?: string };
+        return [name.get(p.rule_id), p.resolved_at ? "resolved" : "fired", ((Date.parse(p.resolved_at ?? p.fired_at) - T0) / 1000)] as const;
+      });
+      got.sort((a, b) => a[2] - b[2] || String(a[0]).localeCompare(String(b[0])));
+      assert.deepEqual(got, [
+        ["A 1 min", "fired", 60], // the first sample (10:00) arrived at 10:00:50
+        ["B 2 min, batches", "fired", 200], // 10:00..10:02 arrived at 10:03:05
+        ["A 5 min", "fired", 300], // 10:00..10:04 all beyond once 10:04 arrived (10:04:50)
+        ["B 2 min, batches", "resolved", 560], // 10:06..10:08 (10 %) arrived at 10:09:05
+        ["A 1 min", "resolved", 660], // 10:10 (0.5 %) arrived at 10:10:50
+        ["A 5 min", "resolved", 660],
+      ]);
+    });
+
     it("matches, minute by minute, the states and fire/resolve counts computed here from pseudo-random series", async () => {
       let x = 11;
       const rnd = () => (x = (x * 48271) % 2147483647) / 2147483647;
@@ -157,8 +194,8 @@ for (const [engine, open] of engines("ospab_alerts", 4)) {
       for (let i = 0; i < 90; i++) {
         if (rnd() < 0.15) regime = 1 - regime;
         const at = T0 + i * MIN + Math.round(rnd() * 20_000);
-        // A pause of 4 minutes (no samples) in the middle: stale data resolves.
-        if (i >= 50 && i < 54) {
+        // A pause of 7 minutes (no samples) in the middle: stale data resolves.
+        if (i >= 50 && i < 57) {
           /* no samples */
         } else {
           for (const vps of [vpsA, vpsB]) {
