@@ -2,7 +2,8 @@
 // Alert rules as a list: on the VPS page the rules that watch that server (its own and the
 // all-servers ones) with their state there; on /alerts every rule of the user. Each rule:
 // what it watches in words and units, where, its state (ok / pending / firing, since when,
-// the last value), on/off, delete with a confirmation; "Add a rule" opens the form.
+// the last value), edit (the same form, filled in), on/off, delete with a confirmation;
+// "Add a rule" opens the form.
 import { useState } from "react";
 import { useFormatter, useLocale, useTranslations } from "use-intl";
 import { DataTable, type Column } from "@/components/list/data-table";
@@ -42,6 +43,7 @@ export function AlertRules({ servers, vpsId, headingLevel = 2 }: { servers: VpsC
   const update = useUpdateAlertRule();
   const remove = useDeleteAlertRule();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<AlertRuleView | null>(null);
   const [deleting, setDeleting] = useState<AlertRuleView | null>(null);
   const emailAvailable = prefs.data?.email_available ?? false;
   const names = new Map(servers.map((s) => [s.id, s.name]));
@@ -98,6 +100,7 @@ export function AlertRules({ servers, vpsId, headingLevel = 2 }: { servers: VpsC
       wide: true,
       cell: (r) => (
         <div className="flex flex-wrap justify-end gap-2">
+          <Button size="sm" variant="secondary" onClick={() => setEditing(r)} data-testid="rule-edit" aria-label={t("editRule", { rule: summary(r) })}>{t("edit")}</Button>
           <Button size="sm" variant="secondary" onClick={() => update.mutate({ id: r.id, enabled: !r.enabled })} disabled={update.isPending && update.variables?.id === r.id} data-testid="rule-toggle" aria-pressed={r.enabled}>
             {r.enabled ? t("disable") : t("enable")}
           </Button>
@@ -129,6 +132,9 @@ export function AlertRules({ servers, vpsId, headingLevel = 2 }: { servers: VpsC
       )}
       <Dialog open={adding} onClose={() => setAdding(false)} title={t("add")} testId="alert-rule-dialog">
         {adding && <AlertRuleForm servers={servers} defaultVpsId={vpsId ?? null} emailAvailable={emailAvailable} onDone={() => setAdding(false)} />}
+      </Dialog>
+      <Dialog open={editing !== null} onClose={() => setEditing(null)} title={t("editTitle")} testId="alert-rule-edit-dialog">
+        {editing && <AlertRuleForm key={editing.id} rule={editing} servers={servers} defaultVpsId={editing.vps_id} emailAvailable={emailAvailable} onDone={() => setEditing(null)} />}
       </Dialog>
       <Dialog
         open={deleting !== null}

@@ -1,13 +1,13 @@
 "use client";
 // Alert rules for the rules UI: the caller's rules with their states (GET /api/alerts),
-// create, switch on/off, delete; a `vps.alert`/`vps.alert_resolved` event re-reads the
+// create, edit (any field, or just on/off), delete; a `vps.alert`/`vps.alert_resolved` event re-reads the
 // states, and so does a minute passing (pending ↔ ok changes send no event).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useLiveEvents } from "@/components/realtime/use-live-events";
 import { apiFetch } from "@/lib/api-client";
 import type { NotificationPreferences } from "@/lib/notifications/types";
-import type { CreateAlertRuleBody } from "@/lib/alerts/schemas";
+import type { CreateAlertRuleBody, UpdateAlertRuleBody } from "@/lib/alerts/schemas";
 import type { AlertRuleView } from "@/lib/alerts/types";
 
 export const alertRulesKey = ["alerts"] as const;
@@ -44,7 +44,7 @@ export function useCreateAlertRule() {
 export function useUpdateAlertRule() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...patch }: { id: number; enabled: boolean }) => apiFetch<{ rule: AlertRuleView }>(`/api/alerts/${id}`, { method: "PATCH", body: patch }).then((r) => r.rule),
+    mutationFn: ({ id, ...patch }: { id: number } & UpdateAlertRuleBody) => apiFetch<{ rule: AlertRuleView }>(`/api/alerts/${id}`, { method: "PATCH", body: patch }).then((r) => r.rule),
     onSuccess: () => void qc.invalidateQueries({ queryKey: alertRulesKey }),
   });
 }

@@ -189,3 +189,93 @@ test("English: the bell, the centre, the rules and the notification text", async
   await item.click();
   await expect(bell).toHaveAttribute("data-unread", "0");
 });
+
+test("a rule is edited in place from the keyboard: threshold, condition, duration, channels, on/off; raising the threshold resolves it once", async ({ page, db }) => {
+  const user = await newClient();
+  const vps = await newVps(user.id, { name: "editing-01", status: "running" });
+  await signIn(page, user.email, user.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto(`/vps/${vps.id}`);
+  await addRule(page, { threshold: "80", minutes: "1" });
+  const rule = page.getByTestId("alert-rule");
+  const stored = await db.prisma.alertRule.findFirstOrThrow({ where: { userId: user.id } });
+  await pushCpu(vps.id, 97);
+  const bell = page.getByTestId("notification-bell");
+  await expect(bell).toHaveAttribute("data-unread", "1", { timeout: 60_000 });
+  await expect(rule.getByTestId("rule-state")).toHaveAttribute("data-state", "firing", { timeout: 60_000 });
+
+  // Keyboard: the edit button opens the form filled in with the rule; Esc closes it and returns focus.
+  const edit = rule.getByTestId("rule-edit");
+  await expect(edit).toHaveAccessibleName("Изменить правило «Загрузка процессора выше 80 % дольше 1 минуты»");
+  await edit.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByTestId("alert-rule-edit-dialog");
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("heading", { name: "Изменить правило" })).toBeVisible();
+  const form = dialog.getByTestId("alert-rule-form");
+  await expect(form.getByTestId("rule-threshold")).toHaveValue("80");
+  await expect(form.getByTestId("rule-minutes")).toHaveValue("1");
+  await expect(form.getByTestId("rule-op")).toHaveValue(">");
+  await expect(form.getByTestId("rule-metric")).toHaveValue("cpu_percent");
+  await expect(form.getByTestId("rule-channel-panel")).toBeChecked();
+  await expect(form.getByTestId("rule-enabled")).toBeChecked();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(edit).toBeFocused();
+
+  // Bad input is refused in the form and changes nothing.
+  await page.keyboard.press("Enter");
+  await form.getByTestId("rule-threshold").fill("abc");
+  await form.getByTestId("rule-threshold").press("Enter");
+  await expect(form).toContainText("Введите число");
+  expect((await db.prisma.alertRule.findUniqueOrThrow({ where: { id: stored.id } })).threshold).toBe(80);
+
+  // Raise the threshold above the metric (typed, submitted with Enter): the PATCH carries only
+  // what changed, the list shows the new rule, and the firing alert resolves once.
+  await form.getByTestId("rule-threshold").fill("99");
+  await page.screenshot({ path: path.join(OUT, "rule-edit-desktop.png") });
+  const patch = page.waitForRequest((r) => r.method() === "PATCH" && r.url().endsWith(`/api/alerts/${stored.id}`));
+  await form.getByTestId("rule-threshold").press("Enter");
+  expect((await patch).postDataJSON()).toEqual({ metric: "cpu_percent", threshold: 99 });
+  await expect(dialog).toBeHidden();
+  await expect(rule.getByTestId("rule-summary")).toHaveText("Загрузка процессора выше 99 % дольше 1 минуты");
+  await expect(bell).toHaveAttribute("data-unread", "2", { timeout: 60_000 });
+  await expect(rule.getByTestId("rule-state")).toHaveAttribute("data-state", "ok", { timeout: 60_000 });
+  const kinds = async () => (await db.prisma.notification.findMany({ where: { userId: user.id }, orderBy: { id: "asc" } })).map((n) => n.kind);
+  expect(await kinds()).toEqual(["alert.fired", "alert.resolved"]);
+
+  // Condition, duration, channels and on/off in one edit.
+  await rule.getByTestId("rule-edit").click();
+  await form.getByTestId("rule-op").selectOption("<");
+  await form.getByTestId("rule-threshold").fill("20,5");
+  await form.getByTestId("rule-minutes").fill("15");
+  await form.getByTestId("rule-channel-webhook").check();
+  await form.getByTestId("rule-channel-panel").uncheck();
+  await form.getByTestId("rule-enabled").uncheck();
+  await form.getByTestId("rule-submit").click();
+  await expect(dialog).toBeHidden();
+  await expect(rule.getByTestId("rule-summary")).toHaveText("Загрузка процессора ниже 20,5 % дольше 15 минут");
+  await expect(rule.getByTestId("rule-state")).toHaveAttribute("data-state", "disabled");
+  await expect(rule).toContainText("Каналы: Вебхук");
+  expect(await db.prisma.alertRule.findUniqueOrThrow({ where: { id: stored.id } })).toMatchObject({ op: "<", threshold: 20.5, forMinutes: 15, channels: ["webhook"], enabled: false });
+  // No channel at all is refused by the form. (The threshold is shown with the reader's decimal comma.)
+  await rule.getByTestId("rule-edit").click();
+  await expect(form.getByTestId("rule-threshold")).toHaveValue("20,5");
+  await form.getByTestId("rule-channel-webhook").uncheck();
+  await form.getByTestId("rule-submit").click();
+  await expect(form).toContainText("Выберите хотя бы один канал");
+  await page.getByRole("button", { name: "Отмена" }).click();
+  await expect(dialog).toBeHidden();
+  expect(await kinds()).toEqual(["alert.fired", "alert.resolved"]);
+
+  // English.
+  await db.prisma.user.update({ where: { id: user.id }, data: { locale: "en" } });
+  await page.reload();
+  await expect(page.getByTestId("rule-edit")).toHaveText("Edit");
+  await page.getByTestId("rule-edit").click();
+  await expect(page.getByTestId("alert-rule-edit-dialog").getByRole("heading", { name: "Edit the rule" })).toBeVisible();
+  await expect(page.getByTestId("rule-submit")).toHaveText("Save");
+  await expect(page.getByTestId("rule-threshold")).toHaveValue("20.5");
+  await page.setViewportSize(PHONE);
+  await page.screenshot({ path: path.join(OUT, "rule-edit-en-phone.png") });
+});

@@ -76,13 +76,13 @@ export async function attachSocketServer(http: HttpServer, db: Database, secret:
  * Emits a relayed domain event to the sockets allowed to see it. While no other panel
  * process has announced itself through the adapter's heartbeats, the emit stays local:
  * the PostgreSQL adapter would otherwise NOTIFY for every event, and notifying commits are
- * serialised by PostgreSQL (see lib/events/record-event.ts). serverCount() resolves at
- * once, so events keep their order.
+ * serialised by PostgreSQL (see lib/events/record-event.ts). `servers`: the adapter's
+ * serverCount(), which the caller (publishEvent) asks once per event.
  */
-export async function publishToSockets(io: Server, event: RelayedEvent) {
+export function publishToSockets(io: Server, event: RelayedEvent, servers: number) {
   const { userId, vpsId, ...message } = event;
   void vpsId;
-  const alone = (await io.of("/").adapter.serverCount()) <= 1;
+  const alone = servers <= 1;
   // Alone and no socket in either room: nobody to tell, nothing to encode.
   const rooms = io.of("/").adapter.rooms;
   if (alone && !rooms.has(ADMIN_ROOM) && !(userId && rooms.has(userRoom(userId)))) return;

@@ -3,8 +3,9 @@
 // 404; anonymous 401; a session write from a foreign Origin 403; audit rows for each write.
 // Then a rule on the client's VPS fired by samples the main site pushes, through the workers
 // of two panel processes on one database (each evaluating every second): `vps.alert` and `vps.alert_resolved` once each on the owner's socket.io, the
-// admin's and the owner's /ws (never another client's), and the socket `notification` event
-// with the unread count to the owner only.
+// admin's and the owner's /ws (never another client's), the socket `notification` event
+// with the unread count to the owner only, and one email each (fired, resolved) received by a
+// real SMTP server (test/support/smtp_sink.py) from whichever process's mail worker sends it.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { io, type Socket } from "socket.io-client";
@@ -12,6 +13,7 @@ import WebSocket from "ws";
 import { SessionClient, signInDemoUsers } from "../support/http";
 import { issueToken } from "../support/issue-token";
 import { startPanel, TEST_ADMIN, type Panel } from "../support/panel";
+import { SmtpSink } from "../support/smtp";
 import { post, query } from "../support/sync";
 
 const EVIL = "https://evil.example";
@@ -72,6 +74,7 @@ function connectWs(url: string, token: string): Promise<{ ws: WebSocket; heard: 
 describe("alert rules over HTTP", () => {
   let panel: Panel;
   let second: Panel;
+  let sink: SmtpSink;
   let users: Awaited<ReturnType<typeof signInDemoUsers>>;
   let clientId: number;
   let own: number;
@@ -82,9 +85,11 @@ describe("alert rules over HTTP", () => {
   const rule = (over: Record<string, unknown> = {}) => ({ vps_id: own, metric: "cpu_percent", op: ">", threshold: 80, for_minutes: 5, channels: ["panel"], ...over });
 
   before(async () => {
-    panel = await startPanel({ env: { TRUST_PROXY: "1", ALERTS_EVERY_SECONDS: "1" } });
+    sink = await SmtpSink.start();
+    const mail = { SMTP_URL: sink.url(), MAIL_FROM: "Panel <alerts@panel.test>" };
+    panel = await startPanel({ env: { TRUST_PROXY: "1", ALERTS_EVERY_SECONDS: "1", ...mail } });
     // A second process with workers on the same database, as behind a load balancer.
-    second = await startPanel({ databaseUrl: panel.databaseUrl, env: { TRUST_PROXY: "1", ALERTS_EVERY_SECONDS: "1", NEXTAUTH_SECRET: panel.env.NEXTAUTH_SECRET! } });
+    second = await startPanel({ databaseUrl: panel.databaseUrl, env: { TRUST_PROXY: "1", ALERTS_EVERY_SECONDS: "1", NEXTAUTH_SECRET: panel.env.NEXTAUTH_SECRET!, ...mail } });
     users = await signInDemoUsers(panel.url, TEST_ADMIN);
     own = ((await (await users.client.fetch("/api/vps")).json()) as { vps: { id: number }[] }).vps[0]!.id;
     janes = ((await (await users.jane.fetch("/api/vps")).json()) as { vps: { id: number }[] }).vps[0]!.id;
@@ -94,6 +99,7 @@ describe("alert rules over HTTP", () => {
     for (const c of closers) c();
     await second?.kill();
     await panel?.stop();
+    await sink?.stop();
   });
 
   it("refuses anonymous callers (401) and bad input (400, naming the field)", async () => {
@@ -226,7 +232,7 @@ describe("alert rules over HTTP", () => {
     assert.ok(actor_token_id !== null, "the audit row names the token");
   });
 
-  it("fires once and resolves once through two processes' workers: socket.io (owner, admins), /ws, and the owner's notification count", async () => {
+  it("fires once and resolves once through two processes' workers: socket.io (owner, admins), /ws, the owner's notification count and email", async () => {
     await query(panel.databaseUrl, "DELETE FROM vps_metric_samples WHERE vps_id = $1", [own]);
     const owner = await connectSocket(panel.url, users.client);
     // The admin's socket is on the other process: the events reach it through the adapter.
@@ -241,7 +247,9 @@ describe("alert rules over HTTP", () => {
     for (const s of [owner.socket, admin.socket, jane.socket]) closers.push(() => s.close());
     for (const w of [ws.ws, janeWs.ws]) closers.push(() => w.close());
 
-    const res = await send(users.client, "POST", "/api/alerts", rule({ for_minutes: 1, channels: ["panel", "webhook"] }));
+    const vpsName = ((await (await users.client.fetch(`/api/vps/${own}`)).json()) as { vps: { name: string } }).vps.name;
+    const mailsBefore = sink.messages.length;
+    const res = await send(users.client, "POST", "/api/alerts", rule({ for_minutes: 1, channels: ["panel", "email", "webhook"] }));
     const id = ((await res.json()) as { rule: Rule }).rule.id;
     const now = Date.now();
     const ingest = (samples: unknown[]) => post(panel.url, "/api/vps/metrics", { samples });
@@ -252,7 +260,7 @@ describe("alert rules over HTTP", () => {
     const fired = (h: Heard[]) => h.filter((e) => e.type === "vps.alert" && e.payload.rule_id === id);
     assert.ok(await until(() => fired(owner.heard).length > 0 && fired(ws.heard).length > 0 && fired(admin.heard).length > 0), "vps.alert reached the owner, /ws and admins");
     assert.deepEqual({ ...fired(owner.heard)[0]!.payload, fired_at: "" }, {
-      rule_id: id, vps_id: own, metric: "cpu_percent", op: ">", threshold: 80, for_minutes: 1, value: 97, channels: ["panel", "webhook"], fired_at: "",
+      rule_id: id, vps_id: own, metric: "cpu_percent", op: ">", threshold: 80, for_minutes: 1, value: 97, channels: ["panel", "email", "webhook"], fired_at: "",
     });
     assert.ok(await until(() => owner.heard.some((e) => e.type === "notification")), "the owner's notification signal");
     const first = owner.heard.find((e) => e.type === "notification")!.payload as { unread: number; notification: { kind: string; vps_id: number; params: { vps_name: string } } };
@@ -289,5 +297,17 @@ describe("alert rules over HTTP", () => {
     assert.deepEqual(rows.map((r) => [r.type, r.n]), [["vps.alert", 1], ["vps.alert_resolved", 1]]);
     const notes = await query<{ kind: string }>(panel.databaseUrl, "SELECT kind FROM notifications WHERE rule_id = $1 ORDER BY id", [id]);
     assert.deepEqual(notes.map((r) => r.kind), ["alert.fired", "alert.resolved"]);
+    // Email: one for the firing and one for the resolving reached the SMTP server, in the owner's language.
+    assert.ok(await until(() => sink.messages.length >= mailsBefore + 2), "two emails reached the SMTP server");
+    await new Promise((r) => setTimeout(r, 4_000)); // a mail pass or more (every 3 s): no third
+    const mails = sink.messages.slice(mailsBefore);
+    assert.deepEqual(mails.map((m) => m.rcpt_tos), [["client@ospab.local"], ["client@ospab.local"]]);
+    // Two processes' mail workers share the queue, so the two may arrive in either order.
+    assert.deepEqual(mails.map((m) => m.subject).sort(), [`${vpsName}: Загрузка процессора выше 80 %`, `${vpsName}: Загрузка процессора снова в норме`].sort());
+    for (const m of mails) assert.ok(m.text!.includes(`/vps/${own}`), m.text!);
+    assert.deepEqual(
+      (await query<{ email_status: string }>(panel.databaseUrl, "SELECT email_status FROM notifications WHERE rule_id = $1 ORDER BY id", [id])).map((r) => r.email_status),
+      ["sent", "sent"],
+    );
   });
 });

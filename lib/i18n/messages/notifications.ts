@@ -21,7 +21,7 @@ const ru = {
     allRead: "Все уведомления прочитаны",
     kind: {
       alertFired: { title: "{vps}: {metric} {op, select, lt {ниже} other {выше}} {threshold}", body: "{metric} {op, select, lt {ниже} other {выше}} {threshold} дольше {minutes, plural, one {# минуты} other {# минут}}: сейчас {value}." },
-      alertResolved: { title: "{vps}: {metric} снова в норме", body: "{metric} вернулся в норму (порог {threshold}): сейчас {value}." },
+      alertResolved: { title: "{vps}: {metric} снова в норме", body: "{metric} — снова в норме (порог {threshold}): сейчас {value}." },
       traffic80: { title: "{vps}: израсходовано 80% трафика", body: "За {month} использовано {used} из {quota}." },
       traffic100: { title: "{vps}: трафик исчерпан", body: "За {month} использовано {used} из {quota} — весь трафик месяца." },
       unknown: { title: "{vps}: уведомление", body: "{kind}" },
@@ -53,6 +53,8 @@ const ru = {
     sectionHint: "Правила этого сервера и правила для всех ваших серверов.",
     add: "Добавить правило",
     edit: "Изменить",
+    editTitle: "Изменить правило",
+    editRule: "Изменить правило «{rule}»",
     metric: {
       cpu_percent: "Загрузка процессора",
       ram_used_mb: "Занятая память",
@@ -157,6 +159,8 @@ const en: typeof ru = {
     sectionHint: "Rules of this server and rules for all your servers.",
     add: "Add a rule",
     edit: "Edit",
+    editTitle: "Edit the rule",
+    editRule: "Edit the rule “{rule}”",
     metric: {
       cpu_percent: "CPU load",
       ram_used_mb: "Memory used",
