@@ -109,11 +109,11 @@ describe("client bundles", () => {
     assert.deepEqual(missing, [], "pages using TanStack Query without rendering QueryProvider");
   });
 
-  it("the dashboard loads neither the query library nor zod; the VPS page no zod", () => {
+  it("the dashboard loads neither the query library nor zod; the VPS and SSH keys pages no zod", () => {
     const dashboard = clientReach(path.join(ROOT, "app/(client)/dashboard/page.tsx"));
     assert.ok(!dashboard.has("@tanstack/react-query"));
     assert.ok(!dashboard.has("zod"));
-    // Its charts, alert rules and notification texts read zod-free lib/<domain>/types.ts.
-    assert.ok(!clientReach(path.join(ROOT, "app/(client)/vps/[id]/page.tsx")).has("zod"));
+    // Their charts, alert rules, notification texts and key limits read zod-free lib/<domain>/types.ts.
+    for (const page of ["app/(client)/vps/[id]/page.tsx", "app/(client)/ssh-keys/page.tsx"]) assert.ok(!clientReach(path.join(ROOT, page)).has("zod"), page);
   });
 });
