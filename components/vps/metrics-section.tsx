@@ -14,7 +14,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { apiFetch } from "@/lib/api-client";
 import type { Locale } from "@/lib/i18n/config";
 import { formatBitRate, formatByteRate, formatPercent, formatRamMb, formatTraffic } from "@/lib/metrics/format";
-import { METRIC_RANGES, METRICS_EVENT, type MetricPoint, type MetricRange, type MetricSeries, type MetricsLiveMessage, type TrafficMonth } from "@/lib/metrics/schemas";
+import { METRIC_RANGES, METRICS_EVENT, type MetricPoint, type MetricRange, type MetricSeries, type MetricsLiveMessage, type TrafficMonth } from "@/lib/metrics/types";
 import { cn } from "@/lib/utils/cn";
 import { chartWindow } from "@/lib/metrics/chart-window";
 import { MetricChart } from "./metric-chart";
