@@ -5,7 +5,6 @@ import next from "next";
 import { openDatabase, setDatabase } from "./lib/db";
 import { demoMainSite, startDemoMainSite } from "./lib/demo/main-site";
 import { seedDemo } from "./lib/demo/seed-demo";
-import { seedDemoMetricsHistory } from "./lib/demo/seed-demo-history";
 import { sealWebhookSecret } from "./lib/webhooks/webhook-secret";
 import { EnvError, getEnv } from "./lib/env";
 import { listenForOutbox } from "./lib/events/listen-outbox";
@@ -168,10 +167,11 @@ async function main() {
   });
   const demoChild = env.demoMainSite && demoSite && env.demoData ? startDemoMainSite(demoSite) : undefined;
   if (demoChild && demoSite) log.info("demo main site started", { webhook: demoSite.webhookUrl });
-  // In development, the run that created the demo data also fills the demo's resource graphs (30 days, as
-  // npm run db:seed does), in the background: the panel answers meanwhile.
+  // In development, the run that created the demo data also fills the demo's resource
+  // graphs (30 days, as npm run db:seed does), in the background: the panel answers
+  // meanwhile. Loaded on use.
   if (seedHistory) {
-    void seedDemoMetricsHistory(db.prisma).then(
+    void import("./lib/demo/seed-demo-history").then((m) => m.seedDemoMetricsHistory(db.prisma)).then(
       (h) => h.samples && log.info("demo resource graphs seeded", { samples: h.samples, vps: h.vps }),
       (err) => log.warn("demo resource graphs not seeded", { error: String(err) }),
     );
