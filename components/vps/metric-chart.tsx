@@ -33,6 +33,7 @@ export function MetricChart({
   min,
   max,
   span,
+  yIncrs,
   testId,
 }: {
   title: string;
@@ -50,6 +51,8 @@ export function MetricChart({
   max?: number;
   /** The x axis's span, seconds [from, to]: the range asked for, however few points it has. */
   span?: readonly [number, number];
+  /** The y axis's tick steps (uPlot picks the smallest that leaves room); its defaults else. */
+  yIncrs?: readonly number[];
   testId?: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
@@ -94,7 +97,7 @@ export function MetricChart({
         ],
         axes: [
           { stroke: "#475569", grid: { stroke: "#e2e8f0" }, ticks: { stroke: "#cbd5e1" }, values: (_u, splits) => splits.map((s) => fmt.current.formatTick(s)), font: "11px system-ui, sans-serif" },
-          { stroke: "#475569", grid: { stroke: "#e2e8f0" }, ticks: { stroke: "#cbd5e1" }, size: 76, values: (_u, splits) => splits.map((s) => fmt.current.format(s, Math.max(...splits.map(Math.abs)))), font: "11px system-ui, sans-serif" },
+          { stroke: "#475569", grid: { stroke: "#e2e8f0" }, ticks: { stroke: "#cbd5e1" }, size: 76, ...(yIncrs ? { incrs: [...yIncrs] } : {}), values: (_u, splits) => splits.map((s) => fmt.current.format(s, Math.max(...splits.map(Math.abs)))), font: "11px system-ui, sans-serif" },
         ],
       };
       chart.current = new UPlot(opts, latest.current as uPlot.AlignedData, el);

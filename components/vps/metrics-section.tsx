@@ -13,7 +13,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { apiFetch } from "@/lib/api-client";
 import type { Locale } from "@/lib/i18n/config";
-import { formatBitRate, formatByteRate, formatPercent, formatRamMb, formatTraffic } from "@/lib/metrics/format";
+import { formatBitRate, formatByteRate, formatPercent, formatRamMb, formatTraffic, RAM_MB_TICK_STEPS } from "@/lib/metrics/format";
 import { METRIC_RANGES, METRICS_EVENT, type MetricPoint, type MetricRange, type MetricSeries, type MetricsLiveMessage, type TrafficMonth } from "@/lib/metrics/types";
 import { cn } from "@/lib/utils/cn";
 import { chartWindow } from "@/lib/metrics/chart-window";
@@ -124,7 +124,7 @@ export function MetricsSection({ vpsId }: { vpsId: number }) {
         ) : (
           <div className="grid gap-6 md:grid-cols-2" data-testid="metrics-charts" data-range={series.data.range} data-step={series.data.step_seconds}>
             <MetricChart testId="chart-cpu" span={xSpan} title={t("cpu")} series={[{ label: t("cpuSeries"), color: "#0284c7" }]} data={data.cpu} format={(v) => formatPercent(locale, v)} timeLabel={t("time")} formatTime={formatTime} formatTick={formatTick} min={0} max={100} />
-            <MetricChart testId="chart-ram" span={xSpan} title={t("ram")} series={[{ label: t("ramSeries"), color: "#7c3aed" }]} data={data.ram} format={(v, ref) => formatRamMb(locale, v, ref)} timeLabel={t("time")} formatTime={formatTime} formatTick={formatTick} min={0} />
+            <MetricChart testId="chart-ram" span={xSpan} title={t("ram")} series={[{ label: t("ramSeries"), color: "#7c3aed" }]} data={data.ram} format={(v, ref) => formatRamMb(locale, v, ref)} yIncrs={RAM_MB_TICK_STEPS} timeLabel={t("time")} formatTime={formatTime} formatTick={formatTick} min={0} />
             <MetricChart testId="chart-disk" span={xSpan} title={t("disk")} series={[{ label: t("diskRead"), color: "#059669" }, { label: t("diskWrite"), color: "#d97706" }]} data={data.disk} format={(v, ref) => formatByteRate(locale, v, ref)} timeLabel={t("time")} formatTime={formatTime} formatTick={formatTick} min={0} />
             <MetricChart testId="chart-net" span={xSpan} title={t("net")} series={[{ label: t("netRx"), color: "#0284c7" }, { label: t("netTx"), color: "#db2777" }]} data={data.net} format={(v, ref) => formatBitRate(locale, v, ref)} timeLabel={t("time")} formatTime={formatTime} formatTick={formatTick} min={0} />
           </div>
