@@ -14,5 +14,12 @@ const nextConfig = {
   // Lets several panel instances (tests, parallel checkouts) build or run side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  experimental: {
+    // A route's server code loads with its first request, not every page's and API route's at
+    // start: an idle panel holds only what it has served (bench/memory.ts: about 30–40 MB
+    // less RSS idle; issue 10). The first request to each route after a restart pays for
+    // loading it (tens of ms).
+    preloadEntriesOnStart: false,
+  },
 };
 export default nextConfig;

@@ -62,12 +62,14 @@ async function main() {
   const admin = await ensureFirstAdmin(db.prisma, env.ADMIN_EMAIL, env.ADMIN_PASSWORD);
   if (admin.created) log.info("first admin created", { email: env.ADMIN_EMAIL });
   const demoSite = env.demoData ? demoMainSite(env) : undefined;
+  let seedHistory = false;
   if (env.demoMainSite && !env.demoData) log.warn("DEMO_MAIN_SITE=1 needs demo data (DEMO_DATA=1): not starting the demo main site");
   if (demoSite) {
     const running = env.demoMainSite;
     const mainSite = { url: demoSite.webhookUrl, secretEnc: running ? sealWebhookSecret(demoSite.secret) : null, running };
     const { created } = await seedDemo(db.prisma, { mainSite });
     if (created) log.info("demo data created", { records: created });
+    seedHistory = created > 0 && env.NODE_ENV === "development";
   } else if ((await db.prisma.user.count({ where: { role: "admin" } })) === 0) {
     fail("no admin account exists: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first one");
   }
@@ -165,6 +167,15 @@ async function main() {
   });
   const demoChild = env.demoMainSite && demoSite && env.demoData ? startDemoMainSite(demoSite) : undefined;
   if (demoChild && demoSite) log.info("demo main site started", { webhook: demoSite.webhookUrl });
+  // In development, the run that created the demo data also fills the demo's resource
+  // graphs (30 days, as npm run db:seed does), in the background: the panel answers
+  // meanwhile. Loaded on use.
+  if (seedHistory) {
+    void import("./lib/demo/seed-demo-history").then((m) => m.seedDemoMetricsHistory(db.prisma)).then(
+      (h) => h.samples && log.info("demo resource graphs seeded", { samples: h.samples, vps: h.vps }),
+      (err) => log.warn("demo resource graphs not seeded", { error: String(err) }),
+    );
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

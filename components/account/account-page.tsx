@@ -2,7 +2,7 @@
 import { useTranslations } from "use-intl";
 import type { AccountSession } from "@/lib/account/list-sessions";
 import { NotificationPreferencesForm } from "@/components/notifications/notification-preferences";
-import type { NotificationPreferences } from "@/lib/notifications/schemas";
+import type { NotificationPreferences } from "@/lib/notifications/types";
 import { PasswordForm } from "./password-form";
 import { ProfileForm, type Profile } from "./profile-form";
 import { SessionList } from "./session-list";

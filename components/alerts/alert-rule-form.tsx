@@ -11,7 +11,8 @@ import { Input, Label } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Spinner } from "@/components/ui/spinner";
 import { isApiError } from "@/lib/api-client";
-import { ALERT_CHANNELS, ALERT_METRICS, type AlertChannel, type AlertMetric, type AlertRuleView, type UpdateAlertRuleBody } from "@/lib/alerts/schemas";
+import type { UpdateAlertRuleBody } from "@/lib/alerts/schemas";
+import { ALERT_CHANNELS, ALERT_METRICS, type AlertChannel, type AlertMetric, type AlertRuleView } from "@/lib/alerts/types";
 import { INPUT_UNITS, toInputThreshold, toStoredThreshold } from "@/lib/notifications/metric-units";
 import { useCreateAlertRule, useUpdateAlertRule } from "./queries";
 

@@ -17,7 +17,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatMetricValue } from "@/lib/metrics/format";
 import { AlertRuleForm, type VpsChoice } from "./alert-rule-form";
 import { useAlertRules, useDeleteAlertRule, useNotificationPreferences, useUpdateAlertRule } from "./queries";
-import type { AlertRuleView, AlertStateName, AlertStateView } from "@/lib/alerts/schemas";
+import type { AlertRuleView, AlertStateName, AlertStateView } from "@/lib/alerts/types";
 
 const TONE: Record<AlertStateName | "none", "green" | "amber" | "red" | "gray"> = { ok: "green", pending: "amber", firing: "red", none: "gray" };
 const RANK: Record<AlertStateName, number> = { ok: 0, pending: 1, firing: 2 };

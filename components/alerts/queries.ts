@@ -6,8 +6,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import { useLiveEvents } from "@/components/realtime/use-live-events";
 import { apiFetch } from "@/lib/api-client";
-import type { NotificationPreferences } from "@/lib/notifications/schemas";
-import type { AlertRuleView, CreateAlertRuleBody, UpdateAlertRuleBody } from "@/lib/alerts/schemas";
+import type { NotificationPreferences } from "@/lib/notifications/types";
+import type { CreateAlertRuleBody, UpdateAlertRuleBody } from "@/lib/alerts/schemas";
+import type { AlertRuleView } from "@/lib/alerts/types";
 
 export const alertRulesKey = ["alerts"] as const;
 

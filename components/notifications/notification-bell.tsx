@@ -4,13 +4,18 @@
 // all read", each one a link to its VPS (opening it marks it read), a link to the full
 // list. Keyboard: Enter/Space opens, focus moves into the popover, Arrow keys move between
 // notifications, Esc closes and gives focus back to the bell; a click outside closes it.
-import Link from "next/link";
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+//
+// The bell is on every signed-in page, so only the button, the count and the popover's frame
+// are here; what the popover lists (notification-centre.tsx: the texts, their formatting,
+// marking read) is a chunk of its own, fetched when the bell is first pointed at, focused
+// or opened. The count shares the page's query cache and socket (queries.ts).
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslations } from "use-intl";
 import { Spinner } from "@/components/ui/spinner";
-import type { NotificationView } from "@/lib/notifications/schemas";
-import { NotificationItem } from "./notification-item";
-import { useLiveNotifications, useMarkRead, useRecentNotifications } from "./queries";
+import { useLiveNotifications, useRecentNotifications } from "./queries";
+
+const loadCentre = () => import("./notification-centre");
+const NotificationCentre = lazy(() => loadCentre().then((m) => ({ default: m.NotificationCentre })));
 
 function BellIcon() {
   return (
@@ -24,7 +29,6 @@ function BellIcon() {
 export function NotificationBell() {
   const t = useTranslations("notifications");
   const recent = useRecentNotifications();
-  const markRead = useMarkRead();
   useLiveNotifications();
   const [open, setOpen] = useState(false);
   // Where the popover goes: under the bell, its right edge at the bell's, kept on screen (on
@@ -34,7 +38,6 @@ export function NotificationBell() {
   const panel = useRef<HTMLDivElement>(null);
   const panelId = useId();
   const unread = recent.data?.unread ?? 0;
-  const items = recent.data?.notifications ?? [];
 
   const close = useCallback((focusBell: boolean) => {
     setOpen(false);
@@ -43,9 +46,8 @@ export function NotificationBell() {
 
   useEffect(() => {
     if (!open) return;
-    // The newest notification first; with none, the first control (mark all, show all).
-    const first = panel.current?.querySelector<HTMLElement>("[data-testid=notification-item]") ?? panel.current?.querySelector<HTMLElement>("button, a");
-    first?.focus();
+    // The frame holds focus (Esc works) until the list is there; it then moves focus on.
+    if (!panel.current?.contains(document.activeElement)) panel.current?.focus();
     const onPointer = (e: PointerEvent) => {
       const target = e.target as Node;
       if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
@@ -69,11 +71,7 @@ export function NotificationBell() {
     links[i < 0 ? 0 : next].focus();
   }
 
-  // Opening a notification (its link) marks it read and closes the popover.
-  const onOpenItem = (n: NotificationView) => {
-    if (n.read_at === null) markRead.mutate({ ids: [n.id] });
-    setOpen(false);
-  };
+  const prefetch = () => void loadCentre();
 
   return (
     <div className="relative">
@@ -84,6 +82,8 @@ export function NotificationBell() {
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         aria-label={unread > 0 ? t("bellUnread", { n: unread }) : t("bell")}
+        onPointerEnter={prefetch}
+        onFocus={prefetch}
         onClick={() => {
           const r = button.current?.getBoundingClientRect();
           if (r) {
@@ -110,51 +110,15 @@ export function NotificationBell() {
           id={panelId}
           role="dialog"
           aria-label={t("title")}
+          tabIndex={-1}
           onKeyDown={onPanelKey}
           data-testid="notification-centre"
           style={{ top: place.top, right: place.right }}
-          className="fixed z-40 w-[min(24rem,calc(100vw-1rem))] overflow-hidden rounded-lg border border-slate-200 bg-white shadow-lg"
+          className="fixed z-40 w-[min(24rem,calc(100vw-1rem))] overflow-hidden rounded-lg border border-slate-200 bg-white shadow-lg focus:outline-none"
         >
-          <div className="flex items-center justify-between gap-2 border-b border-slate-100 px-3 py-2">
-            <h2 className="text-sm font-semibold text-slate-900">{t("title")}</h2>
-            {unread > 0 && (
-              <button
-                type="button"
-                onClick={() => markRead.mutate({ all: true })}
-                disabled={markRead.isPending}
-                data-testid="notifications-mark-all"
-                className="rounded px-2 py-1 text-xs font-medium text-sky-700 hover:bg-sky-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 disabled:opacity-60"
-              >
-                {t("markAllRead")}
-              </button>
-            )}
-          </div>
-          <div className="max-h-[min(55vh,28rem)] overflow-y-auto p-1">
-            {recent.isPending ? (
-              <p className="flex items-center gap-2 px-3 py-6 text-sm text-slate-600" role="status"><Spinner /> {t("loading")}</p>
-            ) : recent.isError ? (
-              <p className="px-3 py-6 text-sm text-red-700" role="alert">
-                {t("error")}{" "}
-                <button type="button" className="underline" onClick={() => void recent.refetch()}>{t("retry")}</button>
-              </p>
-            ) : items.length === 0 ? (
-              <div className="px-3 py-8 text-center" data-testid="notifications-empty">
-                <p className="text-sm font-medium text-slate-900">{t("emptyTitle")}</p>
-                <p className="mt-1 text-sm text-slate-600">{t("emptyBody")}</p>
-              </div>
-            ) : (
-              <ul className="space-y-0.5">
-                {items.map((n) => (
-                  <li key={n.id}><NotificationItem n={n} onOpen={onOpenItem} compact /></li>
-                ))}
-              </ul>
-            )}
-          </div>
-          <div className="border-t border-slate-100 p-1">
-            <Link href="/notifications" onClick={() => setOpen(false)} className="block rounded-md px-3 py-2 text-center text-sm font-medium text-sky-700 hover:bg-sky-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-sky-500" data-testid="notifications-show-all">
-              {t("showAll")}
-            </Link>
-          </div>
+          <Suspense fallback={<p className="flex items-center gap-2 px-3 py-6 text-sm text-slate-600" role="status"><Spinner /> {t("loading")}</p>}>
+            <NotificationCentre onClose={close} />
+          </Suspense>
         </div>
       )}
     </div>

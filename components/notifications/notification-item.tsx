@@ -2,11 +2,32 @@
 // One notification as the bell's popover and /notifications list it: an unread marker, the
 // localised title and text, how long ago, a link to its VPS. Opening it marks it read.
 import Link from "next/link";
-import { useFormatter, useNow, useTranslations } from "use-intl";
-import { notificationHref } from "@/lib/notifications/describe";
-import type { NotificationView } from "@/lib/notifications/schemas";
+import { useCallback } from "react";
+import { useFormatter, useLocale, useNow, useTranslations } from "use-intl";
+import type { Locale } from "@/lib/i18n/config";
+import { describeNotification, notificationHref } from "@/lib/notifications/describe";
+import type { NotificationView } from "@/lib/notifications/types";
 import { cn } from "@/lib/utils/cn";
-import { useNotificationText } from "./queries";
+
+/** A notification's title and text in the reader's language. */
+function useNotificationText() {
+  const t = useTranslations("notifications");
+  const tr = useTranslations("alertRules");
+  const format = useFormatter();
+  const locale = useLocale() as Locale;
+  return useCallback(
+    (n: NotificationView) => {
+      const d = describeNotification(
+        n,
+        locale,
+        (m) => tr(`metric.${m as "cpu_percent"}`),
+        (month) => format.dateTime(new Date(`${month}-15T12:00:00Z`), { month: "long", year: "numeric" }),
+      );
+      return { title: t(`kind.${d.key}.title`, d.values), body: t(`kind.${d.key}.body`, d.values) };
+    },
+    [t, tr, format, locale],
+  );
+}
 
 export function NotificationItem({ n, onOpen, compact = false }: { n: NotificationView; onOpen: (n: NotificationView) => void; compact?: boolean }) {
   const t = useTranslations("notifications");

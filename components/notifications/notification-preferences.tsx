@@ -9,7 +9,7 @@ import { AccountSection, Notice } from "@/components/account/section";
 import { Spinner } from "@/components/ui/spinner";
 import { apiFetch, isApiError } from "@/lib/api-client";
 import type { PreferencesInput } from "@/lib/notifications/schemas";
-import type { NotificationPreferences } from "@/lib/notifications/schemas";
+import type { NotificationPreferences } from "@/lib/notifications/types";
 
 function Toggle({ label, hint, checked, disabled, onChange, testId }: { label: string; hint?: string; checked: boolean; disabled?: boolean; onChange: (v: boolean) => void; testId: string }) {
   const id = useId();

@@ -7,9 +7,10 @@ import { EmptyState } from "@/components/list/empty-state";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
-import type { NotificationView } from "@/lib/notifications/schemas";
+import type { NotificationView } from "@/lib/notifications/types";
 import { NotificationItem } from "./notification-item";
-import { useMarkRead, useNotificationPages, useRecentNotifications } from "./queries";
+import { useNotificationPages } from "./list-queries";
+import { useMarkRead, useRecentNotifications } from "./queries";
 
 const BELL_ICON = (
   <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5"><path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" /><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" /></svg>

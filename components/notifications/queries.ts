@@ -1,84 +1,119 @@
 "use client";
-// The notification centre's data: the newest notifications with the unread count (the
-// bell), the full list page by page (/notifications), marking read, and the live
-// `notification` socket event (a notification created or read on another tab or device)
-// that refreshes both. One query key prefix: a mutation or an event invalidates it all.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback } from "react";
-import { useFormatter, useLocale, useTranslations } from "use-intl";
+// What the header's bell needs on every signed-in page: the newest notifications with the
+// unread count, marking read, and the live `notification` socket event (a notification
+// created or read on another tab or device) that keeps them current.
+//
+// A small store of its own rather than TanStack Query: the bell is on every page, and
+// pages that use no query (the dashboard, the admin lists, the console) should not load
+// the query library for one GET (issue 10: each page loads only what it uses). It behaves
+// as the query did: every component that shows it reads it again when it mounts, a newer
+// read supersedes one under way, a live event or a read answer sets the count at once.
+// Lists kept in TanStack Query (/notifications) re-read on `useNotificationsChanged`.
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { useOnReconnect, useSocketMessage } from "@/components/realtime/use-live-events";
 import { apiFetch } from "@/lib/api-client";
-import type { Locale } from "@/lib/i18n/config";
-import { describeNotification } from "@/lib/notifications/describe";
-import type { MarkReadInput } from "@/lib/notifications/schemas";
-import { NOTIFICATION_EVENT, type NotificationList, type NotificationMessage, type NotificationView } from "@/lib/notifications/schemas";
+import { NOTIFICATION_EVENT, type NotificationList, type NotificationMessage } from "@/lib/notifications/types";
 
-export const notificationsKey = ["notifications"] as const;
 export const BELL_LIMIT = 8;
 
 export const fetchNotifications = (limit: number, cursor?: string, signal?: AbortSignal) =>
   apiFetch<NotificationList>(`/api/notifications?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`, { signal });
 
-export function useRecentNotifications() {
-  return useQuery({ queryKey: [...notificationsKey, "recent"], queryFn: ({ signal }) => fetchNotifications(BELL_LIMIT, undefined, signal) });
+interface Recent {
+  data?: NotificationList;
+  isPending: boolean;
+  isError: boolean;
 }
 
-export function useNotificationPages(perPage = 25) {
-  return useInfiniteQuery({
-    queryKey: [...notificationsKey, "pages", perPage],
-    queryFn: ({ pageParam, signal }) => fetchNotifications(perPage, pageParam, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.next_cursor ?? undefined,
-  });
+// Module state lives in the browser only: on the server every render sees NOT_READ (the
+// store is written by effects and events, which never run there).
+const NOT_READ: Recent = { isPending: true, isError: false };
+let recent: Recent = NOT_READ;
+let reading: AbortController | undefined;
+const listeners = new Set<() => void>();
+const changeListeners = new Set<() => void>();
+
+function publish(next: Recent) {
+  recent = next;
+  for (const l of listeners) l();
+}
+
+/** Reads the newest notifications again; a newer read supersedes one still under way. */
+export function refreshRecent(): Promise<void> {
+  reading?.abort();
+  const mine = (reading = new AbortController());
+  return fetchNotifications(BELL_LIMIT, undefined, mine.signal).then(
+    (data) => {
+      if (reading === mine) publish({ data, isPending: false, isError: false });
+    },
+    () => {
+      // A failed read keeps what was shown (the count stays), as a failed refetch does.
+      if (reading === mine) publish({ ...recent, isPending: false, isError: true });
+    },
+  );
 }
 
 /** The unread count as the server last said (a live event or a read answer sets it at once). */
-function setUnread(qc: ReturnType<typeof useQueryClient>, unread: number) {
-  qc.setQueryData<NotificationList>([...notificationsKey, "recent"], (old) => (old ? { ...old, unread } : old));
+export function setUnread(unread: number) {
+  if (recent.data) publish({ ...recent, data: { ...recent.data, unread } });
 }
 
+/** Notifications were created or read: the bell re-reads, and so does every list listening. */
+export function notificationsChanged() {
+  void refreshRecent();
+  for (const l of changeListeners) l();
+}
+
+export function useNotificationsChanged(onChange: () => void) {
+  useEffect(() => {
+    changeListeners.add(onChange);
+    return () => {
+      changeListeners.delete(onChange);
+    };
+  }, [onChange]);
+}
+
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => {
+    listeners.delete(l);
+  };
+};
+const current = () => recent;
+const onServer = () => NOT_READ;
+
+/** The newest notifications with the unread count; read again each time a component showing them mounts. */
+export function useRecentNotifications() {
+  const state = useSyncExternalStore(subscribe, current, onServer);
+  useEffect(() => {
+    void refreshRecent();
+  }, []);
+  return { ...state, refetch: refreshRecent };
+}
+
+/** Marks notifications read (`{ ids }`, or `{ all: true }`); the answer's count is shown at once. */
 export function useMarkRead() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { ids: string[] } | { all: true }) => apiFetch<{ unread: number }>("/api/notifications/read", { method: "POST", body: input satisfies MarkReadInput | { ids: string[] } }),
-    onSuccess: ({ unread }) => {
-      setUnread(qc, unread);
-      void qc.invalidateQueries({ queryKey: notificationsKey });
-    },
-  });
+  const [isPending, setPending] = useState(false);
+  const mutate = useCallback((input: { ids: string[] } | { all: true }) => {
+    setPending(true);
+    apiFetch<{ unread: number }>("/api/notifications/read", { method: "POST", body: input })
+      .then(({ unread }) => {
+        setUnread(unread);
+        notificationsChanged();
+      })
+      // Nothing changed on the server: what is shown stays true (the next event or read corrects it).
+      .catch(() => {})
+      .finally(() => setPending(false));
+  }, []);
+  return { mutate, isPending };
 }
 
-/** Keeps the centre current: the socket's `notification` event, and a re-read after a reconnect. */
+/** Keeps the store current: the socket's `notification` event, and a re-read after a reconnect. */
 export function useLiveNotifications() {
-  const qc = useQueryClient();
-  const onMessage = useCallback(
-    (m: NotificationMessage) => {
-      if (typeof m?.unread === "number") setUnread(qc, m.unread);
-      void qc.invalidateQueries({ queryKey: notificationsKey });
-    },
-    [qc],
-  );
+  const onMessage = useCallback((m: NotificationMessage) => {
+    if (typeof m?.unread === "number") setUnread(m.unread);
+    notificationsChanged();
+  }, []);
   useSocketMessage<NotificationMessage>(NOTIFICATION_EVENT, onMessage);
-  const onReconnect = useCallback(() => void qc.invalidateQueries({ queryKey: notificationsKey }), [qc]);
-  useOnReconnect(onReconnect);
-}
-
-/** A notification's title and text in the reader's language. */
-export function useNotificationText() {
-  const t = useTranslations("notifications");
-  const tr = useTranslations("alertRules");
-  const format = useFormatter();
-  const locale = useLocale() as Locale;
-  return useCallback(
-    (n: NotificationView) => {
-      const d = describeNotification(
-        n,
-        locale,
-        (m) => tr(`metric.${m as "cpu_percent"}`),
-        (month) => format.dateTime(new Date(`${month}-15T12:00:00Z`), { month: "long", year: "numeric" }),
-      );
-      return { title: t(`kind.${d.key}.title`, d.values), body: t(`kind.${d.key}.body`, d.values) };
-    },
-    [t, tr, format, locale],
-  );
+  useOnReconnect(notificationsChanged);
 }

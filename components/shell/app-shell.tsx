@@ -2,7 +2,6 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/auth/options";
 import { MessagesProvider } from "@/components/providers";
-import { QueryProvider } from "@/components/query-provider";
 import { AREA_NAMESPACES, type Area } from "@/lib/i18n/client-messages";
 import { pickMessages } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
@@ -39,8 +38,6 @@ export async function AppShell({ user, area, children }: { user: SessionUser; ar
 
   return (
     <MessagesProvider locale={locale} messages={pickMessages(messages, AREA_NAMESPACES[area])}>
-    {/* The header's notification bell and the pages share one query cache. */}
-    <QueryProvider>
     <div className="min-h-screen bg-slate-50">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow focus:outline-none focus:ring-2 focus:ring-sky-500">
         {t("nav.skip")}
@@ -66,7 +63,6 @@ export async function AppShell({ user, area, children }: { user: SessionUser; ar
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">{children}</main>
     </div>
-    </QueryProvider>
     </MessagesProvider>
   );
 }

@@ -11,7 +11,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { ApiError } from "@/lib/api-client";
-import { SSH_KEY_NAME_MAX, SSH_PUBLIC_KEY_MAX, type SshKeyView } from "@/lib/ssh-keys/schemas";
+import { SSH_KEY_NAME_MAX, SSH_PUBLIC_KEY_MAX, type SshKeyView } from "@/lib/ssh-keys/types";
 import { useAddSshKey, useDeleteSshKey, useSshKeys } from "./queries";
 
 const KEY_ICON = (

@@ -32,6 +32,8 @@ export function MetricChart({
   formatTick,
   min,
   max,
+  span,
+  yIncrs,
   testId,
 }: {
   title: string;
@@ -47,6 +49,10 @@ export function MetricChart({
   formatTick: (seconds: number) => string;
   min?: number;
   max?: number;
+  /** The x axis's span, seconds [from, to]: the range asked for, however few points it has. */
+  span?: readonly [number, number];
+  /** The y axis's tick steps (uPlot picks the smallest that leaves room); its defaults else. */
+  yIncrs?: readonly number[];
   testId?: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
@@ -57,6 +63,8 @@ export function MetricChart({
   fmt.current = { format, formatTime, formatTick };
   const latest = useRef(data);
   latest.current = data;
+  const xSpan = useRef(span);
+  xSpan.current = span;
   const shape = `${series.map((s) => s.label + s.color).join("|")}:${min}:${max}:${timeLabel}`;
 
   useEffect(() => {
@@ -73,7 +81,8 @@ export function MetricChart({
         legend: { live: true },
         // Off the chart, the legend shows the latest values.
         hooks: { setCursor: [(u) => void (u.cursor.idx == null && showLatest(u))] },
-        scales: { x: { time: true }, y: { range: (_u, lo, hi) => [min ?? Math.min(0, lo), max ?? (hi > 0 ? hi * 1.1 : 1)] } },
+        // The x axis spans the range asked for (a day is a day even with two points in it).
+        scales: { x: { time: true, range: (_u, lo, hi) => (xSpan.current ? [xSpan.current[0], xSpan.current[1]] : [lo, hi]) }, y: { range: (_u, lo, hi) => [min ?? Math.min(0, lo), max ?? (hi > 0 ? hi * 1.1 : 1)] } },
         series: [
           { label: timeLabel, value: (_u, v) => (v === null || v === undefined ? "—" : fmt.current.formatTime(v)) },
           ...series.map((s) => ({
@@ -81,13 +90,14 @@ export function MetricChart({
             stroke: s.color,
             width: 1.5,
             fill: `${s.color}1f`,
-            points: { show: false },
+            // Dots where a line cannot show the data: one or two points in the window.
+            points: { show: (u: uPlot) => u.data[0].length <= 2, size: 5 },
             value: (_u: uPlot, v: number | null) => (v === null || v === undefined ? "—" : fmt.current.format(v)),
           })),
         ],
         axes: [
           { stroke: "#475569", grid: { stroke: "#e2e8f0" }, ticks: { stroke: "#cbd5e1" }, values: (_u, splits) => splits.map((s) => fmt.current.formatTick(s)), font: "11px system-ui, sans-serif" },
-          { stroke: "#475569", grid: { stroke: "#e2e8f0" }, ticks: { stroke: "#cbd5e1" }, size: 76, values: (_u, splits) => splits.map((s) => fmt.current.format(s, Math.max(...splits.map(Math.abs)))), font: "11px system-ui, sans-serif" },
+          { stroke: "#475569", grid: { stroke: "#e2e8f0" }, ticks: { stroke: "#cbd5e1" }, size: 76, ...(yIncrs ? { incrs: [...yIncrs] } : {}), values: (_u, splits) => splits.map((s) => fmt.current.format(s, Math.max(...splits.map(Math.abs)))), font: "11px system-ui, sans-serif" },
         ],
       };
       chart.current = new UPlot(opts, latest.current as uPlot.AlignedData, el);

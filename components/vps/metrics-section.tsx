@@ -13,9 +13,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 import { apiFetch } from "@/lib/api-client";
 import type { Locale } from "@/lib/i18n/config";
-import { formatBitRate, formatByteRate, formatPercent, formatRamMb, formatTraffic } from "@/lib/metrics/format";
-import { METRIC_RANGES, METRICS_EVENT, type MetricPoint, type MetricRange, type MetricSeries, type MetricsLiveMessage, type TrafficMonth } from "@/lib/metrics/schemas";
+import { formatBitRate, formatByteRate, formatPercent, formatRamMb, formatTraffic, RAM_MB_TICK_STEPS } from "@/lib/metrics/format";
+import { METRIC_RANGES, METRICS_EVENT, type MetricPoint, type MetricRange, type MetricSeries, type MetricsLiveMessage, type TrafficMonth } from "@/lib/metrics/types";
 import { cn } from "@/lib/utils/cn";
+import { chartWindow } from "@/lib/metrics/chart-window";
 import { MetricChart } from "./metric-chart";
 
 const metricsKey = (vpsId: number, range: MetricRange) => ["vps", vpsId, "metrics", range] as const;
@@ -32,7 +33,7 @@ function mergeIntoHour(series: MetricSeries, points: MetricPoint[]): MetricSerie
   }
   const from = Date.now() - HOUR_MS;
   const merged = [...byMinute.entries()].filter(([m]) => m * 60_000 >= from).sort(([a], [b]) => a - b).map(([, p]) => p);
-  return { ...series, points: merged, to: new Date().toISOString() };
+  return { ...series, points: merged, from: new Date(from).toISOString(), to: new Date().toISOString() };
 }
 
 export function MetricsSection({ vpsId }: { vpsId: number }) {
@@ -78,6 +79,7 @@ export function MetricsSection({ vpsId }: { vpsId: number }) {
     };
   }, [points]);
 
+  const xSpan = useMemo(() => chartWindow(series.data), [series.data]);
   const short = range === "1h" || range === "24h";
   const formatTime = (s: number) =>
     format.dateTime(new Date(s * 1000), short ? { hour: "2-digit", minute: "2-digit" } : range === "1y" ? { dateStyle: "medium" } : { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
@@ -121,10 +123,10 @@ export function MetricsSection({ vpsId }: { vpsId: number }) {
           <EmptyState level={3} title={t("emptyTitle")} text={t("emptyBody")} testId="metrics-empty" />
         ) : (
           <div className="grid gap-6 md:grid-cols-2" data-testid="metrics-charts" data-range={series.data.range} data-step={series.data.step_seconds}>
-            <MetricChart testId="chart-cpu" title={t("cpu")} series={[{ label: t("cpuSeries"), color: "#0284c7" }]} data={data.cpu} format={(v) => formatPercent(locale, v)} timeLabel={t("time")} formatTime={formatTime} formatTick={formatTick} min={0} max={100} />
-            <MetricChart testId="chart-ram" title={t("ram")} series={[{ label: t("ramSeries"), color: "#7c3aed" }]} data={data.ram} format={(v, ref) => formatRamMb(locale, v, ref)} timeLabel={t("time")} formatTime={formatTime} formatTick={formatTick} min={0} />
-            <MetricChart testId="chart-disk" title={t("disk")} series={[{ label: t("diskRead"), color: "#059669" }, { label: t("diskWrite"), color: "#d97706" }]} data={data.disk} format={(v, ref) => formatByteRate(locale, v, ref)} timeLabel={t("time")} formatTime={formatTime} formatTick={formatTick} min={0} />
-            <MetricChart testId="chart-net" title={t("net")} series={[{ label: t("netRx"), color: "#0284c7" }, { label: t("netTx"), color: "#db2777" }]} data={data.net} format={(v, ref) => formatBitRate(locale, v, ref)} timeLabel={t("time")} formatTime={formatTime} formatTick={formatTick} min={0} />
+            <MetricChart testId="chart-cpu" span={xSpan} title={t("cpu")} series={[{ label: t("cpuSeries"), color: "#0284c7" }]} data={data.cpu} format={(v) => formatPercent(locale, v)} timeLabel={t("time")} formatTime={formatTime} formatTick={formatTick} min={0} max={100} />
+            <MetricChart testId="chart-ram" span={xSpan} title={t("ram")} series={[{ label: t("ramSeries"), color: "#7c3aed" }]} data={data.ram} format={(v, ref) => formatRamMb(locale, v, ref)} yIncrs={RAM_MB_TICK_STEPS} timeLabel={t("time")} formatTime={formatTime} formatTick={formatTick} min={0} />
+            <MetricChart testId="chart-disk" span={xSpan} title={t("disk")} series={[{ label: t("diskRead"), color: "#059669" }, { label: t("diskWrite"), color: "#d97706" }]} data={data.disk} format={(v, ref) => formatByteRate(locale, v, ref)} timeLabel={t("time")} formatTime={formatTime} formatTick={formatTick} min={0} />
+            <MetricChart testId="chart-net" span={xSpan} title={t("net")} series={[{ label: t("netRx"), color: "#0284c7" }, { label: t("netTx"), color: "#db2777" }]} data={data.net} format={(v, ref) => formatBitRate(locale, v, ref)} timeLabel={t("time")} formatTime={formatTime} formatTick={formatTick} min={0} />
           </div>
         )}
       </CardBody>

@@ -1,19 +1,9 @@
-// Alert rules' request schemas and wire shape (PRODUCT.md §11, ALERTS-CONTRACT.md).
-// Browser-safe: the rules UI checks the same limits before it asks.
+// Alert rules' request schemas (PRODUCT.md §11, ALERTS-CONTRACT.md). The values they
+// allow and the wire shape are lib/alerts/types.ts (zod-free, what the browser imports).
 import { z } from "zod";
+import { ALERT_CHANNELS, ALERT_METRICS, ALERT_OPS, FOR_MINUTES_MAX, type AlertMetric } from "./types";
 
-export const ALERT_METRICS = ["cpu_percent", "ram_used_mb", "disk_read_bps", "disk_write_bps", "net_rx_bps", "net_tx_bps"] as const;
-export type AlertMetric = (typeof ALERT_METRICS)[number];
-export const ALERT_OPS = [">", "<"] as const;
-export type AlertOp = (typeof ALERT_OPS)[number];
-export const ALERT_CHANNELS = ["panel", "email", "webhook"] as const;
-export type AlertChannel = (typeof ALERT_CHANNELS)[number];
-export const ALERT_STATES = ["ok", "pending", "firing"] as const;
-export type AlertStateName = (typeof ALERT_STATES)[number];
-
-export const FOR_MINUTES_MAX = 1440;
-/** Rules one user may keep (each is evaluated every tick for each of its VPS). */
-export const ALERT_RULES_MAX = 100;
+export * from "./types";
 
 const vpsId = z.number({ error: "vps_id must be a VPS id or null" }).int("vps_id must be a VPS id or null").positive("vps_id must be a VPS id or null").max(2_147_483_647).nullable();
 const metric = z.enum(ALERT_METRICS, { error: `metric must be one of ${ALERT_METRICS.join(", ")}` });
@@ -74,40 +64,3 @@ export const listAlertRulesQuery = z
       .optional(),
   })
   .strict();
-
-export interface AlertStateView {
-  vps_id: number;
-  state: AlertStateName;
-  since: string;
-  fired_at: string | null;
-  last_value: number | null;
-}
-
-export interface AlertRuleView {
-  id: number;
-  user_id: number;
-  vps_id: number | null;
-  metric: AlertMetric;
-  op: AlertOp;
-  threshold: number;
-  for_minutes: number;
-  channels: AlertChannel[];
-  enabled: boolean;
-  state: AlertStateView[];
-  created_at: string;
-  updated_at: string;
-}
-
-/** Payload of `vps.alert` and `vps.alert_resolved` (docs/events.md). */
-export interface AlertEventPayload {
-  rule_id: number;
-  vps_id: number;
-  metric: AlertMetric;
-  op: AlertOp;
-  threshold: number;
-  for_minutes: number;
-  value: number | null;
-  channels: AlertChannel[];
-  fired_at: string;
-  resolved_at?: string;
-}

@@ -123,8 +123,9 @@ export interface Incoming {
   /** The request target: an absolute URL, or path and query ("/api/vps/sync?limit=5"). */
   readonly url: string;
   readonly headers: HeaderSource;
-  /** The body, counted against `limit` as it arrives (413 as soon as it is passed). */
-  readBody(limit: number): Promise<Buffer>;
+  /** The body, counted against `limit` as it arrives (413 as soon as it is passed); a body
+   *  read already comes back at once, without a promise. */
+  readBody(limit: number): Buffer | Promise<Buffer>;
   /** The web Request for the handler's ctx.req (built on first use where there is none). */
   request(): Request;
 }
@@ -189,10 +190,16 @@ export function errorResponse(err: unknown, requestId: string): Response {
   return Response.json(e.body, { status: e.status, headers: e.headers });
 }
 
-async function readJson(call: Incoming, maxBody: number): Promise<unknown> {
+/** The body's Content-Type must be the route's encoding (checked before the body is read). */
+function assertBodyType(call: Incoming, form: boolean) {
   const type = call.headers.get("content-type") ?? "";
-  if (!/^application\/(.+\+)?json\b/i.test(type)) throw new AppError(415, "Content-Type must be application/json");
-  const text = (await call.readBody(maxBody)).toString("utf8");
+  if (form) {
+    if (!/^application\/x-www-form-urlencoded\b/i.test(type))
+      throw new AppError(415, "Content-Type must be application/x-www-form-urlencoded");
+  } else if (!/^application\/(.+\+)?json\b/i.test(type)) throw new AppError(415, "Content-Type must be application/json");
+}
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -200,11 +207,7 @@ async function readJson(call: Incoming, maxBody: number): Promise<unknown> {
   }
 }
 
-async function readForm(call: Incoming, maxBody: number): Promise<Record<string, string | string[]>> {
-  const type = call.headers.get("content-type") ?? "";
-  if (!/^application\/x-www-form-urlencoded\b/i.test(type))
-    throw new AppError(415, "Content-Type must be application/x-www-form-urlencoded");
-  const text = (await call.readBody(maxBody)).toString("utf8");
+function parseForm(text: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of new URLSearchParams(text)) {
     const prev = out[k];
@@ -344,7 +347,14 @@ function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, u
       const actor = "actor" in who ? who.actor : null;
 
       const idempotencyKey = spec.idempotent ? parseIdempotencyKey(call.headers.get("idempotency-key")) : undefined;
-      const raw = spec.body ? (spec.bodyType === "form" ? await readForm(call, maxBody) : await readJson(call, maxBody)) : undefined;
+      let raw: unknown;
+      if (spec.body) {
+        const form = spec.bodyType === "form";
+        assertBodyType(call, form);
+        const read = call.readBody(maxBody);
+        const text = (Buffer.isBuffer(read) ? read : await read).toString("utf8");
+        raw = form ? parseForm(text) : parseJson(text);
+      }
       seen.body = raw;
       const rawQuery = spec.query ? Object.fromEntries(new URL(call.url, BASE).searchParams) : undefined;
       seen.query = rawQuery;

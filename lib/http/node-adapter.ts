@@ -83,7 +83,7 @@ export function nodeIncoming(req: IncomingMessage, preread?: Buffer): Incoming {
     method,
     url,
     headers: nodeHeaders(req),
-    readBody: async (limit) => {
+    readBody: (limit) => {
       if (preread === undefined) return readBodyCounted(req, limit);
       if (preread.length > limit) throw tooLarge(limit);
       return preread;
@@ -113,7 +113,7 @@ export async function serveRoute(definition: RouteDefinition, req: IncomingMessa
     // counted against its limit as it arrives (lib/http/body-limit.ts), never buffered whole.
     const preread = hasBody && Number.isSafeInteger(length) && length >= 0 && length <= SMALL_BODY ? await readSmallBody(req, length) : undefined;
     const raw = await definition.serve(nodeIncoming(req, preread), params);
-    const out: Record<string, string | string[]> = { ...raw.headers };
+    const out = raw.headers; // the route's own, fresh for this call
     const body = raw.body ?? "";
     out["content-length"] = String(typeof body === "string" ? Buffer.byteLength(body, "utf8") : body.length);
     // Headers and body leave in one write.

@@ -25,3 +25,9 @@ export function formatDisk(locale: Locale, gb: number) {
   const u = UNITS[locale];
   return gb >= 1024 ? `${num(locale, gb / 1024)} ${u.tb}` : `${num(locale, gb)} ${u.gb}`;
 }
+
+/** The clock a "… ago" is told against: `now`, or `at` itself when `at` is later (a record
+ *  that arrived live after the page's clock last ticked is "now", not "in 14 seconds"). */
+export function agoClock(at: Date, now: Date): Date {
+  return at.getTime() > now.getTime() ? at : now;
+}

@@ -10,7 +10,6 @@ import type { Database } from "../db";
 import type { NotificationKind } from "../notifications/schemas";
 import { log } from "../log";
 import { nextRetryDelay } from "../webhooks/retry-schedule";
-import { renderNotificationEmail } from "./render-notification";
 import { describeSmtp, redactSmtp, type MailTransport } from "./transport";
 
 const NOW = `(now() AT TIME ZONE 'UTC')`;
@@ -81,6 +80,8 @@ export async function sendClaimedEmail(db: Database, e: ClaimedEmail, policy: Ma
   let error: string | null = null;
   try {
     if (!policy.transport) throw new Error("email is off (no SMTP_URL)");
+    // The templates (every message catalogue, use-intl) load with the first email to send.
+    const { renderNotificationEmail } = await import("./render-notification");
     const mail = renderNotificationEmail({ kind: e.kind as NotificationKind, vps_id: e.vpsId, params: e.params, created_at: e.createdAt.toISOString() }, e.to, policy.baseUrl);
     await policy.transport.send({ to: e.to.email, ...mail });
   } catch (err) {

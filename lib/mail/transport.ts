@@ -2,7 +2,9 @@
 // smtp://user:pass@host:587 (STARTTLS when offered), smtps://user:pass@host:465 (TLS).
 // The URL holds the password: logs and stored errors name the server by describeSmtp()
 // only, and redactSmtp() strips the credentials from any text before it is kept.
-import nodemailer from "nodemailer";
+// nodemailer loads with the first email, not with the panel: a panel without SMTP_URL, or
+// with nothing to send yet, never holds it (issue 10, RSS idle).
+import type { Transporter } from "nodemailer";
 
 export interface MailMessage {
   to: string;
@@ -40,14 +42,18 @@ export function redactSmtp(text: string, smtpUrl: string): string {
 }
 
 export function createMailTransport(smtpUrl: string, from: string, { timeoutMs = 20_000 } = {}): MailTransport {
+  let transporter: Promise<Transporter> | undefined;
   // Timeouts bound a stuck server: a send over them is a failed attempt, retried later.
-  const transporter = nodemailer.createTransport({ url: smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs });
+  const connect = () =>
+    (transporter ??= import("nodemailer").then(({ default: nodemailer }) =>
+      nodemailer.createTransport({ url: smtpUrl, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs }),
+    ));
   return {
     async send(m) {
-      await transporter.sendMail({ from, to: m.to, subject: m.subject, text: m.text, html: m.html });
+      await (await connect()).sendMail({ from, to: m.to, subject: m.subject, text: m.text, html: m.html });
     },
     close() {
-      transporter.close();
+      void transporter?.then((t) => t.close());
     },
   };
 }

@@ -39,6 +39,10 @@ export function formatRamMb(locale: Locale, mb: number, reference = mb) {
   return reference >= 1024 ? `${num(locale, mb / 1024, 2)} ${u.gb}` : `${num(locale, mb, 0)} ${u.mb}`;
 }
 
+/** The memory axis's tick steps, MB: powers of two from 128 MB, so its ticks read 0.5 GB,
+ *  1 GB, 2 GB (1000-MB steps read 0.98 GB, 1.95 GB, 2.93 GB). */
+export const RAM_MB_TICK_STEPS: readonly number[] = [1, 2, 5, 10, 20, 50, 100, ...Array.from({ length: 14 }, (_, i) => 128 * 2 ** i)];
+
 /** A disk rate in bytes per second. */
 export function formatByteRate(locale: Locale, bytesPerSecond: number, reference = bytesPerSecond) {
   const u = UNITS[locale];

@@ -1,6 +1,9 @@
-// The wire shapes of resource graphs (PRODUCT.md §11): the main site's samples, the chart
-// ranges and the traffic month. Browser-safe (the VPS page imports the ranges and points).
+// The main site's samples and the graphs' queries (PRODUCT.md §11). The chart ranges,
+// points and the live event are lib/metrics/types.ts (zod-free, what the browser imports).
 import { z } from "zod";
+import { METRIC_RANGES, type MetricRange } from "./types";
+
+export * from "./types";
 
 export const MAX_SAMPLES_PER_BATCH = 5_000;
 /** How far back a sample may be: the raw window (48 h) less an hour, so that every hour a
@@ -41,8 +44,6 @@ export interface IngestResult {
   rejected: { index: number; message: string }[];
 }
 
-export const METRIC_RANGES = ["1h", "24h", "7d", "30d", "1y"] as const;
-export type MetricRange = (typeof METRIC_RANGES)[number];
 const RANGE_ALIASES: Record<string, MetricRange> = { hour: "1h", day: "24h", week: "7d", month: "30d", year: "1y" };
 
 export const metricsQuerySchema = z.object({
@@ -63,38 +64,3 @@ export const trafficQuerySchema = z.object({
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be YYYY-MM")
     .optional(),
 });
-
-/** A chart point: averages over `step_seconds` from `at`; null where no sample said. */
-export interface MetricPoint {
-  at: string;
-  cpu_percent: number | null;
-  cpu_max: number | null;
-  ram_used_mb: number | null;
-  disk_read_bps: number | null;
-  disk_write_bps: number | null;
-  net_rx_bps: number | null;
-  net_tx_bps: number | null;
-}
-
-export interface MetricSeries {
-  range: MetricRange;
-  step_seconds: number;
-  from: string;
-  to: string;
-  points: MetricPoint[];
-}
-
-export interface TrafficMonth {
-  month: string;
-  rx_bytes: number;
-  tx_bytes: number;
-  /** The plan's traffic_quota_gb in bytes (GB = 10⁹ bytes); null = unmetered or no plan. */
-  quota_bytes: number | null;
-}
-
-/** The socket.io event the owner's and admins' pages extend their charts with. */
-export const METRICS_EVENT = "vps.metrics";
-export interface MetricsLiveMessage {
-  vps_id: number;
-  points: MetricPoint[];
-}

@@ -5,7 +5,7 @@
 import type { Locale } from "../i18n/config";
 import { formatMetricValue, formatTraffic } from "../metrics/format";
 import { isAlertMetric } from "./metric-units";
-import type { NotificationView } from "./schemas";
+import type { NotificationView } from "./types";
 
 export const NOTIFICATION_TEXT_KEYS = ["alertFired", "alertResolved", "traffic80", "traffic100", "unknown"] as const;
 export type NotificationTextKey = (typeof NOTIFICATION_TEXT_KEYS)[number];

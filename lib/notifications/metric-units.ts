@@ -2,7 +2,7 @@
 // keep the ingest's units (percent, MB, bytes per second); people read and type CPU in %,
 // RAM in MB, disk in MB/s and network in Mbit/s, as the charts show them (values are shown
 // with lib/metrics/format.ts formatMetricValue). Browser-safe, pure.
-import { ALERT_METRICS, type AlertMetric } from "../alerts/schemas";
+import { ALERT_METRICS, type AlertMetric } from "../alerts/types";
 
 export const isAlertMetric = (v: unknown): v is AlertMetric => typeof v === "string" && (ALERT_METRICS as readonly string[]).includes(v);
 

@@ -1,31 +1,10 @@
-// Notifications' wire shape and kinds (PRODUCT.md §11, ALERTS-CONTRACT.md). Browser-safe.
-import { z } from "zod";
-export const NOTIFICATION_KINDS = ["alert.fired", "alert.resolved", "traffic.80", "traffic.100"] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
-/** The socket.io event a user's sockets get when their notification centre changes. */
-export const NOTIFICATION_EVENT = "notification";
-
-/** email_status values: null = no email wanted; the mail worker moves "pending" on. */
-export type EmailStatus = "pending" | "sending" | "sent" | "failed" | "off";
-
-export interface NotificationView {
-  id: string;
-  kind: NotificationKind;
-  vps_id: number | null;
-  params: Record<string, unknown>;
-  read_at: string | null;
-  created_at: string;
-}
-
-/** Payload of the socket.io `notification` event. */
-export interface NotificationMessage {
-  unread: number;
-  notification?: NotificationView;
-}
-
 // Requests of the notification centre and the preferences (app/api/notifications,
-// app/api/account/notifications).
+// app/api/account/notifications; PRODUCT.md §11). The wire shape and kinds are
+// lib/notifications/types.ts (zod-free, what the browser imports).
+import { z } from "zod";
+
+export * from "./types";
+
 export const NOTIFICATIONS_PAGE_MAX = 100;
 
 const notificationId = z
@@ -49,18 +28,3 @@ export type MarkReadInput = z.output<typeof markReadBody>;
 
 export const preferencesBody = z.strictObject({ panel: z.boolean(), email: z.boolean() });
 export type PreferencesInput = z.output<typeof preferencesBody>;
-
-/** GET /api/notifications. */
-export interface NotificationList {
-  notifications: NotificationView[];
-  unread: number;
-  next_cursor: string | null;
-}
-
-/** GET/PUT /api/account/notifications. */
-export interface NotificationPreferences {
-  panel: boolean;
-  email: boolean;
-  /** SMTP_URL is set: email can be sent at all. */
-  email_available: boolean;
-}

@@ -5,7 +5,7 @@
 // room only). The unread count is read in the same transaction.
 import type { Prisma } from "../generated/prisma/client";
 import { recordEvent } from "../events/record-event";
-import { NOTIFICATION_EVENT, type NotificationMessage, type NotificationView } from "./schemas";
+import { NOTIFICATION_EVENT, type NotificationMessage, type NotificationView } from "./types";
 
 type Tx = Pick<Prisma.TransactionClient, "notification" | "domainEvent">;
 

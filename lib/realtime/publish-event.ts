@@ -14,9 +14,10 @@ export const WS_FANOUT_EVENT = "ospab:ws-event";
 
 export async function publishEvent(io: Server, hub: WsHub, event: RelayedEvent, clustered: boolean) {
   hub.publish(event);
-  await publishToSockets(io, event);
-  // serverCount() resolves at once, so events keep their order.
-  if (clustered && (await io.of("/").adapter.serverCount()) > 1) io.serverSideEmit(WS_FANOUT_EVENT, event);
+  // serverCount() resolves at once, so events keep their order; one answer serves both emits.
+  const servers = await io.of("/").adapter.serverCount();
+  publishToSockets(io, event, servers);
+  if (clustered && servers > 1) io.serverSideEmit(WS_FANOUT_EVENT, event);
 }
 
 /** Feeds this process's /ws hub with events relayed by other processes. */

@@ -10,7 +10,7 @@ import { findLiveSession, sessionIdFromHeaders } from "../auth/user-sessions";
 import type { Database } from "../db";
 import { getEnv } from "../env";
 import type { RelayedEvent } from "../events/relay";
-import { NOTIFICATION_EVENT } from "../notifications/schemas";
+import { NOTIFICATION_EVENT } from "../notifications/types";
 import { checkOrigin, nodeOriginHeaders, originPolicy } from "../http/origin";
 import { log } from "../log";
 import { ADMIN_ROOM, setIo, userRoom } from "./rooms";
@@ -76,13 +76,13 @@ export async function attachSocketServer(http: HttpServer, db: Database, secret:
  * Emits a relayed domain event to the sockets allowed to see it. While no other panel
  * process has announced itself through the adapter's heartbeats, the emit stays local:
  * the PostgreSQL adapter would otherwise NOTIFY for every event, and notifying commits are
- * serialised by PostgreSQL (see lib/events/record-event.ts). serverCount() resolves at
- * once, so events keep their order.
+ * serialised by PostgreSQL (see lib/events/record-event.ts). `servers`: the adapter's
+ * serverCount(), which the caller (publishEvent) asks once per event.
  */
-export async function publishToSockets(io: Server, event: RelayedEvent) {
+export function publishToSockets(io: Server, event: RelayedEvent, servers: number) {
   const { userId, vpsId, ...message } = event;
   void vpsId;
-  const alone = (await io.of("/").adapter.serverCount()) <= 1;
+  const alone = servers <= 1;
   // Alone and no socket in either room: nobody to tell, nothing to encode.
   const rooms = io.of("/").adapter.rooms;
   if (alone && !rooms.has(ADMIN_ROOM) && !(userId && rooms.has(userRoom(userId)))) return;

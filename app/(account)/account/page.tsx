@@ -9,6 +9,7 @@ import { twoFactorStatus } from "@/lib/auth/two-factor";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getNotificationPreferences } from "@/lib/notifications/preferences";
+import { QueryProvider } from "@/components/query-provider";
 
 export const dynamic = "force-dynamic";
 
@@ -24,13 +25,15 @@ export default async function Account() {
   ]);
   return (
     <div className="space-y-6">
-      <AccountPage
-        profile={{ name: user.name, email: user.email, locale: user.locale }}
-        twoFactor={twoFactor}
-        sessions={sessions}
-        mustSetUp2fa={user.mustSetUp2fa}
-        notifications={notifications}
-      />
+      <QueryProvider>
+        <AccountPage
+          profile={{ name: user.name, email: user.email, locale: user.locale }}
+          twoFactor={twoFactor}
+          sessions={sessions}
+          mustSetUp2fa={user.mustSetUp2fa}
+          notifications={notifications}
+        />
+      </QueryProvider>
       <SecurityEvents events={events} />
     </div>
   );

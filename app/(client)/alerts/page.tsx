@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getI18n } from "@/lib/i18n/server";
 import { listVpsNames } from "@/lib/vps/list-vps-names";
+import { QueryProvider } from "@/components/query-provider";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export default async function AlertsPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold text-slate-900">{(await getI18n()).t("alertRules.pageTitle")}</h1>
       <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <AlertRules servers={servers} headingLevel={2} />
+        <QueryProvider><AlertRules servers={servers} headingLevel={2} /></QueryProvider>
       </div>
     </div>
   );

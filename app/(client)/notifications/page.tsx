@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { NotificationsPage } from "@/components/notifications/notifications-page";
 import { requireUser } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
+import { QueryProvider } from "@/components/query-provider";
 
 export const dynamic = "force-dynamic";
 
@@ -13,5 +14,5 @@ export async function generateMetadata(): Promise<Metadata> {
 // The list reads /api/notifications itself (the caller's own rows only).
 export default async function Page() {
   await requireUser();
-  return <NotificationsPage />;
+  return <QueryProvider><NotificationsPage /></QueryProvider>;
 }

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { getI18n } from "@/lib/i18n/server";
 import { listOrders } from "@/lib/orders/list-orders";
 import { listPlans } from "@/lib/plans/list-plans";
+import { QueryProvider } from "@/components/query-provider";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +15,7 @@ export default async function OrdersPage() {
   const db = await getDb();
   const [plans, orders] = await Promise.all([listPlans(db), listOrders(db, { userId: user.id, role: user.role })]);
   return (
+    <QueryProvider>
     <div className="space-y-8">
       <section aria-labelledby="order-heading">
         <h1 id="order-heading" className="text-2xl font-semibold text-slate-900">{t("orders.title")}</h1>
@@ -25,5 +27,6 @@ export default async function OrdersPage() {
         <OrderList userId={user.id} initial={orders} />
       </section>
     </div>
+    </QueryProvider>
   );
 }

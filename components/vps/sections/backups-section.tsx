@@ -25,8 +25,11 @@ export function BackupsSection(props: SectionProps) {
   const [confirm, setConfirm] = useState<Backup | null>(null);
   const backups = list.data?.backups ?? [];
 
+  // The actions last (desktop); on phones the priority-1 cells lead whatever their place.
   const columns: Column<Backup>[] = [
     { key: "created", header: t("colCreated"), priority: 1, cell: (b) => <time dateTime={b.created_at} data-testid="backup-created">{date(b.created_at)}</time> },
+    { key: "kind", header: t("colKind"), cell: (b) => <Badge tone={b.kind === "auto" ? "gray" : "blue"}>{t(b.kind)}</Badge> },
+    { key: "size", header: t("colSize"), cell: (b) => (b.size_gb == null ? "—" : formatDisk(locale, b.size_gb)) },
     ...(props.isOwner
       ? [
           {
@@ -43,8 +46,6 @@ export function BackupsSection(props: SectionProps) {
           },
         ]
       : []),
-    { key: "kind", header: t("colKind"), cell: (b) => <Badge tone={b.kind === "auto" ? "gray" : "blue"}>{t(b.kind)}</Badge> },
-    { key: "size", header: t("colSize"), cell: (b) => (b.size_gb == null ? "—" : formatDisk(locale, b.size_gb)) },
   ];
 
   return (

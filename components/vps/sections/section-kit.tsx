@@ -14,6 +14,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Spinner } from "@/components/ui/spinner";
 import { ApiError, apiFetch } from "@/lib/api-client";
 import type { EventMessage } from "@/lib/events/types";
+import { agoClock } from "@/lib/i18n/format";
 import { actionAllowedIn, type ActionType } from "@/lib/vps/actions/catalogue";
 import type { ActionInput } from "@/lib/vps/actions/params";
 import type { VpsActionRequestView } from "@/lib/vps/vps-action-rules";
@@ -187,7 +188,7 @@ export function SectionFooter({ updatedAt }: { updatedAt: string | null }) {
   const now = useNow({ updateInterval: 30_000 });
   return (
     <p className="mt-3 text-xs text-slate-500">
-      {updatedAt ? t("updatedAt", { at: format.relativeTime(new Date(updatedAt), now) }) : t("neverUpdated")}
+      {updatedAt ? t("updatedAt", { at: format.relativeTime(new Date(updatedAt), agoClock(new Date(updatedAt), now)) }) : t("neverUpdated")}
     </p>
   );
 }

@@ -71,8 +71,11 @@ export function SnapshotsSection(props: SectionProps) {
     ask.mutate({ action: confirm.kind === "restore" ? "snapshot_restore" : "snapshot_delete", snapshot_id: confirm.snapshot.id }, { onSuccess: () => setConfirm(null) });
   }
 
+  // The actions last (desktop); on phones the priority-1 cells lead whatever their place.
   const columns: Column<Snapshot>[] = [
     { key: "name", header: t("colName"), priority: 1, cell: (s) => <span data-testid="snapshot-name">{s.name}</span> },
+    { key: "created", header: t("colCreated"), cell: (s) => <time dateTime={s.created_at}>{date(s.created_at)}</time> },
+    { key: "size", header: t("colSize"), cell: (s) => (s.size_gb == null ? "—" : formatDisk(locale, s.size_gb)) },
     {
       key: "actions",
       header: <span className="sr-only">{t("restore")}</span>,
@@ -90,8 +93,6 @@ export function SnapshotsSection(props: SectionProps) {
         </div>
       ),
     },
-    { key: "created", header: t("colCreated"), cell: (s) => <time dateTime={s.created_at}>{date(s.created_at)}</time> },
-    { key: "size", header: t("colSize"), cell: (s) => (s.size_gb == null ? "—" : formatDisk(locale, s.size_gb)) },
   ];
 
   return (

@@ -58,7 +58,7 @@ const en: typeof ru = {
   tokens: {
     nav: "API tokens",
     title: "API tokens",
-    intro: "Tokens let scripts and integrations call the panel's API as you: header Authorization: Bearer <token>. Give each script its own token and only the scopes it needs.",
+    intro: "Tokens let scripts and integrations call the panel's API as you: header Authorization: Bearer '<token>'. Give each script its own token and only the scopes it needs.",
     count: "{n, plural, =0 {No tokens} one {# token} other {# tokens}}",
     createTitle: "New token",
     name: "Name",

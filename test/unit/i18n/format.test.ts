@@ -33,3 +33,16 @@ describe("formatDisk (input in GB)", () => {
     }
   });
 });
+
+describe("agoClock", () => {
+  it("keeps the page's clock for a past moment, and never tells a past record as future", async () => {
+    const { agoClock } = await import("../../../lib/i18n/format");
+    const now = new Date("2026-12-04T19:34:00Z");
+    assert.equal(agoClock(new Date("2026-12-04T19:33:00Z"), now), now);
+    const later = new Date("2026-12-04T19:34:14Z");
+    assert.equal(agoClock(later, now), later);
+    const { createFormatter } = await import("use-intl/core");
+    const format = createFormatter({ locale: "ru", timeZone: "Europe/Moscow" });
+    assert.equal(format.relativeTime(later, agoClock(later, now)), "сейчас");
+  });
+});

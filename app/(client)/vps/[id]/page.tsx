@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getVpsDetail, parseVpsId, type VpsDetail } from "@/lib/vps/get-vps-detail";
+import { QueryProvider } from "@/components/query-provider";
 
 export const dynamic = "force-dynamic";
 
@@ -31,5 +32,5 @@ export default async function VpsPage({ params, searchParams }: { params: Params
   const { detail, isAdmin } = await load((await params).id);
   // ?tab=access|network|snapshots|activity opens that section; anything else the overview.
   const tab = (await searchParams).tab;
-  return <VpsDetailView initial={detail} viewerIsAdmin={isAdmin} initialTab={isVpsTab(tab) ? tab : "overview"} />;
+  return <QueryProvider><VpsDetailView initial={detail} viewerIsAdmin={isAdmin} initialTab={isVpsTab(tab) ? tab : "overview"} /></QueryProvider>;
 }
