@@ -18,6 +18,10 @@ const KEY_ICON = (
   <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5"><circle cx="8" cy="15" r="4" /><path d="m11 12 8-8m-3 3 2 2m-4 0 2 2" strokeLinecap="round" /></svg>
 );
 
+// The server's reasons for refusing a key (lib/ssh-keys/parse-public-key.ts), told in the UI's language.
+const KEY_REASONS = ["private_key", "several_lines", "not_openssh", "key_type", "rsa_too_short"] as const;
+type KeyReason = (typeof KEY_REASONS)[number];
+
 function AddKeyForm() {
   const t = useTranslations("sshKeys");
   const add = useAddSshKey();
@@ -51,7 +55,11 @@ function AddKeyForm() {
         onError: (err) => {
           keyRef.current = null;
           const message = err instanceof ApiError ? err.message : String(err);
-          setProblem({ field: "key", text: err instanceof ApiError && err.status === 409 ? t("duplicate") : err instanceof ApiError && err.status === 400 ? t("invalidKey", { message }) : t("failed", { message }) });
+          const reason = err instanceof ApiError && err.status === 400 && err.reason && (KEY_REASONS as readonly string[]).includes(err.reason) ? (err.reason as KeyReason) : null;
+          setProblem({
+            field: "key",
+            text: err instanceof ApiError && err.status === 409 ? t("duplicate") : reason ? t(`keyReason.${reason}`) : err instanceof ApiError && err.status === 400 ? t("invalidKey", { message }) : t("failed", { message }),
+          });
         },
       },
     );

@@ -1,5 +1,5 @@
 // The browser's view of a failed API call, mirroring the server's error JSON
-// (`{ status: "error", message, code?, errors?: [{ field, message }], request_id? }`).
+// (`{ status: "error", message, code?, errors?: [{ field, message }], request_id?, reason? }`).
 // Browser-safe and dependency-free: it is in every page's bundle, so the body is checked by
 // hand rather than with zod; a body of any other shape still yields a usable error.
 
@@ -19,6 +19,8 @@ export class ApiError extends Error {
     readonly code?: string,
     readonly fieldErrors: FieldError[] = [],
     readonly requestId?: string,
+    /** Why, in a word the UI can translate ("not_openssh", …), where the server names one. */
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -49,6 +51,7 @@ export function toApiError(status: number, body: unknown, requestIdHeader?: stri
     str(b.code),
     fieldErrors(b.errors),
     str(b.request_id) ?? str(requestIdHeader ?? undefined),
+    str(b.reason),
   );
 }
 

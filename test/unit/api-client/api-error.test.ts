@@ -25,6 +25,12 @@ describe("toApiError", () => {
     assert.equal(e.requestId, "req-1");
   });
 
+  it("keeps a refusal's reason word, and none when the body has none", () => {
+    assert.equal(toApiError(400, { status: "error", message: "public_key is not an OpenSSH public key", reason: "not_openssh" }).reason, "not_openssh");
+    assert.equal(toApiError(400, { status: "error", message: "Bad" }).reason, undefined);
+    assert.equal(toApiError(400, { status: "error", message: "Bad", reason: 5 }).reason, undefined);
+  });
+
   it("works without the optional parts (no code: older routes)", () => {
     const e = toApiError(404, { status: "error", message: "VPS not found" });
     assert.equal(e.status, 404);

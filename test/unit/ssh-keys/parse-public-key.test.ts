@@ -34,3 +34,25 @@ test("short RSA, DSA, private keys, several lines and garbage are refused with a
   // A valid base64 body under the wrong type name.
   refused(`ssh-rsa ${ED25519.line.split(" ")[1]}`, /not an OpenSSH public key/);
 });
+
+test("each refusal names its reason, which the UI tells in its language", () => {
+  const reason = (input: string) => {
+    try {
+      parsePublicKey(input);
+    } catch (e) {
+      return e instanceof AppError ? e.details?.reason : undefined;
+    }
+    return "accepted";
+  };
+  assert.equal(reason(RSA_1024.line), "rsa_too_short");
+  assert.equal(reason(DSA.line), "key_type");
+  assert.equal(reason(PRIVATE_KEY), "private_key");
+  assert.equal(reason(`${ED25519.line}\n${RSA_3072.line}`), "several_lines");
+  assert.equal(reason("hello"), "not_openssh");
+  // The ssh-keys form's list (components/ssh-keys/ssh-keys-manager.tsx) has a text for each.
+  return import("../../../lib/i18n/messages").then(({ MESSAGES }) => {
+    for (const r of ["rsa_too_short", "key_type", "private_key", "several_lines", "not_openssh"]) {
+      for (const locale of ["ru", "en"] as const) assert.ok((MESSAGES[locale].sshKeys.keyReason as Record<string, string>)[r], `${locale} sshKeys.keyReason.${r}`);
+    }
+  });
+});
