@@ -22,7 +22,7 @@
 //     the measured bytes a row.
 //   npx tsx bench/metrics-ingest.ts [--vps=2000] [--n=200000] [--rounds=3] [--concurrency=4]
 //        [--reads=300] [--days=30] [--builds=before=/path/to/checkout] [--no-history] [--cpu-prof=dir]
-//        [--no-ingest] [--database=postgresql://…/db] [--ranges=30d,1h,24h,7d,1y]
+//        [--no-ingest] [--database=postgresql://…/db] [--ranges=30d,1h,24h,7d,1y] [--session]
 //  --no-ingest skips part 1. --database=<url> runs this build's panel on an existing database,
 //  kept at the end (profiling the reads again and again): the first run loads the history,
 //  later ones with the same --vps and --days reuse it (implies --no-ingest).
@@ -43,6 +43,8 @@ const DAYS = intArg("days", 30);
 const BATCH = 5000;
 const HISTORY = !process.argv.includes("--no-history");
 const RANGES = (process.argv.find((a) => a.startsWith("--ranges="))?.slice("--ranges=".length).split(",") ?? ["30d", "1h", "24h", "7d", "1y"]) as MetricRange[];
+/** --session: also read as a browser does (an admin's session cookie, gzip), in the same turns. */
+const SESSION = process.argv.includes("--session");
 const DATABASE = process.argv.find((a) => a.startsWith("--database="))?.slice("--database=".length);
 const INGEST = !process.argv.includes("--no-ingest") && !DATABASE;
 /** --cpu-prof=<dir>: the panel (this build) writes a V8 CPU profile there when it stops. */
@@ -321,11 +323,24 @@ async function readBench(subjects: Subject[], db: pg.Pool) {
       const own = x.panel.databaseUrl === s.panel.databaseUrl ? direct : await openDatabase({ databaseUrl: x.panel.databaseUrl, poolSize: 1 });
       const token = await createTestToken(own, x.userId, ["vps:read"]);
       if (own !== direct) await own.close();
-      return { x, auth: { authorization: `Bearer ${token}` }, agent: new http.Agent({ keepAlive: true, maxSockets: 1 }) };
+      return { x, auth: { authorization: `Bearer ${token}` } as Record<string, string>, agent: new http.Agent({ keepAlive: true, maxSockets: 1 }) };
     }),
   );
+  if (SESSION) {
+    // What a browser sends: an admin's session cookie (an admin may read any VPS) and gzip.
+    const { hashPassword } = await import("../lib/auth/password");
+    const { SessionClient } = await import("../test/support/http");
+    const password = "metrics-bench-admin-password";
+    const prefix = `metrics-admin-${Date.now().toString(36)}-`;
+    const [adminId] = await insertUsers(s.panel.databaseUrl, 1, prefix, await hashPassword(password));
+    await db.query("UPDATE users SET role = 'admin' WHERE id = $1", [adminId]);
+    const session = new SessionClient(s.panel.url);
+    if (!(await session.signIn(`${prefix}1@example.com`, password))) throw new Error("--session: the admin's sign-in failed");
+    const cookie = session.cookieList.map((c) => `${c.name}=${c.value}`).join("; ");
+    clients.push({ x: { ...s, label: "session + gzip" }, auth: { cookie, "accept-encoding": "gzip, deflate, br" }, agent: new http.Agent({ keepAlive: true, maxSockets: 1 }) });
+  }
   const pick = (i: number) => s.ids[(i * 7919 + 13) % s.ids.length]!;
-  const out: Record<string, Partial<Record<MetricRange, { p50: number; p99: number }>>> = Object.fromEntries(subjects.map((x) => [x.label, {}]));
+  const out: Record<string, Partial<Record<MetricRange, { p50: number; p99: number }>>> = Object.fromEntries(clients.map((c) => [c.x.label, {}]));
   try {
     for (const range of RANGES) {
       const reads = range === "30d" ? READS : Math.ceil(READS / 2);
@@ -421,7 +436,6 @@ async function main() {
   try {
     const earlier = DATABASE && HISTORY ? await reused(panel) : undefined;
     const main = earlier ?? (await setUp(panel, BUILDS.length ? "this build" : "POST /api/vps/metrics"));
-    if (earlier && BUILDS.length) main.label = "this build";
     const readers = [main];
     if (DATABASE && HISTORY)
       for (const [i, p] of others.entries()) {
@@ -444,6 +458,7 @@ async function main() {
       await loadHistory(panel.databaseUrl, main.ids);
       if (DATABASE) await db.query("INSERT INTO bench_metrics_history (user_id, vps, days) VALUES ($1, $2, $3)", [main.userId, VPS, DAYS]);
     }
+    main.label = BUILDS.length ? "this build" : "vps:read token";
     const { reads, perYear } = await readBench(readers, db);
     printResult({
       metrics_vps: VPS,
