@@ -22,6 +22,10 @@
 //     the measured bytes a row.
 //   npx tsx bench/metrics-ingest.ts [--vps=2000] [--n=200000] [--rounds=3] [--concurrency=4]
 //        [--reads=300] [--days=30] [--builds=before=/path/to/checkout] [--no-history] [--cpu-prof=dir]
+//        [--no-ingest] [--database=postgresql://…/db] [--ranges=30d,1h,24h,7d,1y]
+//  --no-ingest skips part 1. --database=<url> runs this build's panel on an existing database,
+//  kept at the end (profiling the reads again and again): the first run loads the history,
+//  later ones with the same --vps and --days reuse it (implies --no-ingest).
 import http from "node:http";
 import pg from "pg";
 import { numberArrayLiteral } from "../lib/metrics/ingest-samples";
@@ -38,15 +42,20 @@ const READS = intArg("reads", 300);
 const DAYS = intArg("days", 30);
 const BATCH = 5000;
 const HISTORY = !process.argv.includes("--no-history");
+const RANGES = (process.argv.find((a) => a.startsWith("--ranges="))?.slice("--ranges=".length).split(",") ?? ["30d", "1h", "24h", "7d", "1y"]) as MetricRange[];
+const DATABASE = process.argv.find((a) => a.startsWith("--database="))?.slice("--database=".length);
+const INGEST = !process.argv.includes("--no-ingest") && !DATABASE;
 /** --cpu-prof=<dir>: the panel (this build) writes a V8 CPU profile there when it stops. */
 const PROF = process.argv.find((a) => a.startsWith("--cpu-prof="))?.slice("--cpu-prof=".length);
 const BUILDS = (process.argv.find((a) => a.startsWith("--builds="))?.slice("--builds=".length) ?? "")
   .split(",")
   .filter(Boolean)
   .map((b) => {
-    const [label, dir] = b.split("=");
-    if (!label || !dir) throw new Error(`--builds: expected label=dir, got ${b}`);
-    return { label, dir };
+    const [label, rest] = [b.slice(0, b.indexOf("=")), b.slice(b.indexOf("=") + 1)];
+    const at = rest.indexOf("@");
+    const [dir, database] = at === -1 ? [rest, undefined] : [rest.slice(0, at), rest.slice(at + 1)];
+    if (!label || !dir) throw new Error(`--builds: expected label=dir or label=dir@database-url, got ${b}`);
+    return { label, dir, database };
   });
 
 const RAW_INSERT = `
@@ -290,23 +299,35 @@ async function loadHistoryOn(db: pg.Client, ids: number[]) {
   );
   await db.query("VACUUM ANALYZE vps_metric_samples");
   await db.query("VACUUM ANALYZE vps_metric_rollups");
+  // The load's 3 GB go to disk now, not under the reads (a superuser's right; else skipped).
+  await db.query("CHECKPOINT").catch(() => {});
   const { rows } = await db.query<{ step: number | null; n: string }>(
     `SELECT NULL::int AS step, count(*) AS n FROM vps_metric_samples UNION ALL SELECT step_seconds, count(*) FROM vps_metric_rollups GROUP BY 1 ORDER BY 1 NULLS FIRST`,
   );
   console.log(`  hourly rollups and VACUUM ANALYZE in ${fmt((performance.now() - t2) / 1000, 1)} s; rows: ${rows.map((r) => `${r.step === null ? "raw" : `step ${r.step}`} ${Number(r.n).toLocaleString("en")}`).join(", ")}   ${loadNote()}`);
 }
 
-async function readBench(s: Subject, db: pg.Pool) {
+/** Chart reads: for each range, the series query alone (this checkout's, straight on the
+ *  database), then GET …/metrics through each subject's panel, one request at a time, the
+ *  subjects taking turns request by request (the order rotating), so that the machine's
+ *  load falls on every build alike. */
+async function readBench(subjects: Subject[], db: pg.Pool) {
   const { openDatabase } = await import("../lib/db");
   const { readSeries } = await import("../lib/metrics/read-metrics");
+  const s = subjects[0]!;
   const direct = await openDatabase({ databaseUrl: s.panel.databaseUrl, poolSize: 1 });
-  const token = await createTestToken(direct, s.userId, ["vps:read"]);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const auth = { authorization: `Bearer ${token}` };
+  const clients = await Promise.all(
+    subjects.map(async (x) => {
+      const own = x.panel.databaseUrl === s.panel.databaseUrl ? direct : await openDatabase({ databaseUrl: x.panel.databaseUrl, poolSize: 1 });
+      const token = await createTestToken(own, x.userId, ["vps:read"]);
+      if (own !== direct) await own.close();
+      return { x, auth: { authorization: `Bearer ${token}` }, agent: new http.Agent({ keepAlive: true, maxSockets: 1 }) };
+    }),
+  );
   const pick = (i: number) => s.ids[(i * 7919 + 13) % s.ids.length]!;
-  const out: Partial<Record<MetricRange, { p50: number; p99: number }>> = {};
+  const out: Record<string, Partial<Record<MetricRange, { p50: number; p99: number }>>> = Object.fromEntries(subjects.map((x) => [x.label, {}]));
   try {
-    for (const range of ["30d", "1h", "24h", "7d", "1y"] as const) {
+    for (const range of RANGES) {
       const reads = range === "30d" ? READS : Math.ceil(READS / 2);
       const q: number[] = [];
       for (let i = 0; i < reads + 20; i++) {
@@ -315,73 +336,125 @@ async function readBench(s: Subject, db: pg.Pool) {
         if (i >= 20) q.push(performance.now() - t);
       }
       q.sort((a, b) => a - b);
-      for (let i = 0; i < 20; i++) await request(s.panel.url, agent, { path: `/api/vps/${pick(i + 9000)}/metrics?range=${range}`, headers: auth });
-      const lat: number[] = [];
+      for (const c of clients)
+        for (let i = 0; i < 20; i++) await request(c.x.panel.url, c.agent, { path: `/api/vps/${pick(i + 9000)}/metrics?range=${range}`, headers: c.auth });
+      const lat = clients.map(() => [] as number[]);
       let points = 0;
       for (let i = 0; i < reads; i++) {
-        const t = performance.now();
-        const r = await request(s.panel.url, agent, { path: `/api/vps/${pick(i)}/metrics?range=${range}`, headers: auth });
-        lat.push(performance.now() - t);
-        if (r.status !== 200) throw new Error(`GET metrics: ${r.status} ${r.body.slice(0, 200)}`);
-        points += JSON.parse(r.body).points.length;
+        for (let k = 0; k < clients.length; k++) {
+          const j = (i + k) % clients.length;
+          const c = clients[j]!;
+          const t = performance.now();
+          const r = await request(c.x.panel.url, c.agent, { path: `/api/vps/${pick(i)}/metrics?range=${range}`, headers: c.auth });
+          lat[j]!.push(performance.now() - t);
+          if (r.status !== 200) throw new Error(`GET metrics (${c.x.label}): ${r.status} ${r.body.slice(0, 200)}`);
+          if (j === 0) points += JSON.parse(r.body).points.length;
+        }
       }
-      lat.sort((a, b) => a - b);
-      out[range] = { p50: percentile(lat, 50), p99: percentile(lat, 99) };
-      console.log(
-        `  GET …/metrics?range=${range.padEnd(3)}  p50 ${fmt(percentile(lat, 50), 1).padStart(5)} ms   p99 ${fmt(percentile(lat, 99), 1).padStart(5)} ms   query alone p50 ${fmt(percentile(q, 50), 1)} ms, p99 ${fmt(percentile(q, 99), 1)} ms   (${reads} reads, ${fmt(points / reads, 0)} points each${range === "30d" ? "; target p99 < 50 ms" : ""})   ${loadNote()}`,
-      );
+      console.log(`  GET …/metrics?range=${range} (${reads} reads, ${fmt(points / reads, 0)} points each${range === "30d" ? "; target p99 < 50 ms" : ""}; the series query alone p50 ${fmt(percentile(q, 50), 1)} ms, p99 ${fmt(percentile(q, 99), 1)} ms)   ${loadNote()}`);
+      clients.forEach((c, j) => {
+        const l = lat[j]!.sort((a, b) => a - b);
+        out[c.x.label]![range] = { p50: percentile(l, 50), p99: percentile(l, 99) };
+        console.log(`    ${c.x.label.padEnd(24)} p50 ${fmt(percentile(l, 50), 1).padStart(5)} ms   p90 ${fmt(percentile(l, 90), 1).padStart(5)} ms   p99 ${fmt(percentile(l, 99), 1).padStart(5)} ms   max ${fmt(l.at(-1)!, 1).padStart(6)} ms`);
+      });
     }
   } finally {
-    agent.destroy();
+    for (const c of clients) c.agent.destroy();
     await direct.close();
   }
-  // Storage.
-  const { rows } = await db.query<{ t: string; bytes: string; n: string }>(
-    `SELECT 'raw' AS t, pg_total_relation_size('vps_metric_samples') AS bytes, (SELECT count(*) FROM vps_metric_samples) AS n
-     UNION ALL SELECT 'rollups', pg_total_relation_size('vps_metric_rollups'), (SELECT count(*) FROM vps_metric_rollups)`,
+  // Storage: heap + indexes, per row of each kind; the hourly rows also carry the partial
+  // covering index the 30-day and year charts read (when this build's migrations made it).
+  const { rows } = await db.query<{ raw: string; raw_n: string; rollups: string; rollups_n: string; hourly_idx: string | null; hourly_n: string }>(
+    `SELECT pg_total_relation_size('vps_metric_samples') AS raw, (SELECT count(*) FROM vps_metric_samples) AS raw_n,
+            pg_total_relation_size('vps_metric_rollups') AS rollups, (SELECT count(*) FROM vps_metric_rollups) AS rollups_n,
+            pg_relation_size(to_regclass('vps_metric_rollups_hourly_read_idx')) AS hourly_idx,
+            (SELECT count(*) FROM vps_metric_rollups WHERE step_seconds = 3600) AS hourly_n`,
   );
-  const [raw, rollups] = rows.map((r) => ({ bytes: Number(r.bytes), perRow: Number(r.bytes) / Math.max(1, Number(r.n)) }));
-  const perVpsLoaded = (raw!.bytes + rollups!.bytes) / VPS;
-  const year = { raw: 48 * 60 * raw!.perRow, fiveMin: 35 * 288 * rollups!.perRow, hourly: 365 * 24 * rollups!.perRow };
+  const r = rows[0]!;
+  const hourlyIdx = Number(r.hourly_idx ?? 0);
+  const raw = { bytes: Number(r.raw), perRow: Number(r.raw) / Math.max(1, Number(r.raw_n)) };
+  const rollups = { bytes: Number(r.rollups), perRow: (Number(r.rollups) - hourlyIdx) / Math.max(1, Number(r.rollups_n)) };
+  const hourlyExtra = hourlyIdx / Math.max(1, Number(r.hourly_n));
+  const perVpsLoaded = (raw.bytes + rollups.bytes) / VPS;
+  const year = { raw: 48 * 60 * raw.perRow, fiveMin: 35 * 288 * rollups.perRow, hourly: 365 * 24 * (rollups.perRow + hourlyExtra) };
   const perYear = year.raw + year.fiveMin + year.hourly;
-  console.log(`  storage after the load: raw ${fmt(raw!.bytes / 1e6, 0)} MB (${fmt(raw!.perRow, 0)} B a row), rollups ${fmt(rollups!.bytes / 1e6, 0)} MB (${fmt(rollups!.perRow, 0)} B a row) = ${fmt(perVpsLoaded / 1e6, 2)} MB a VPS with ${DAYS} days`);
+  console.log(
+    `  storage after the load: raw ${fmt(raw.bytes / 1e6, 0)} MB (${fmt(raw.perRow, 0)} B a row), rollups ${fmt(rollups.bytes / 1e6, 0)} MB (${fmt(rollups.perRow, 0)} B a row${hourlyIdx ? `, + ${fmt(hourlyExtra, 0)} B an hourly row for its covering index, ${fmt(hourlyIdx / 1e6, 0)} MB` : ""}) = ${fmt(perVpsLoaded / 1e6, 2)} MB a VPS with ${DAYS} days`,
+  );
   console.log(
     `  storage a VPS keeps after a year (48 h raw + 35 days of 5-minute + 365 days of hourly rollups): ${fmt(year.raw / 1e6, 2)} + ${fmt(year.fiveMin / 1e6, 2)} + ${fmt(year.hourly / 1e6, 2)} = ${fmt(perYear / 1e6, 2)} MB`,
   );
-  return { reads: out, perYear };
+  return { reads: out[s.label]!, perYear };
+}
+
+/** With --database: the bench's client and VPS from an earlier run on it, if it loaded the
+ *  same history (a marker table of its own), else undefined. */
+async function reused(panel: Panel): Promise<Subject | undefined> {
+  const c = new pg.Client({ connectionString: panel.databaseUrl });
+  await c.connect();
+  try {
+    await c.query("CREATE TABLE IF NOT EXISTS bench_metrics_history (user_id int NOT NULL, vps int NOT NULL, days int NOT NULL, loaded_at timestamptz NOT NULL DEFAULT now())");
+    const { rows } = await c.query<{ user_id: number; loaded_at: Date }>("SELECT user_id, loaded_at FROM bench_metrics_history WHERE vps = $1 AND days = $2 ORDER BY loaded_at DESC LIMIT 1", [VPS, DAYS]);
+    if (!rows[0]) return undefined;
+    const ids = await c.query<{ id: number }>("SELECT id FROM vps WHERE user_id = $1 ORDER BY id", [rows[0].user_id]);
+    console.log(`  reusing the history loaded at ${rows[0].loaded_at.toISOString()} (${ids.rows.length} VPS)`);
+    return { label: "POST /api/vps/metrics", panel, ids: ids.rows.map((r) => r.id), userId: rows[0].user_id };
+  } finally {
+    await c.end();
+  }
 }
 
 async function main() {
   await ensureBuild();
   console.log(
-    `metrics: ${N} samples a round × ${ROUNDS} rounds for ${VPS} VPS in batches of ${BATCH}, ${CONCURRENCY} in flight${BUILDS.length ? `; builds ${BUILDS.map((b) => b.label).join(", ")} too` : ""}; PostgreSQL, production build   ${loadNote()}`,
+    `metrics: ${INGEST ? `${N} samples a round × ${ROUNDS} rounds for ${VPS} VPS in batches of ${BATCH}, ${CONCURRENCY} in flight` : `no ingest rounds, ${VPS} VPS`}${BUILDS.length ? `; builds ${BUILDS.map((b) => b.label).join(", ")} too` : ""}${HISTORY ? `; ${DAYS} days of history` : ""}; PostgreSQL, production build   ${loadNote()}`,
   );
-  const panel = await startPanel({ demoData: false, env: { LOG_LEVEL: "error" }, nodeArgs: PROF ? ["--cpu-prof", `--cpu-prof-dir=${PROF}`] : [] });
+  const panel = await startPanel({ databaseUrl: DATABASE, demoData: false, env: { LOG_LEVEL: "error" }, nodeArgs: PROF ? ["--cpu-prof", `--cpu-prof-dir=${PROF}`] : [] });
   const others: Panel[] = [];
   const stop = stopOnExit(async () => {
     await Promise.all([panel, ...others].map((p) => p.stop()));
   });
-  for (const b of BUILDS) others.push(await startPanel({ root: b.dir, demoData: false, env: { LOG_LEVEL: "error" }, nodeArgs: [] }));
+  // Other builds: with --database they read (each on its own database, or this one), else they ingest.
+  if (INGEST || DATABASE)
+    for (const b of BUILDS) others.push(await startPanel({ root: b.dir, databaseUrl: DATABASE ? (b.database ?? DATABASE) : undefined, demoData: false, env: { LOG_LEVEL: "error" }, nodeArgs: [] }));
   const db = new pg.Pool({ connectionString: panel.databaseUrl, max: CONCURRENCY + 2 });
   try {
-    const main = await setUp(panel, BUILDS.length ? "this build" : "POST /api/vps/metrics");
-    const subjects = await Promise.all(others.map((p, i) => setUp(p, BUILDS[i]!.label)));
-    const ingest = await ingestBench(main, subjects, db);
-    await Promise.all(others.map((p) => p.stop()));
-    others.length = 0;
+    const earlier = DATABASE && HISTORY ? await reused(panel) : undefined;
+    const main = earlier ?? (await setUp(panel, BUILDS.length ? "this build" : "POST /api/vps/metrics"));
+    if (earlier && BUILDS.length) main.label = "this build";
+    const readers = [main];
+    if (DATABASE && HISTORY)
+      for (const [i, p] of others.entries()) {
+        const other = p.databaseUrl === panel.databaseUrl ? { ...main, panel: p } : await reused(p);
+        if (!other) throw new Error(`--builds: ${BUILDS[i]!.label}'s database has no history loaded by this bench (--vps=${VPS} --days=${DAYS})`);
+        readers.push({ ...other, label: BUILDS[i]!.label });
+      }
+    let ingest = { panel: NaN, raw: NaN, ratio: NaN };
+    if (INGEST) {
+      const subjects = await Promise.all(others.map((p, i) => setUp(p, BUILDS[i]!.label)));
+      ingest = await ingestBench(main, subjects, db);
+      await Promise.all(others.map((p) => p.stop()));
+      others.length = 0;
+    }
     if (!HISTORY) {
       printResult({ metrics_ingest_sps: ingest.panel, metrics_raw_sps: ingest.raw, metrics_ratio: ingest.ratio });
       return;
     }
-    await loadHistory(panel.databaseUrl, main.ids);
-    const { reads, perYear } = await readBench(main, db);
+    if (!earlier) {
+      await loadHistory(panel.databaseUrl, main.ids);
+      if (DATABASE) await db.query("INSERT INTO bench_metrics_history (user_id, vps, days) VALUES ($1, $2, $3)", [main.userId, VPS, DAYS]);
+    }
+    const { reads, perYear } = await readBench(readers, db);
     printResult({
+      metrics_vps: VPS,
+      metrics_days: DAYS,
       metrics_ingest_sps: ingest.panel,
       metrics_raw_sps: ingest.raw,
       metrics_ratio: ingest.ratio,
       metrics_30d_p50: reads["30d"]?.p50 ?? NaN,
       metrics_30d_p99: reads["30d"]?.p99 ?? NaN,
       metrics_7d_p99: reads["7d"]?.p99 ?? NaN,
+      metrics_1y_p99: reads["1y"]?.p99 ?? NaN,
       metrics_mb_vps_year: perYear / 1e6,
     });
     console.log(`  ${loadNote()}`);

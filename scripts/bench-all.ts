@@ -1,11 +1,14 @@
-// `npm run bench`: every benchmark of issue 10's table, one after another (never at once:
-// they would measure each other), then one summary table. Each benchmark prints its own
+// `npm run bench`: every benchmark of issue 10's table and issue 14's (resource graphs), one
+// after another (never at once: they would measure each other), then a summary table each. Each benchmark prints its own
 // figures and one machine-readable line (bench/support.ts, printResult):
 //   RESULT key=value key=value ...
 // which is what this script reads. A benchmark that is not there (bench/page-weight.ts
 // until it lands) or that fails shows "n/a". Reuses the production build when present
 // (dist/server.mjs + .next/BUILD_ID), otherwise runs `npm run build` first.
-//   node --import tsx scripts/bench-all.ts [--only=live,sync,list,weight,memory]
+//   node --import tsx scripts/bench-all.ts [--only=live,sync,list,weight,memory,metrics] [--quick]
+// The metrics row loads issue 14's volume (2,000 VPS × 30 days of history: ~8 minutes on 2
+// busy cores, most of it writing the history); --quick loads 200 VPS instead (~2 minutes;
+// the same 720-point reads, on tables a tenth the size).
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +16,7 @@ import { ensureBuild, loadNote, parseResults } from "../bench/support";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const only = process.argv.find((a) => a.startsWith("--only="))?.split("=")[1]?.split(",");
+const quick = process.argv.includes("--quick");
 
 interface Bench {
   key: string;
@@ -27,6 +31,7 @@ const BENCHES: Bench[] = [
   { key: "list", file: "bench/list-render.ts", args: [] },
   { key: "weight", file: "bench/page-weight.ts", args: [] },
   { key: "memory", file: "bench/memory.ts", args: [] },
+  { key: "metrics", file: "bench/metrics-ingest.ts", args: quick ? ["--vps=200", "--n=20000"] : [] },
 ];
 
 function run(b: Bench): Promise<{ output: string; ok: boolean }> {
@@ -69,13 +74,16 @@ async function main() {
   await ensureBuild();
   const r: Record<string, string> = {};
   const failed: string[] = [];
+  const seconds: Record<string, number> = {};
   for (const b of BENCHES) {
     if (only && !only.includes(b.key)) continue;
     if (!existsSync(path.join(ROOT, b.file))) {
       console.log(`\n━━ ${b.file}: not present (n/a)`);
       continue;
     }
+    const started = performance.now();
     const { output, ok } = await run(b);
+    seconds[b.key] = (seconds[b.key] ?? 0) + (performance.now() - started) / 1000;
     if (!ok) failed.push(`${b.file} ${b.args.join(" ")}`.trim());
     Object.assign(r, fallback(b.file, output), parseResults(output));
   }
@@ -125,10 +133,42 @@ async function main() {
     meets([num("rss_idle_mb") <= 200, num("rss_after_mb") <= 300], Number.isNaN(num("rss_idle_mb"))),
   ]);
 
-  console.log("\n\nSummary (issue 10)");
-  console.log(`| what | this run | same-run baseline | target | met |`);
-  console.log(`|---|---|---|---|---|`);
-  for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+  const ran = (key: string) => !only || only.includes(key);
+  if (BENCHES.some((b) => b.key !== "metrics" && ran(b.key))) {
+    console.log("\n\nSummary (issue 10)");
+    console.log(`| what | this run | same-run baseline | target | met |`);
+    console.log(`|---|---|---|---|---|`);
+    for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+  }
+
+  if (ran("metrics")) {
+    /** A figure rounded for the table (the RESULT line keeps 3 decimals). */
+    const d = (k: string, digits: number) => (Number.isNaN(num(k)) ? "n/a" : num(k).toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+    const volume = `${d("metrics_vps", 0)} VPS × ${d("metrics_days", 0)} days${quick ? " (--quick: not the issue's 2,000)" : ""}`;
+    const m: [string, string, string, string, string][] = [
+      [
+        "POST /api/vps/metrics end to end vs a raw pg unnest INSERT of the same rows (median of paired rounds)",
+        `${d("metrics_ingest_sps", 0)} samples/s, ratio ${d("metrics_ratio", 2)}`,
+        `${d("metrics_raw_sps", 0)} samples/s`,
+        "ratio ≥ 0.5 and ≥ 20,000 samples/s",
+        meets([num("metrics_ratio") >= 0.5, num("metrics_ingest_sps") >= 20_000], Number.isNaN(num("metrics_ratio"))),
+      ],
+      [
+        `30-day chart, GET …/metrics?range=30d (vps:read token, 720 points), ${volume} loaded`,
+        `p50 ${d("metrics_30d_p50", 1)} / p99 ${d("metrics_30d_p99", 1)} ms`,
+        "—",
+        "p99 < 50 ms",
+        meets([num("metrics_30d_p99") < 50], Number.isNaN(num("metrics_30d_p99"))),
+      ],
+      ["same, 7 days (5-minute rollups by 30 min) / a year (hourly by day)", `p99 ${d("metrics_7d_p99", 1)} / ${d("metrics_1y_p99", 1)} ms`, "—", "—", "—"],
+      ["storage a VPS keeps after a year (48 h raw, 35 days of 5-minute, 365 days of hourly rollups; heap + indexes)", `${d("metrics_mb_vps_year", 2)} MB`, "—", "—", "—"],
+    ];
+    console.log("\n\nSummary (issue 14)");
+    console.log(`| what | this run | same-run baseline | target | met |`);
+    console.log(`|---|---|---|---|---|`);
+    for (const row of m) console.log(`| ${row.join(" | ")} |`);
+    if (seconds.metrics) console.log(`(bench/metrics-ingest.ts took ${Math.round(seconds.metrics)} s)`);
+  }
   console.log(`\nload at start: ${startLoad}`);
   console.log(`load at end:   ${loadNote()}`);
   if (failed.length > 0) {

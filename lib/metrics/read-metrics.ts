@@ -23,34 +23,54 @@ export const RANGE_PLANS: Record<MetricRange, RangePlan> = {
   "1y": { spanMs: 365 * 24 * HOUR, source: 3600, step: 86400 },
 };
 
-const RAW_SQL = `
-  SELECT floor(extract(epoch FROM at) / $2) * $2 AS t,
+const WINDOW = (col: string) => `${col} >= to_timestamp($2::float8 / 1000) AND ${col} <= to_timestamp($3::float8 / 1000)`;
+const RAW_SQL = (step: number) => `
+  SELECT floor(extract(epoch FROM at) / ${step}) * ${step} AS t,
          avg(cpu_percent) AS cpu, max(cpu_percent) AS cpu_max, avg(ram_used_mb) AS ram,
          avg(disk_read_bps) AS dr, avg(disk_write_bps) AS dw, avg(net_rx_bps) AS rx, avg(net_tx_bps) AS tx
     FROM vps_metric_samples
-   WHERE vps_id = $1 AND at >= to_timestamp($3::float8 / 1000) AND at <= to_timestamp($4::float8 / 1000)
+   WHERE vps_id = $1 AND ${WINDOW("at")}
    GROUP BY 1 ORDER BY 1`;
 // Averages of averages weighted by each bucket's sample count.
 const w = (col: string) => `sum(${col} * samples) / nullif(sum(samples) FILTER (WHERE ${col} IS NOT NULL), 0)`;
-const ROLLUP_SQL = `
-  SELECT floor(extract(epoch FROM bucket) / $2) * $2 AS t,
+// The steps are literals, not parameters: the hourly rows are read from their own partial
+// covering index (vps_metric_rollups_hourly_idx, `WHERE step_seconds = 3600`), which a
+// prepared statement's generic plan may only use when the statement says 3600 itself.
+const ROLLUP_SQL = (source: number, step: number) =>
+  step === source
+    ? // A point a rollup: its values as they are (an average over one bucket is itself),
+      // in the index's order.
+      `
+  SELECT extract(epoch FROM bucket)::float8 AS t, cpu_avg AS cpu, cpu_max, ram_avg AS ram,
+         disk_read_avg AS dr, disk_write_avg AS dw, net_rx_avg AS rx, net_tx_avg AS tx
+    FROM vps_metric_rollups
+   WHERE vps_id = $1 AND step_seconds = ${source} AND ${WINDOW("bucket")}
+   ORDER BY bucket`
+    : `
+  SELECT floor(extract(epoch FROM bucket) / ${step}) * ${step} AS t,
          ${w("cpu_avg")} AS cpu, max(cpu_max) AS cpu_max, ${w("ram_avg")} AS ram,
          ${w("disk_read_avg")} AS dr, ${w("disk_write_avg")} AS dw, ${w("net_rx_avg")} AS rx, ${w("net_tx_avg")} AS tx
     FROM vps_metric_rollups
-   WHERE vps_id = $1 AND step_seconds = $5 AND bucket >= to_timestamp($3::float8 / 1000) AND bucket <= to_timestamp($4::float8 / 1000)
+   WHERE vps_id = $1 AND step_seconds = ${source} AND ${WINDOW("bucket")}
    GROUP BY 1 ORDER BY 1`;
 
 /**
  * The same series with the access check in the statement (one round trip where the check
  * was a query of its own): the VPS row as `readableVpsWhere` reads it — not deleted, and the
- * actor's own unless `$owner` is null (an admin) — joined to the series. No row: not found;
+ * actor's own unless `$4` is null (an admin) — joined to the series. No row: not found;
  * one row with a null `t`: readable, no samples.
  */
-const checked = (series: string, owner: number) => `
-  WITH v AS (SELECT id FROM vps WHERE id = $1 AND deleted_at IS NULL AND ($${owner}::int IS NULL OR user_id = $${owner}::int))
+const checked = (series: string) => `
+  WITH v AS (SELECT id FROM vps WHERE id = $1 AND deleted_at IS NULL AND ($4::int IS NULL OR user_id = $4::int))
   SELECT s.* FROM v LEFT JOIN LATERAL (${series}) s ON true ORDER BY s.t`;
-const RAW_CHECKED_SQL = checked(RAW_SQL, 5);
-const ROLLUP_CHECKED_SQL = checked(ROLLUP_SQL, 6);
+
+/** Each range's two statements (unchecked, checked), built once. */
+const STATEMENTS = Object.fromEntries(
+  (Object.entries(RANGE_PLANS) as [MetricRange, RangePlan][]).map(([range, plan]) => {
+    const series = plan.source === "raw" ? RAW_SQL(plan.step) : ROLLUP_SQL(plan.source, plan.step);
+    return [range, { plain: { name: `metrics_read_${range}`, text: series }, checked: { name: `metrics_read_${range}_checked`, text: checked(series) } }];
+  }),
+) as Record<MetricRange, Record<"plain" | "checked", { name: string; text: string }>>;
 
 type Row = Record<"t" | "cpu" | "cpu_max" | "ram" | "dr" | "dw" | "rx" | "tx", number | string | null>;
 const num = (v: number | string | null): number | null => (v === null ? null : Math.round(Number(v) * 100) / 100);
@@ -63,17 +83,9 @@ async function assertReadable(db: Db, actor: Actor, vpsId: number) {
 
 /** The series's rows; with `owner` (a user id, or null for an admin) only if that actor may
  *  read the VPS (else undefined), without it unchecked. */
-async function seriesRows(db: Db, vpsId: number, plan: RangePlan, from: number, now: number, owner?: number | null): Promise<Row[] | undefined> {
-  const check = owner !== undefined;
-  const rows =
-    plan.source === "raw"
-      ? await queryPrepared<Row>(db, { name: check ? "metrics_read_raw_checked" : "metrics_read_raw", text: check ? RAW_CHECKED_SQL : RAW_SQL, values: [vpsId, plan.step, from, now, ...(check ? [owner] : [])] })
-      : await queryPrepared<Row>(db, {
-          name: check ? "metrics_read_rollup_checked" : "metrics_read_rollup",
-          text: check ? ROLLUP_CHECKED_SQL : ROLLUP_SQL,
-          values: [vpsId, plan.step, from, now, plan.source, ...(check ? [owner] : [])],
-        });
-  if (!check) return rows;
+async function seriesRows(db: Db, vpsId: number, range: MetricRange, from: number, now: number, owner?: number | null): Promise<Row[] | undefined> {
+  if (owner === undefined) return queryPrepared<Row>(db, { ...STATEMENTS[range].plain, values: [vpsId, from, now] });
+  const rows = await queryPrepared<Row>(db, { ...STATEMENTS[range].checked, values: [vpsId, from, now, owner] });
   if (rows.length === 0) return undefined;
   return rows.filter((r) => r.t !== null);
 }
@@ -87,7 +99,7 @@ async function seriesFor(db: Db, vpsId: number, range: MetricRange, now: number,
   const plan = RANGE_PLANS[range];
   // The window starts on a step boundary, so the first point is a whole one.
   const from = Math.floor((now - plan.spanMs) / (plan.step * 1000)) * plan.step * 1000;
-  const rows = await seriesRows(db, vpsId, plan, from, now, owner);
+  const rows = await seriesRows(db, vpsId, range, from, now, owner);
   if (!rows) throw notFound(`VPS ${vpsId} not found`);
   const points: MetricPoint[] = rows.map((r) => ({
     at: new Date(Number(r.t) * 1000).toISOString(),

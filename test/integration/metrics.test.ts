@@ -212,13 +212,54 @@ for (const [engine, open] of engines("ospab_metrics", 4)) {
       const month = await readSeries(db.prisma, vpsA, "30d", now);
       assert.equal(month.step_seconds, 3600);
       assert.equal(month.points.length, expectedRollups(all, 3600).size);
+      // Every range's points are the buckets computed here, at the range's step: a point a
+      // rollup (24h, 30d) or raw minute (1h) carries its bucket's values; a point of several
+      // rollups (7d from 5-minute, 1y from hourly ones) their averages weighted by each
+      // rollup's sample count (a field's gaps left out of the divisor) and the highest CPU.
+      const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+      // Points carry 2 decimals: a value computed here may round the other way.
+      const near = (actual: number | null, expected: number | null, what: string) => {
+        if (expected === null) return assert.equal(actual, null, what);
+        assert.ok(actual !== null && Math.abs(actual - expected) <= Math.max(0.011, Math.abs(expected) * 1e-5), `${what}: ${actual} ≠ ${expected}`);
+      };
+      const grouped = (source: number, step: number) => {
+        const out = new Map<number, Expected[]>();
+        for (const [b, e] of expectedRollups(all, source)) {
+          const g = Math.floor(b / (step * 1000)) * step * 1000;
+          out.set(g, [...(out.get(g) ?? []), e]);
+        }
+        const weighted = (es: Expected[], k: "cpu_avg" | "ram_avg" | "net_rx_avg") => {
+          const withValue = es.filter((e) => e[k] !== null);
+          return withValue.length ? es.reduce((sum, e) => sum + (e[k] ?? 0) * e.n, 0) / withValue.reduce((n, e) => n + e.n, 0) : null;
+        };
+        return new Map(
+          [...out].map(([g, es]) => [g, { cpu_avg: weighted(es, "cpu_avg"), ram_avg: weighted(es, "ram_avg"), net_rx_avg: weighted(es, "net_rx_avg"), cpu_max: Math.max(...es.map((e) => e.cpu_max ?? -1)) }]),
+        );
+      };
+      const ranges = [["1h", 60, expectedRollups(all, 60)], ["24h", 300, expectedRollups(all, 300)], ["7d", 1800, grouped(300, 1800)], ["30d", 3600, expectedRollups(all, 3600)], ["1y", 86400, grouped(3600, 86400)]] as const;
+      for (const [range, step, buckets] of ranges) {
+        const s = await readSeries(db.prisma, vpsA, range, now);
+        const from = Date.parse(s.from);
+        const expected = [...buckets].filter(([b]) => b >= from).sort(([a], [b]) => a - b);
+        assert.equal(s.step_seconds, step, `${range}: step`);
+        assert.deepEqual(s.points.map((p) => Date.parse(p.at)), expected.map(([b]) => b), `${range}: the points' times`);
+        if (range !== "1h") assert.ok(expected.length >= (range === "1y" ? 1 : 2), `${range}: points to compare`);
+        s.points.forEach((p, i) => {
+          const e = expected[i]![1];
+          const at = `${range} ${p.at}`;
+          near(p.cpu_percent, round(e.cpu_avg), `${at}: cpu_percent`);
+          near(p.cpu_max, round(e.cpu_max), `${at}: cpu_max`);
+          near(p.ram_used_mb, round(e.ram_avg), `${at}: ram_used_mb`);
+          near(p.net_rx_bps, round(e.net_rx_avg), `${at}: net_rx_bps`);
+        });
+      }
 
       // The checked read (access in the same statement): the owner and an admin get the same
       // series; another client, a deleted VPS and an unknown one are not found; a readable VPS
       // without samples has no points.
       const owner = { userId: ownerId, role: "client" as const };
       const admin = { userId: 1_000_000, role: "admin" as const };
-      for (const range of ["1h", "24h", "30d"] as const) {
+      for (const range of ["1h", "24h", "7d", "30d", "1y"] as const) {
         const plain = await readSeries(db.prisma, vpsA, range, now);
         assert.deepEqual(await getVpsMetrics(db.prisma, owner, vpsA, range, now), plain, `${range}: the owner`);
         assert.deepEqual(await getVpsMetrics(db.prisma, admin, vpsA, range, now), plain, `${range}: an admin`);
