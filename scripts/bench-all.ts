@@ -6,7 +6,7 @@
 // until it lands) or that fails shows "n/a". Reuses the production build when present
 // (dist/server.mjs + .next/BUILD_ID), otherwise runs `npm run build` first.
 //   node --import tsx scripts/bench-all.ts [--only=live,sync,list,weight,memory,metrics] [--quick]
-// The metrics row loads issue 14's volume (2,000 VPS × 30 days of history: ~8 minutes on 2
+// The metrics row loads issue 14's volume (2,000 VPS × 30 days of history: 6–8 minutes on 2
 // busy cores, most of it writing the history); --quick loads 200 VPS instead (~2 minutes;
 // the same 720-point reads, on tables a tenth the size).
 import { spawn } from "node:child_process";
