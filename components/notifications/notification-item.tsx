@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useCallback } from "react";
 import { useFormatter, useLocale, useNow, useTranslations } from "use-intl";
 import type { Locale } from "@/lib/i18n/config";
+import { agoClock } from "@/lib/i18n/format";
 import { describeNotification, notificationHref } from "@/lib/notifications/describe";
 import type { NotificationView } from "@/lib/notifications/types";
 import { cn } from "@/lib/utils/cn";
@@ -56,7 +57,7 @@ export function NotificationItem({ n, onOpen, compact = false }: { n: Notificati
         </span>
         <span className={cn("mt-0.5 block text-sm text-slate-600 break-words", compact && "line-clamp-2")}>{text.body}</span>
         <time dateTime={n.created_at} title={format.dateTime(at, { dateStyle: "long", timeStyle: "short" })} className="mt-1 block text-xs text-slate-500">
-          {format.relativeTime(at, now)}
+          {format.relativeTime(at, agoClock(at, now))}
         </time>
       </span>
     </Link>
