@@ -1,7 +1,7 @@
 // Shared pieces of the benchmarks: a keep-alive HTTP load generator with latency
 // percentiles, and figures printing. Benchmarks print numbers; they assert nothing.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -113,10 +113,32 @@ export function parseResults(output: string): Record<string, string> {
  * runs `npm run build` (minutes on a loaded 2-core machine). Benchmarks that start a panel
  * call this first.
  */
+/** What the production build is made of: a file here newer than the build makes it stale. */
+const BUILD_INPUTS = ["app", "lib", "components", "prisma/schema.prisma", "server.ts", "proxy.ts", "next.config.mjs", "package-lock.json", "scripts/build-server.mjs"];
+
+/** The newest modification time (ms) under `p` (a file or a folder, walked). */
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const e of readdirSync(p, { withFileTypes: true })) {
+    if (e.name === "node_modules" || e.name.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(path.join(p, e.name)));
+  }
+  return newest;
+}
+
+/** Builds the panel unless a production build newer than every source file is there. */
 export async function ensureBuild(): Promise<void> {
   const root = path.resolve(import.meta.dirname, "..");
-  if (existsSync(path.join(root, "dist/server.mjs")) && existsSync(path.join(root, ".next/BUILD_ID"))) return;
-  console.log("no production build: running `npm run build` first");
+  const outputs = [path.join(root, "dist/server.mjs"), path.join(root, ".next/BUILD_ID")];
+  if (outputs.every((f) => existsSync(f))) {
+    const built = Math.min(...outputs.map((f) => statSync(f).mtimeMs));
+    const changed = Math.max(...BUILD_INPUTS.map((f) => newestMtime(path.join(root, f))));
+    if (changed <= built) return;
+    console.log("the production build is older than the sources: running `npm run build` first");
+  } else console.log("no production build: running `npm run build` first");
   const r = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   if (r.status !== 0) throw new Error(`npm run build failed (${r.status})`);
 }
