@@ -96,7 +96,8 @@ export function MetricChart({
           })),
         ],
         axes: [
-          { stroke: "#475569", grid: { stroke: "#e2e8f0" }, ticks: { stroke: "#cbd5e1" }, values: (_u, splits) => splits.map((s) => fmt.current.formatTick(s)), font: "11px system-ui, sans-serif" },
+          // A date tick ("12 нояб.") is about 45 px wide: 64 px apart, so a phone's month chart does not run them together.
+          { stroke: "#475569", grid: { stroke: "#e2e8f0" }, ticks: { stroke: "#cbd5e1" }, space: 64, values: (_u, splits) => splits.map((s) => fmt.current.formatTick(s)), font: "11px system-ui, sans-serif" },
           { stroke: "#475569", grid: { stroke: "#e2e8f0" }, ticks: { stroke: "#cbd5e1" }, size: 76, ...(yIncrs ? { incrs: [...yIncrs] } : {}), values: (_u, splits) => splits.map((s) => fmt.current.format(s, Math.max(...splits.map(Math.abs)))), font: "11px system-ui, sans-serif" },
         ],
       };
