@@ -7,12 +7,19 @@
 // BASELINE_FULL=1 (sync-throughput.ts --baseline=full): also the other durable rows the
 // panel writes per call — the audit_log row in the same statement, and the inbound_log row
 // as a second statement after the response has gone (not awaited, as the panel does it).
+//
+// BASELINE_GROUPED=1 (--baseline=grouped): updates are coalesced as the panel coalesces them
+// (lib/utils/coalescer.ts, the same limits): those that arrive while earlier ones are being
+// written go together as one statement over a jsonb recordset. The baseline at its best, to
+// tell what the panel's coalescing buys from what the rest of the panel costs.
 import { createHash, timingSafeEqual } from "node:crypto";
 import http from "node:http";
 import pg from "pg";
+import { Coalescer } from "../lib/utils/coalescer";
 
 const { DATABASE_URL, PORT, VPS_SYNC_API_KEY } = process.env;
 const FULL = process.env.BASELINE_FULL === "1";
+const GROUPED = process.env.BASELINE_GROUPED === "1";
 const pool = new pg.Pool({ connectionString: DATABASE_URL, max: 10 });
 pool.on("error", () => {});
 const keyDigest = createHash("sha256").update(VPS_SYNC_API_KEY!).digest();
@@ -50,6 +57,32 @@ const UPDATE = {
          SELECT id, name, status, created_at FROM v`,
 };
 
+const UPDATE_GROUP = {
+  name: "baseline_update_group",
+  text: `WITH i AS (
+           SELECT * FROM jsonb_to_recordset($1::jsonb) AS i(id int, status "VpsStatus", k int) WHERE i.k BETWEEN 1 AND 64
+         ), v AS (
+           UPDATE vps SET status = i.status, updated_at = now() FROM i WHERE vps.id = i.id AND deleted_at IS NULL RETURNING vps.*, i.k
+         ), e AS (
+           INSERT INTO domain_events (type, user_id, vps_id, payload)
+           SELECT 'vps.status_changed', v.user_id, v.id, jsonb_build_object('vps', to_jsonb(v) - 'k') FROM v
+         )${FULL ? AUDIT("vps.updated") : ""}
+         SELECT k, id, name, status, created_at FROM v`,
+};
+type Row = { id: number; name: string; status: string; created_at: Date };
+const groups = new Coalescer<{ id: number; status: string }, Row | undefined>({
+  maxInFlight: 3,
+  maxBatch: 64,
+  key: (u) => String(u.id),
+  run: async (items) => {
+    if (items.length === 1) return [(await pool.query<Row>({ ...UPDATE, values: [items[0]!.id, items[0]!.status] })).rows[0]];
+    const { rows } = await pool.query<Row & { k: number }>({ ...UPDATE_GROUP, values: [JSON.stringify(items.map((u, i) => ({ ...u, k: i + 1 })))] });
+    const out: (Row | undefined)[] = new Array(items.length).fill(undefined);
+    for (const { k, ...r } of rows) out[k - 1] = r;
+    return out;
+  },
+});
+
 function send(res: http.ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
@@ -70,7 +103,9 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
             ...CREATE,
             values: [vps.user_id, vps.name, vps.status ?? "creating", vps.cpu, vps.ram, vps.disk, vps.os, vps.hypervisor ?? "proxmox"],
           })
-        : await pool.query({ ...UPDATE, values: [vps.id, vps.status] });
+        : GROUPED
+          ? { rows: [await groups.submit({ id: vps.id, status: vps.status })] }
+          : await pool.query({ ...UPDATE, values: [vps.id, vps.status] });
     const row = rows[0];
     const status = row ? (action === "create" ? 201 : 200) : 404;
     if (!row) send(res, 404, { status: "error", message: `VPS ${vps.id} not found` });

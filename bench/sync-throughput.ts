@@ -10,6 +10,8 @@
 // --baseline=full: the baseline also writes the other durable rows the panel writes per call
 // (an audit_log row in the same statement, an inbound_log row after the response), so the
 // ratio compares the same work; the default baseline writes the VPS row and its event only.
+// --baseline=grouped: the baseline also coalesces concurrent updates into one statement, as
+// the panel does (bench/baseline-sync-server.ts); combines with full (--baseline=full,grouped).
 // --compare=<checkout>[,<checkout>…]: also panels started from other checkouts' builds (e.g.
 // worktrees of the commits before each change), in the same paired rounds, so that what a
 // change bought is measured against the same baseline at the same moment.
@@ -31,9 +33,14 @@ const ROUNDS = intArg("rounds", 5);
 const CONCURRENCY = intArg("concurrency", 16);
 const WARMUP = 500;
 const TICK_MS = 10; // USER_HZ is 100 on Linux
-const FULL = process.argv.includes("--baseline=full");
+const BASELINE_KINDS = (process.argv.find((a) => a.startsWith("--baseline="))?.slice("--baseline=".length) ?? "").split(",");
+const FULL = BASELINE_KINDS.includes("full");
+const GROUPED = BASELINE_KINDS.includes("grouped");
 const COMPARE = (process.argv.find((a) => a.startsWith("--compare="))?.slice("--compare=".length) ?? "").split(",").filter(Boolean);
-const BASELINE = FULL ? "baseline (full: + audit_log + inbound_log rows)" : "baseline (VPS row + event, one statement)";
+const BASELINE =
+  (FULL ? "baseline (full: + audit_log + inbound_log rows)" : "baseline (VPS row + event, one statement)") +
+  (GROUPED ? ", concurrent updates coalesced as the panel does" : "");
+const BASELINE_TAG = [FULL ? "full" : "", GROUPED ? "grouped" : ""].filter(Boolean).join(" ");
 
 const headers = { "content-type": "application/json", "x-api-key": TEST_SYNC_KEY };
 const createReqs = (userId: number, tag: string, n: number): Req[] =>
@@ -130,7 +137,7 @@ async function main() {
     const port = await freePort();
     baseline = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "bench/baseline-sync-server.ts")], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: baseDb.url, PORT: String(port), VPS_SYNC_API_KEY: TEST_SYNC_KEY, BASELINE_FULL: FULL ? "1" : "0" },
+      env: { ...process.env, DATABASE_URL: baseDb.url, PORT: String(port), VPS_SYNC_API_KEY: TEST_SYNC_KEY, BASELINE_FULL: FULL ? "1" : "0", BASELINE_GROUPED: GROUPED ? "1" : "0" },
       stdio: ["ignore", "pipe", "inherit"],
     });
     await new Promise<void>((resolve) => baseline!.stdout!.once("data", () => resolve()));
@@ -186,7 +193,7 @@ async function main() {
     console.log(`CPU per update (median): panel node ${cpu(panelRuns, "node")} ms, pg ${cpu(panelRuns, "pg")} ms; baseline node ${cpu(baseRuns, "node")} ms, pg ${cpu(baseRuns, "pg")} ms`);
     console.log("");
     console.log(`panel update ${fmt(p.update.rps, 0)} req/s, baseline update ${fmt(b.update.rps, 0)} req/s`);
-    console.log(`ratio panel/${FULL ? "full " : ""}baseline (median of ${ROUNDS} paired rounds): update ${fmt(ratio("update"), 2)} (target ≥ 0.6), create ${fmt(ratio("create"), 2)}`);
+    console.log(`ratio panel/${BASELINE_TAG ? `${BASELINE_TAG} ` : ""}baseline (median of ${ROUNDS} paired rounds): update ${fmt(ratio("update"), 2)} (target ≥ 0.6), create ${fmt(ratio("create"), 2)}`);
     otherRuns.forEach((runs, k) =>
       console.log(
         `compared #${k + 1} (${COMPARE[k]}): update ${fmt(typical(runs, "update").rps, 0)} req/s, ratio ${fmt(median(runs.map((r, i) => r.update.rps / baseRuns[i].update.rps)), 2)}, create ${fmt(median(runs.map((r, i) => r.create.rps / baseRuns[i].create.rps)), 2)};` +
