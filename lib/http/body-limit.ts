@@ -25,28 +25,41 @@ function declaredLength(value: string | null | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** Reads a web Request's body, counting bytes as they arrive; throws 413 as soon as the
- *  count passes `limit`. The rest of the body is left unread (the 413 closes the connection). */
+/** Collects a body's chunks, counting bytes as they arrive; throws 413 as soon as the count
+ *  passes `limit`, leaving the rest unread (the 413 closes the connection). `chunks` must not
+ *  tear its source down when left early: that would destroy the socket before the 413 is
+ *  written. */
+export async function collectLimited(chunks: AsyncIterable<Uint8Array>, limit: number): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.byteLength;
+    if (size > limit) throw tooLarge(limit);
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts, size);
+}
+
+/** A web Request's body through collectLimited (a declared length over the limit is refused before reading). */
 export async function readBodyLimited(req: Request, limit: number): Promise<Buffer> {
   const declared = declaredLength(req.headers.get("content-length"));
   if (declared !== null && declared > limit) throw tooLarge(limit);
   if (!req.body) return Buffer.alloc(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  return collectLimited(webChunks(req.body), limit);
+}
+
+/** A web stream's chunks; left early, the stream is released, not cancelled (see collectLimited). */
+async function* webChunks(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      // Not cancelled: cancelling would destroy the socket before the 413 is written.
-      if (size > limit) throw tooLarge(limit);
-      chunks.push(value);
+      if (done) return;
+      yield value;
     }
   } finally {
     reader.releaseLock();
   }
-  return Buffer.concat(chunks, size);
 }
 
 /** The request's declared body length (its Content-Length value) is over `limit` (checked before anything is read). */

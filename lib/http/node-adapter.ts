@@ -7,7 +7,7 @@
 // (see bench/sync-throughput.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { log } from "../log";
-import { tooLarge } from "./body-limit";
+import { collectLimited, tooLarge } from "./body-limit";
 import type { HeaderSource, Incoming, RouteDefinition } from "./handler";
 
 /** Bodies up to this size that declare their length are read whole before the route runs
@@ -25,43 +25,11 @@ function readSmallBody(req: IncomingMessage, length: number): Promise<Buffer> {
   });
 }
 
-/** Any other body, counted as it arrives: 413 as soon as it passes `limit`, the rest left
- *  unread (server.ts's guard closes such a connection once the 413 is written). */
+/** Any other body, counted as it arrives (lib/http/body-limit.ts): 413 as soon as it passes
+ *  `limit`, the rest left unread (server.ts's guard closes such a connection once the 413 is
+ *  written). A request aborted before its body is in ends the iteration with an error. */
 function readBodyCounted(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const done = () => {
-      req.off("data", onData);
-      req.off("end", onEnd);
-      req.off("error", onError);
-      req.off("close", onClose);
-    };
-    const onData = (c: Buffer) => {
-      size += c.length;
-      if (size <= limit) return void chunks.push(c);
-      done();
-      req.pause();
-      reject(tooLarge(limit));
-    };
-    const onEnd = () => {
-      done();
-      resolve(Buffer.concat(chunks, size));
-    };
-    const onError = (err: Error) => {
-      done();
-      reject(err);
-    };
-    const onClose = () => {
-      if (req.complete) return;
-      done();
-      reject(new Error("the request was aborted before its body was read"));
-    };
-    req.on("data", onData);
-    req.once("end", onEnd);
-    req.once("error", onError);
-    req.once("close", onClose);
-  });
+  return collectLimited(req.iterator({ destroyOnReturn: false }), limit);
 }
 
 /** Headers.get over node's parsed headers (repeated ones are already joined as Headers joins them). */
