@@ -14,6 +14,9 @@ export interface ApiRequest {
 export async function apiFetch<T>(path: string, req: ApiRequest = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json", ...req.headers };
   if (req.body !== undefined) headers["content-type"] ??= "application/json";
+  // The page's locale (the root layout's <html lang>): the server's error messages come in it.
+  const lang = typeof document === "undefined" ? "" : document.documentElement.lang;
+  if (lang) headers["x-ospab-locale"] ??= lang;
   let res: Response;
   try {
     res = await fetch(path, {

@@ -37,6 +37,9 @@ import { declaresTooLarge, readBodyLimited, tooLarge } from "./body-limit";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { parseIdempotencyKey, requestHash, runIdempotent } from "./idempotency";
 import { checkOrigin, fetchOriginHeaders, originPolicy } from "./origin";
+import { errorLocaleOf, LOCALE_HEADER, translateError, translateText } from "../i18n/api-errors";
+import type { Locale } from "../i18n/config";
+import { z as zod } from "zod";
 import { rawToResponse, Reply, responseToRaw, type RawReply } from "./reply";
 
 export { reply, Reply, type RawReply } from "./reply";
@@ -184,6 +187,15 @@ function describeError(err: unknown, requestId: string): ErrorReply {
   };
 }
 
+/** The error's message, and its fields' messages, in the browser's locale. */
+function localize(e: ErrorReply, locale: Locale) {
+  e.message = translateError(e.code, e.message, locale);
+  e.body.message = e.message;
+  const errors = e.body.errors;
+  if (Array.isArray(errors))
+    e.body.errors = errors.map((f: { field: string; message: string }) => ({ ...f, message: translateText(f.message, locale) }));
+}
+
 /** The JSON answer for an error: `{status:"error", code, message, errors?, request_id?}`. */
 export function errorResponse(err: unknown, requestId: string): Response {
   const e = describeError(err, requestId);
@@ -270,9 +282,11 @@ function toRaw(result: unknown, requestId: string): RawReply {
   return new Reply(200, { kind: "json", value: result }).toRaw(requestId);
 }
 
-function parseWith(schema: Schema | undefined, input: unknown): unknown {
+const RU_ZOD = zod.locales.ru().localeError;
+
+function parseWith(schema: Schema | undefined, input: unknown, locale?: Locale): unknown {
   if (!schema) return undefined;
-  const parsed = schema.safeParse(input);
+  const parsed = locale === "ru" ? schema.safeParse(input, { error: RU_ZOD }) : schema.safeParse(input);
   if (!parsed.success) throw validationFailed(parsed.error);
   return parsed.data;
 }
@@ -332,6 +346,11 @@ function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, u
     requestId: string,
     seen: Seen,
   ): Promise<RawReply> => {
+    // A page of the panel asks its errors in the reader's locale (lib/i18n/api-errors.ts);
+    // machine, token and own-format callers keep the API's English texts.
+    const locale = kind === "machine" || logged || spec.renderError || call.headers.get("authorization") !== null
+      ? undefined
+      : errorLocaleOf(call.headers.get(LOCALE_HEADER));
     try {
       const maxBody = spec.maxBody ?? 64 * 1024;
       // Before authentication: an oversized body is refused whoever sends it.
@@ -360,8 +379,8 @@ function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, u
       seen.query = rawQuery;
       const rawParams = (isPromise(paramsIn) ? await paramsIn : paramsIn) ?? {};
       seen.params = rawParams;
-      const body = parseWith(spec.body, raw);
-      const query = parseWith(spec.query, rawQuery);
+      const body = parseWith(spec.body, raw, locale);
+      const query = parseWith(spec.query, rawQuery, locale);
       const params = parseParams(spec.params, rawParams);
 
       const database = openedDatabase() ?? (await getDatabase());
@@ -395,6 +414,7 @@ function define(kind: RouteKind, spec: AnySpec, fn: (ctx: SignedInCtx<unknown, u
       const e = describeError(err, requestId);
       seen.error = { code: e.code, message: e.message };
       if (spec.renderError) return spec.renderError({ status: e.status, code: e.code, message: e.message, requestId }).toRaw(undefined);
+      if (locale) localize(e, locale);
       // What Response.json(e.body, { status, headers }) would carry.
       const headers: RawReply["headers"] = { ...e.headers };
       headers["content-type"] ??= "application/json";
