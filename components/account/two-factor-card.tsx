@@ -89,7 +89,7 @@ export function TwoFactorCard({ status }: { status: TwoFactorStatus }) {
           <>
             <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700" data-testid="two-factor-status">
               <Badge tone="green">✓</Badge>
-              {t("twoFactorOn", { date: format.dateTime(new Date(status.enabled_at!), { dateStyle: "medium" }), n: status.recovery_codes_left })}
+              {t("twoFactorOn", { date: format.dateTime(new Date(status.enabled_at!), "date"), n: status.recovery_codes_left })}
             </p>
             <form onSubmit={disable} className="flex flex-col gap-3 sm:flex-row sm:items-end">
               <div className="flex-1">
