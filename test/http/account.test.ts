@@ -281,6 +281,18 @@ describe("account: two-factor sign-in and revocable sessions", () => {
     assert.deepEqual(r.json.user, { name: "New Name", email: user.email, locale: "en", time_zone: null });
   });
 
+  it("forms that carry a password post them: submitted before the page's script runs, no password lands in a URL or the access log", async () => {
+    const login = await (await fetch(`${panel.url}/login`)).text();
+    const tags = (html: string) => html.match(/<form\b[^>]*>/g) ?? [];
+    assert.equal(tags(login).length, 1);
+    for (const tag of tags(login)) assert.match(tag, /\bmethod="post"/, tag);
+    const user = await createUser(panel.url, "forms");
+    const c = await signedIn(panel, user);
+    const account = await (await fetch(`${panel.url}/account`, { headers: { cookie: c.cookieList.map((k) => `${k.name}=${k.value}`).join("; ") } })).text();
+    for (const form of account.match(/<form[^>]*>[\s\S]*?<\/form>/g) ?? [])
+      if (/type="password"/.test(form)) assert.match(tags(form)[0]!, /\bmethod="post"/, form.slice(0, 120));
+  });
+
   it("time zone: the chosen one, else the browser's cookie, else the default, on every page; a bad zone is refused and changes nothing", async () => {
     const user = await createUser(panel.url, "zone");
     const other = await createUser(panel.url, "zone-other");
