@@ -18,6 +18,15 @@ function zoneSet(): ReadonlySet<string> {
 }
 
 const accepted = new Set<string>();
+// Intl matches zone names case-insensitively, so "the aliases Intl knows" are unbounded in
+// spelling (eUrOpE/mOsCoW…): anyone can send such a cookie. Beyond this many, an alias is
+// checked again each time instead of remembered.
+const MAX_ACCEPTED = 500;
+
+/** A name from the list itself (what the account page offers and saves). */
+export function isListedTimeZone(v: unknown): v is string {
+  return typeof v === "string" && zoneSet().has(v);
+}
 
 /** A zone Intl can show times in: a listed IANA name or one of its aliases (a browser may
  *  report Asia/Kolkata where this runtime lists Asia/Calcutta). */
@@ -29,8 +38,7 @@ export function isTimeZone(v: unknown): v is string {
   } catch {
     return false;
   }
-  // Bounded: the aliases Intl knows.
-  accepted.add(v);
+  if (accepted.size < MAX_ACCEPTED) accepted.add(v);
   return true;
 }
 
