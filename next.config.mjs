@@ -11,6 +11,10 @@ const nextConfig = {
     "bcryptjs",
   ],
   poweredByHeader: false,
+  // `npm run dev` opened as http://127.0.0.1:5050 (not localhost): Next refuses its dev
+  // resources (the HMR socket) to other hosts, and the page then never hydrates — its forms
+  // submitted as plain HTML. Dev only; production ignores it.
+  allowedDevOrigins: ["127.0.0.1", "[::1]"],
   // Lets several panel instances (tests, parallel checkouts) build or run side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,

@@ -19,6 +19,7 @@ import { staticSecurityHeaders } from "./lib/http/security-headers";
 import { flushInboundLog } from "./lib/inbound-log/record-inbound-call";
 import { startInboundLogRetention, type InboundLogRetention } from "./lib/inbound-log/retention";
 import { log } from "./lib/log";
+import { quietClientGone } from "./lib/http/client-gone";
 import { machineRoute } from "./lib/machine-api";
 import { startMailWorker, type MailWorker } from "./lib/mail/worker";
 import { startMetricsWorker, type MetricsWorker } from "./lib/metrics/worker";
@@ -48,6 +49,7 @@ async function main() {
     throw err;
   }
   for (const w of env.warnings) console.warn(`\n  WARNING: ${w}\n`);
+  quietClientGone((msg) => log.debug(msg));
   // No phoning home from a self-hosted panel; next-auth wants its own URL.
   process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   process.env.NEXTAUTH_URL ??= `http://localhost:${env.PORT}`;

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { isTimeZone } from "./i18n/time-zone";
 import { loadEnvFiles } from "./env-files";
 
 /** The example key published in the sync seeds; accepted only in development. */
@@ -96,6 +97,12 @@ const raw = z.object({
     .pipe(z.number().int().min(0, "must be 0-10").max(10, "must be 0-10 (the number of reverse proxies)"))
     .default(0),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Times are shown in a user's chosen zone, else their browser's, else this one.
+  DEFAULT_TIME_ZONE: z
+    .string()
+    .trim()
+    .refine(isTimeZone, "must be an IANA time zone such as Europe/Moscow or UTC")
+    .default("Europe/Moscow"),
 });
 
 export type Env = z.infer<typeof raw> & {

@@ -33,7 +33,7 @@ export function PasswordForm() {
 
   return (
     <AccountSection id="password" title={t("passwordTitle")}>
-      <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
         <div>
           <Label htmlFor="current-password">{t("currentPassword")}</Label>
           <Input id="current-password" name="current_password" type="password" autoComplete="current-password" required />

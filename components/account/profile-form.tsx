@@ -13,6 +13,12 @@ export interface Profile {
   name: string | null;
   email: string;
   locale: string;
+  /** The zone the user chose, null for the browser's. */
+  timeZone: string | null;
+  /** The zone the page is shown in now, with its offset ("GMT+3"). */
+  shownZone: { zone: string; offset: string };
+  /** Every zone to choose from: [IANA name, its offset now]. */
+  zones: [string, string][];
 }
 const LANGUAGE = { ru: "Русский", en: "English" } as const;
 
@@ -25,8 +31,9 @@ export function ProfileForm({ profile }: { profile: Profile }) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     const locale = String(form.get("locale"));
+    const timeZone = String(form.get("time_zone") ?? "") || null;
     await run(async () => {
-      await apiFetch("/api/account/profile", { method: "PATCH", body: { name: String(form.get("name") ?? "").trim() || null } });
+      await apiFetch("/api/account/profile", { method: "PATCH", body: { name: String(form.get("name") ?? "").trim() || null, time_zone: timeZone } });
       // The locale route also sets the cookie the sign-in page reads.
       if (locale !== profile.locale) await apiFetch("/api/me/locale", { method: "PUT", body: { locale } });
       router.refresh();
@@ -53,6 +60,24 @@ export function ProfileForm({ profile }: { profile: Profile }) {
               <option key={l} value={l}>{LANGUAGE[l]}</option>
             ))}
           </select>
+        </div>
+        <div>
+          <Label htmlFor="profile-time-zone">{t("timeZone")}</Label>
+          <select
+            id="profile-time-zone"
+            name="time_zone"
+            defaultValue={profile.timeZone ?? ""}
+            aria-describedby="profile-time-zone-hint"
+            className="block h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm focus:outline-none focus:ring-2 focus:ring-sky-500 sm:w-80"
+          >
+            <option value="">{t("timeZoneAuto")}</option>
+            {profile.zones.map(([zone, offset]) => (
+              <option key={zone} value={zone}>{`${zone.replaceAll("_", " ")} (${offset})`}</option>
+            ))}
+          </select>
+          <p id="profile-time-zone-hint" className="mt-1 text-xs text-slate-500">
+            {t("timeZoneHint", { zone: profile.shownZone.zone.replaceAll("_", " "), offset: profile.shownZone.offset })}
+          </p>
         </div>
         {result && <Notice tone={result.ok ? "ok" : "error"}>{result.text}</Notice>}
         <Button type="submit" disabled={pending} aria-busy={pending}>{pending ? t("saving") : t("save")}</Button>

@@ -26,7 +26,7 @@ export async function SecurityEvents({ events }: { events: SecurityEventView[] }
                 <span className="ml-2 text-xs text-slate-500">{t(`securityEvents.actors.${e.actor}`)}</span>
               </div>
               <div className="flex flex-wrap gap-x-3 text-xs text-slate-500">
-                <time dateTime={e.created_at}>{format.dateTime(new Date(e.created_at), { dateStyle: "medium", timeStyle: "short" })}</time>
+                <time dateTime={e.created_at}>{format.dateTime(new Date(e.created_at), "dateTime")}</time>
                 <span className="font-mono">{e.client_address ?? "—"}</span>
               </div>
             </li>

@@ -31,7 +31,7 @@ export function SessionList({ sessions }: { sessions: AccountSession[] }) {
                   {s.current && <Badge tone="blue">{t("thisDevice")}</Badge>}
                 </p>
                 <p className="text-sm text-slate-600">{t("address", { ip: s.ip ?? "—" })}</p>
-                <p className="text-sm text-slate-500">{t("lastSeen", { date: format.dateTime(new Date(s.last_seen_at), { dateStyle: "medium", timeStyle: "short" }) })}</p>
+                <p className="text-sm text-slate-500">{t("lastSeen", { date: format.dateTime(new Date(s.last_seen_at), "dateTime") })}</p>
               </div>
               {!s.current && (
                 <Button

@@ -89,9 +89,9 @@ export function TwoFactorCard({ status }: { status: TwoFactorStatus }) {
           <>
             <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700" data-testid="two-factor-status">
               <Badge tone="green">✓</Badge>
-              {t("twoFactorOn", { date: format.dateTime(new Date(status.enabled_at!), { dateStyle: "medium" }), n: status.recovery_codes_left })}
+              {t("twoFactorOn", { date: format.dateTime(new Date(status.enabled_at!), "date"), n: status.recovery_codes_left })}
             </p>
-            <form onSubmit={disable} className="flex flex-col gap-3 sm:flex-row sm:items-end">
+            <form method="post" onSubmit={disable} className="flex flex-col gap-3 sm:flex-row sm:items-end">
               <div className="flex-1">
                 <Label htmlFor="disable-code">{t("disableLabel")}</Label>
                 <Input id="disable-code" name="code" autoComplete="one-time-code" required />
@@ -115,7 +115,7 @@ export function TwoFactorCard({ status }: { status: TwoFactorStatus }) {
                 <code data-testid="totp-secret" className="block break-all rounded bg-slate-50 px-2 py-1 font-mono text-sm text-slate-900">{stage.secret}</code>
               </div>
             </div>
-            <form onSubmit={confirm} className="flex flex-col gap-3 sm:flex-row sm:items-end">
+            <form method="post" onSubmit={confirm} className="flex flex-col gap-3 sm:flex-row sm:items-end">
               <div className="flex-1">
                 <Label htmlFor="enrol-code">{t("codeLabel")}</Label>
                 <Input id="enrol-code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required autoFocus />
@@ -129,7 +129,7 @@ export function TwoFactorCard({ status }: { status: TwoFactorStatus }) {
         ) : (
           <div className="space-y-3">
             <p className="text-sm text-slate-600" data-testid="two-factor-status">{t("twoFactorOff")}</p>
-            <form onSubmit={start} className="flex flex-col gap-3 sm:flex-row sm:items-end">
+            <form method="post" onSubmit={start} className="flex flex-col gap-3 sm:flex-row sm:items-end">
               <div className="flex-1">
                 <Label htmlFor="enable-password">{t("enablePasswordLabel")}</Label>
                 <Input id="enable-password" name="password" type="password" autoComplete="current-password" required />

@@ -39,7 +39,7 @@ export async function AdminAuditList({ query, result }: { query: AuditPageQuery;
       header: t("audit.time"),
       priority: 1,
       className: "md:whitespace-nowrap md:align-top",
-      cell: (e) => <time dateTime={e.created_at}>{format.dateTime(new Date(e.created_at), { dateStyle: "short", timeStyle: "medium" })}</time>,
+      cell: (e) => <time dateTime={e.created_at}>{format.dateTime(new Date(e.created_at), "precise")}</time>,
     },
     {
       key: "actor",

@@ -61,7 +61,7 @@ export async function AdminOrdersList({ query, result }: { query: AdminOrdersQue
       header: t("adminOrders.created"),
       priority: 3,
       className: "whitespace-nowrap text-slate-500",
-      cell: (o) => format.dateTime(new Date(o.created_at), { dateStyle: "medium", timeStyle: "short" }),
+      cell: (o) => format.dateTime(new Date(o.created_at), "dateTime"),
     },
   ];
   return (

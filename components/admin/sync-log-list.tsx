@@ -29,7 +29,7 @@ export async function AdminSyncLogList({ query, result, endpoints }: { query: In
       header: t("syncLog.time"),
       priority: 1,
       className: "md:whitespace-nowrap md:align-top",
-      cell: (c) => <time dateTime={c.created_at}>{format.dateTime(new Date(c.created_at), { dateStyle: "short", timeStyle: "medium" })}</time>,
+      cell: (c) => <time dateTime={c.created_at}>{format.dateTime(new Date(c.created_at), "precise")}</time>,
     },
     {
       key: "call",

@@ -34,7 +34,7 @@ export async function AdminUsersList({ query, result }: { query: AdminUsersQuery
         <Link href={`/admin/vps?owner=${u.id}`} className="text-sky-700 hover:underline" aria-label={t("adminUsers.showVps", { email: u.email })} data-testid="user-vps-count">{u.vps_count}</Link>
       ),
     },
-    { key: "created", header: t("adminUsers.created"), priority: 3, className: "whitespace-nowrap text-slate-500", cell: (u) => format.dateTime(new Date(u.created_at), { dateStyle: "medium" }) },
+    { key: "created", header: t("adminUsers.created"), priority: 3, className: "whitespace-nowrap text-slate-500", cell: (u) => format.dateTime(new Date(u.created_at), "date") },
   ];
   return (
     <PagedList

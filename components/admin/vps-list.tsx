@@ -46,7 +46,7 @@ export async function AdminVpsList({ query, result }: { query: AdminVpsQuery; re
     },
     { key: "os", header: t("dashboard.os"), priority: 3, cell: (v) => v.os },
     { key: "ip", header: t("dashboard.ip"), className: "font-mono md:text-xs", cell: (v) => v.ip_address ?? "—" },
-    { key: "created", header: t("dashboard.created"), priority: 3, className: "whitespace-nowrap text-slate-500", cell: (v) => format.dateTime(new Date(v.created_at), { dateStyle: "medium" }) },
+    { key: "created", header: t("dashboard.created"), priority: 3, className: "whitespace-nowrap text-slate-500", cell: (v) => format.dateTime(new Date(v.created_at), "date") },
   ];
   return (
     <PagedList

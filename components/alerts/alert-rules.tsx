@@ -83,7 +83,7 @@ export function AlertRules({ servers, vpsId, headingLevel = 2 }: { servers: VpsC
             )}
             {shownState && s.row && (
               <span className="mt-0.5 block text-xs text-slate-500">
-                {t("since", { at: format.dateTime(new Date(s.row.since), { dateStyle: "short", timeStyle: "short" }) })}
+                {t("since", { at: format.dateTime(new Date(s.row.since), "dateTime") })}
                 {s.row.last_value !== null && ` · ${t("lastValue", { value: formatMetricValue(locale, r.metric, s.row.last_value) })}`}
               </span>
             )}

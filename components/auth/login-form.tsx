@@ -41,7 +41,7 @@ export function LoginForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <div>
         <Label htmlFor="login">{t("login")}</Label>
         <Input id="login" name="login" autoComplete="username" required autoFocus />

@@ -22,7 +22,7 @@ function useNotificationText() {
         n,
         locale,
         (m) => tr(`metric.${m as "cpu_percent"}`),
-        (month) => format.dateTime(new Date(`${month}-15T12:00:00Z`), { month: "long", year: "numeric" }),
+        (month) => format.dateTime(new Date(`${month}-15T12:00:00Z`), "month"),
       );
       return { title: t(`kind.${d.key}.title`, d.values), body: t(`kind.${d.key}.body`, d.values) };
     },
@@ -56,7 +56,7 @@ export function NotificationItem({ n, onOpen, compact = false }: { n: Notificati
           {text.title}
         </span>
         <span className={cn("mt-0.5 block text-sm text-slate-600 break-words", compact && "line-clamp-2")}>{text.body}</span>
-        <time dateTime={n.created_at} title={format.dateTime(at, { dateStyle: "long", timeStyle: "short" })} className="mt-1 block text-xs text-slate-500">
+        <time dateTime={n.created_at} title={format.dateTime(at, "dateTime")} className="mt-1 block text-xs text-slate-500">
           {format.relativeTime(at, agoClock(at, now))}
         </time>
       </span>

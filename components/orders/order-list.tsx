@@ -80,7 +80,7 @@ export function OrderList({ userId, initial }: { userId: number; initial: OrderV
                 {t("order", { id: o.id })} · {o.plan.name}
               </h3>
               <p className="text-sm text-slate-500">
-                {o.os} · {t("createdAt", { at: format.dateTime(new Date(o.created_at), { dateStyle: "medium", timeStyle: "short" }) })}
+                {o.os} · {t("createdAt", { at: format.dateTime(new Date(o.created_at), "dateTime") })}
               </p>
             </div>
             <Badge tone={TONE[o.status]} data-testid="order-status">{t(`status.${o.status}`)}</Badge>

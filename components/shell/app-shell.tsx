@@ -12,7 +12,7 @@ import { SignOutButton } from "./sign-out-button";
 
 /** `area` picks the message namespaces the pages of a route group ship to the browser. */
 export async function AppShell({ user, area, children }: { user: SessionUser; area: Area; children: ReactNode }) {
-  const { t, locale, messages } = await getI18n();
+  const { t, locale, messages, timeZone } = await getI18n();
   const links: NavLink[] = [
     { href: "/dashboard", label: t("nav.dashboard"), match: ["/vps"] },
     { href: "/tokens", label: t("tokens.nav") },
@@ -37,7 +37,7 @@ export async function AppShell({ user, area, children }: { user: SessionUser; ar
     );
 
   return (
-    <MessagesProvider locale={locale} messages={pickMessages(messages, AREA_NAMESPACES[area])}>
+    <MessagesProvider locale={locale} timeZone={timeZone} messages={pickMessages(messages, AREA_NAMESPACES[area])}>
     <div className="min-h-screen bg-slate-50">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:shadow focus:outline-none focus:ring-2 focus:ring-sky-500">
         {t("nav.skip")}

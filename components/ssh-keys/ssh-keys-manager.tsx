@@ -159,7 +159,7 @@ export function SshKeysManager({ initial }: { initial: SshKeyView[] }) {
     { key: "actions", header: <span className="sr-only">{t("delete")}</span>, label: "", priority: 1, align: "right", cell: (k) => <DeleteKey sshKey={k} /> },
     { key: "fingerprint", header: t("colFingerprint"), wide: true, className: "font-mono text-xs", cell: (k) => <span className="break-all" data-testid="ssh-key-fingerprint">{k.fingerprint}</span> },
     { key: "type", header: t("colType"), cell: (k) => t("bits", { type: k.type, bits: k.bits }) },
-    { key: "added", header: t("colAdded"), cell: (k) => <time dateTime={k.created_at}>{format.dateTime(new Date(k.created_at), { dateStyle: "medium", timeStyle: "short" })}</time> },
+    { key: "added", header: t("colAdded"), cell: (k) => <time dateTime={k.created_at}>{format.dateTime(new Date(k.created_at), "dateTime")}</time> },
   ];
   return (
     <section aria-labelledby="ssh-keys-heading" className="space-y-6">

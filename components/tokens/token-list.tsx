@@ -49,7 +49,7 @@ export function TokenList({ tokens }: { tokens: ApiTokenView[] }) {
   const t = useTranslations("tokens");
   const format = useFormatter();
   const now = Date.now();
-  const date = (iso: string | null, empty: string) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : empty);
+  const date = (iso: string | null, empty: string) => (iso ? format.dateTime(new Date(iso), "dateTime") : empty);
 
   if (tokens.length === 0)
     return (

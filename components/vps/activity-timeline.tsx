@@ -67,7 +67,7 @@ export function ActivityTimeline({ entries }: { entries: ActivityEntry[] }) {
           <span aria-hidden className={cn("absolute -left-[1.6rem] top-1.5 size-2.5 rounded-full ring-4 ring-white", e.result === "failed" || e.result === "cancelled" || e.result === "expired" ? "bg-red-500" : (DOT[e.type] ?? "bg-slate-300"))} />
           <p className="text-sm text-slate-800">{label(e)}</p>
           <time dateTime={e.at} className="text-xs text-slate-500">
-            {format.dateTime(new Date(e.at), { dateStyle: "medium", timeStyle: "short" })}
+            {format.dateTime(new Date(e.at), "dateTime")}
           </time>
         </li>
       ))}

@@ -82,9 +82,9 @@ export function MetricsSection({ vpsId }: { vpsId: number }) {
   const xSpan = useMemo(() => chartWindow(series.data), [series.data]);
   const short = range === "1h" || range === "24h";
   const formatTime = (s: number) =>
-    format.dateTime(new Date(s * 1000), short ? { hour: "2-digit", minute: "2-digit" } : range === "1y" ? { dateStyle: "medium" } : { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+    format.dateTime(new Date(s * 1000), range === "1y" ? "date" : "dateTime");
   const formatTick = (s: number) =>
-    format.dateTime(new Date(s * 1000), short ? { hour: "2-digit", minute: "2-digit" } : range === "7d" ? { weekday: "short", day: "numeric" } : { day: "numeric", month: "short" });
+    format.dateTime(new Date(s * 1000), short ? "tickTime" : range === "7d" ? "tickWeekday" : "tickDay");
 
   return (
     <Card data-testid="vps-metrics">

@@ -76,7 +76,7 @@ export function RequestTimeline({
   if (requests.length === 0)
     return <p className="py-6 text-center text-sm text-slate-500" data-testid="requests-empty">{t("timelineEmpty")}</p>;
 
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
+  const when = (iso: string) => format.dateTime(new Date(iso), "precise");
   const duration = (r: VpsActionRequestView) => {
     const s = Math.max(1, Math.round((Date.parse(r.resolved_at!) - Date.parse(r.created_at)) / 1000));
     return s < 90 ? format.number(s, { style: "unit", unit: "second", unitDisplay: "short" }) : format.number(Math.round(s / 60), { style: "unit", unit: "minute", unitDisplay: "short" });

@@ -73,7 +73,7 @@ export function VpsDetailView({ initial, viewerIsAdmin, initialTab = "overview" 
   const [dialog, setDialog] = useState<({ kind: "reinstall"; n: number } & Partial<ReinstallPreset>) | { kind: "reset" } | { kind: "terminate" } | null>(null);
   const [revealId, setRevealId] = useState<number | null>(null);
   const closeReveal = useCallback(() => setRevealId(null), []);
-  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long", timeStyle: "short" });
+  const date = (iso: string) => format.dateTime(new Date(iso), "dateTime");
   const backToAdmin = viewerIsAdmin && !isOwner;
   // Shown on the overview and the access tab.
   const ipAddress = vps.ip_address ? <span className="font-mono">{vps.ip_address}</span> : <span className="text-slate-500">{t("noIp")}</span>;

@@ -77,7 +77,7 @@ export function VpsList({ userId, data: initial, filter }: { userId: number; dat
       priority: 3,
       sorted: sorted("created"),
       className: "whitespace-nowrap",
-      cell: (v) => <span className="text-slate-500">{format.dateTime(new Date(v.created_at), { dateStyle: "medium" })}</span>,
+      cell: (v) => <span className="text-slate-500">{format.dateTime(new Date(v.created_at), "date")}</span>,
     },
   ];
 

@@ -65,7 +65,7 @@ function DeliveryDetail({ webhook, deliveryId }: { webhook: WebhookView; deliver
                     <span className={cn("rounded px-1.5 py-0.5 font-mono font-semibold", ok ? "bg-emerald-50 text-emerald-700" : "bg-red-50 text-red-700")}>
                       {a.response_status ?? t("noResponse")}
                     </span>
-                    <span className="text-slate-600">{format.dateTime(new Date(a.started_at), { dateStyle: "short", timeStyle: "medium" })}</span>
+                    <span className="text-slate-600">{format.dateTime(new Date(a.started_at), "precise")}</span>
                     <span className="tabular-nums text-slate-500">{t("duration", { ms: a.duration_ms })}</span>
                   </div>
                   {a.error && <p className="mt-1 break-words text-red-700"><span className="font-medium">{t("error")}:</span> {a.error}</p>}
@@ -149,7 +149,7 @@ export function DeliveryLog({ webhook }: { webhook: WebhookView }) {
                   <span className="w-36 text-xs text-slate-500">
                     {d.status === "pending" && d.next_retry_at && d.attempt_number > 0
                       ? t("nextRetry", { at: format.relativeTime(new Date(d.next_retry_at), new Date()) })
-                      : format.dateTime(new Date(d.created_at), { dateStyle: "short", timeStyle: "medium" })}
+                      : format.dateTime(new Date(d.created_at), "precise")}
                   </span>
                   <Button
                     type="button"

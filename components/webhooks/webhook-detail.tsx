@@ -21,7 +21,7 @@ function NewSecret({ secret, until, onDone }: { secret: string; until: string | 
     <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="new-secret">
       <h2 className="font-medium text-amber-900">{t("newSecretTitle")}</h2>
       <p className="mt-1 text-sm text-amber-900">
-        {t("newSecretText", { until: until ? format.dateTime(new Date(until), { dateStyle: "medium", timeStyle: "short" }) : "—" })}
+        {t("newSecretText", { until: until ? format.dateTime(new Date(until), "dateTime") : "—" })}
       </p>
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <code className="min-w-0 basis-full break-all sm:basis-0 sm:flex-1 rounded bg-white px-3 py-2 font-mono text-sm text-slate-900 ring-1 ring-amber-200" data-testid="new-secret-value">{secret}</code>
@@ -128,7 +128,7 @@ export function WebhookDetail({ initial }: { initial: WebhookView }) {
               <dd className="mt-1 text-slate-800">
                 {w.has_secret ? t("signed") : t("unsigned")}
                 {w.previous_secret_valid_until && (
-                  <span className="block text-xs text-slate-500">{t("previousUntil", { until: format.dateTime(new Date(w.previous_secret_valid_until), { dateStyle: "medium", timeStyle: "short" }) })}</span>
+                  <span className="block text-xs text-slate-500">{t("previousUntil", { until: format.dateTime(new Date(w.previous_secret_valid_until), "dateTime") })}</span>
                 )}
               </dd>
             </div>
@@ -139,7 +139,7 @@ export function WebhookDetail({ initial }: { initial: WebhookView }) {
             </div>
             <div>
               <dt className="text-slate-500">{tw("col.lastTriggered")}</dt>
-              <dd className="mt-1 text-slate-800">{w.last_triggered_at ? format.dateTime(new Date(w.last_triggered_at), { dateStyle: "medium", timeStyle: "medium" }) : tw("never")}</dd>
+              <dd className="mt-1 text-slate-800">{w.last_triggered_at ? format.dateTime(new Date(w.last_triggered_at), "precise") : tw("never")}</dd>
             </div>
           </dl>
           {w.description && <p className="mt-4 border-t border-slate-100 pt-3 text-sm text-slate-600">{w.description}</p>}

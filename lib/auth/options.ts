@@ -30,6 +30,8 @@ export interface SessionUser {
   name: string | null;
   role: Role;
   locale: string;
+  /** Their chosen IANA zone, null when they chose none (lib/i18n/time-zone.ts). */
+  timeZone: string | null;
   twoFactor: boolean;
   /** ADMIN_REQUIRE_2FA=1 and this admin has no 2FA yet: only /account is open to them. */
   mustSetUp2fa: boolean;

@@ -14,7 +14,7 @@ const TOUCH_EVERY_MS = 60_000;
 
 export interface LiveSession {
   sid: string;
-  user: { id: number; email: string; name: string | null; role: "client" | "admin"; locale: string; twoFactor: boolean };
+  user: { id: number; email: string; name: string | null; role: "client" | "admin"; locale: string; timeZone: string | null; twoFactor: boolean };
 }
 
 export async function createUserSession(db: Db, input: { userId: number; ip?: string | null; userAgent?: string | null }) {
@@ -46,7 +46,7 @@ export async function findLiveSession(db: Db, sid: unknown, userId?: unknown): P
       revokedAt: true,
       expiresAt: true,
       lastSeenAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, locale: true, totpEnabledAt: true } },
+      user: { select: { id: true, email: true, name: true, role: true, locale: true, timeZone: true, totpEnabledAt: true } },
     },
   });
   const now = Date.now();

@@ -1,9 +1,13 @@
-// The notification email in the recipient's language (users.locale): subject, plain text
+// The notification email in the recipient's language (users.locale) and time zone (the one
+// they chose, else DEFAULT_TIME_ZONE: a mail has no browser to ask): subject, plain text
 // and a simple HTML part, with numbers, units and dates localised (lib/i18n) and a link to
 // the VPS page on the panel's public URL (NEXTAUTH_URL). Every value that came from a row
 // (a VPS name is the client's own text) is escaped in the HTML part.
 import { createFormatter, createTranslator } from "use-intl/core";
-import { isLocale, TIME_ZONE, type Locale } from "../i18n/config";
+import { getEnv } from "../env";
+import { isLocale, type Locale } from "../i18n/config";
+import { FORMATS } from "../i18n/date-formats";
+import { resolveTimeZone } from "../i18n/time-zone";
 import { MESSAGES } from "../i18n/messages";
 import { describeNotification, notificationHref } from "../notifications/describe";
 import type { NotificationView } from "../notifications/schemas";
@@ -17,28 +21,29 @@ export interface RenderedEmail {
 export interface EmailRecipient {
   name: string | null;
   locale: string;
+  timeZone?: string | null;
 }
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 
-function i18nFor(locale: Locale) {
+function i18nFor(locale: Locale, timeZone: string) {
   const messages = MESSAGES[locale];
   return {
     t: createTranslator({ locale, messages, namespace: "notifications" }),
     tr: createTranslator({ locale, messages, namespace: "alertRules" }),
-    format: createFormatter({ locale, timeZone: TIME_ZONE }),
+    format: createFormatter({ locale, timeZone, formats: FORMATS }),
   };
 }
 
 export function renderNotificationEmail(n: Omit<NotificationView, "id" | "read_at">, to: EmailRecipient, baseUrl: string): RenderedEmail {
   const locale: Locale = isLocale(to.locale) ? to.locale : "ru";
-  const { t, tr, format } = i18nFor(locale);
+  const { t, tr, format } = i18nFor(locale, resolveTimeZone(to.timeZone, null, getEnv().DEFAULT_TIME_ZONE).timeZone);
   const text = describeNotification(
     n,
     locale,
     (m) => tr(`metric.${m as "cpu_percent"}`),
-    (month) => format.dateTime(new Date(`${month}-15T12:00:00Z`), { month: "long", year: "numeric" }),
+    (month) => format.dateTime(new Date(`${month}-15T12:00:00Z`), "month"),
   );
   const title = t(`kind.${text.key}.title`, text.values);
   const body = t(`kind.${text.key}.body`, text.values);
@@ -46,7 +51,7 @@ export function renderNotificationEmail(n: Omit<NotificationView, "id" | "read_a
   const link = `${base}${notificationHref(n)}`;
   const account = `${base}/account`;
   const greeting = to.name ? t("mail.greetingNamed", { name: to.name }) : t("mail.greeting");
-  const when = t("mail.when", { at: format.dateTime(new Date(n.created_at), { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" }) });
+  const when = t("mail.when", { at: format.dateTime(new Date(n.created_at), "dateTime") });
   const footer = t("mail.footer");
 
   const plain = [greeting, "", body, when, "", `${t("mail.open")}: ${link}`, "", "--", `${footer}: ${account}`, ""].join("\n");

@@ -34,21 +34,21 @@ export interface ClaimedEmail {
   params: Record<string, unknown>;
   createdAt: Date;
   attempt: number;
-  to: { email: string; name: string | null; locale: string };
+  to: { email: string; name: string | null; locale: string; timeZone: string | null };
 }
 
 const DUE = `(n2.email_status = 'pending' AND (n2.email_next_at IS NULL OR n2.email_next_at <= ${NOW}))
           OR (n2.email_status = 'sending' AND n2.email_next_at < ${NOW})`;
 
 export async function claimDueEmails(db: Database, limit = MAIL_BATCH): Promise<ClaimedEmail[]> {
-  const rows = await db.sql.query<{ id: string; kind: string; vps_id: number | null; params: unknown; created_ms: number; attempts: number; email: string; name: string | null; locale: string }>(
+  const rows = await db.sql.query<{ id: string; kind: string; vps_id: number | null; params: unknown; created_ms: number; attempts: number; email: string; name: string | null; locale: string; time_zone: string | null }>(
     `UPDATE notifications n
         SET email_status = 'sending', email_attempts = n.email_attempts + 1,
             email_next_at = ${NOW} + interval '${SEND_LEASE_MS} milliseconds'
        FROM (SELECT n2.id FROM notifications n2 WHERE ${DUE} ORDER BY n2.id LIMIT $1 FOR UPDATE SKIP LOCKED) c, users u
       WHERE n.id = c.id AND u.id = n.user_id
   RETURNING n.id::text AS id, n.kind, n.vps_id, n.params, (extract(epoch FROM n.created_at) * 1000)::float8 AS created_ms,
-            n.email_attempts AS attempts, u.email, u.name, u.locale`,
+            n.email_attempts AS attempts, u.email, u.name, u.locale, u.time_zone`,
     [limit],
   );
   return rows.map((r) => ({
@@ -58,7 +58,7 @@ export async function claimDueEmails(db: Database, limit = MAIL_BATCH): Promise<
     params: r.params && typeof r.params === "object" ? (r.params as Record<string, unknown>) : {},
     createdAt: new Date(Number(r.created_ms)),
     attempt: r.attempts,
-    to: { email: r.email, name: r.name, locale: r.locale },
+    to: { email: r.email, name: r.name, locale: r.locale, timeZone: r.time_zone },
   }));
 }
 

@@ -71,7 +71,8 @@ export class Coalescer<In, Out> {
       const outs = await this.opts.run(group.map((w) => w.item));
       group.forEach((w, i) => w.resolve(outs[i] as Out));
     } catch (err) {
-      if (group.length === 1) group[0]!.reject(err);
+      const [only] = group;
+      if (only && group.length === 1) only.reject(err);
       else
         for (const w of group) {
           try {

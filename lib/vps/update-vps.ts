@@ -54,8 +54,8 @@ const UPDATABLE = [
 const AT = 2 + UPDATABLE.length * 2;
 const ACTOR = AT + 1;
 
-const setClauses = (from: string, flag: (i: number) => string, value: (i: number) => string) =>
-  UPDATABLE.map(([, column, type], i) => `${column} = CASE WHEN ${flag(i)} THEN ${value(i)}::${type} ELSE ${from}.${column} END`);
+const setClauses = (from: string, flag: (i: number, column: string) => string, value: (i: number, column: string) => string) =>
+  UPDATABLE.map(([, column, type], i) => `${column} = CASE WHEN ${flag(i, column)} THEN ${value(i, column)}::${type} ELSE ${from}.${column} END`);
 const changedArray = () =>
   `array_remove(ARRAY[${UPDATABLE.filter(([, , , label]) => label !== null)
     .map(([, column, , label]) => `CASE WHEN vps.${column} IS DISTINCT FROM before.${column} THEN '${label}' END`)
@@ -148,7 +148,7 @@ const GROUP = {
              (order_id IS NOT NULL OR EXISTS (SELECT 1 FROM vps_action_requests r WHERE r.vps_id = vps.id AND r.status IN ('pending', 'in_progress'))) AS has_followups
         FROM vps WHERE id IN (SELECT id FROM input) AND deleted_at IS NULL ORDER BY id FOR UPDATE
     ), u AS (
-      UPDATE vps SET ${setClauses("vps", (i) => `i.set_${UPDATABLE[i]![1]}`, (i) => `i.new_${UPDATABLE[i]![1]}`).join(",\n        ")},
+      UPDATE vps SET ${setClauses("vps", (_, column) => `i.set_${column}`, (_, column) => `i.new_${column}`).join(",\n        ")},
         updated_at = i.at
       FROM before JOIN input i ON i.id = before.id
       WHERE vps.id = before.id AND NOT before.has_followups
@@ -179,7 +179,8 @@ type GroupItem = { id: number; values: unknown[] };
 /** Each item's row, or undefined where the VPS was left for SLOW: a lone item by FAST (a
  *  group of one costs PostgreSQL more than the single statement), more by GROUP. */
 async function updateGroup(db: Db, items: GroupItem[]): Promise<(UpdatedRow | undefined)[]> {
-  if (items.length === 1) return [(await queryPrepared<UpdatedRow>(db, { ...FAST, values: items[0]!.values }))[0]];
+  const [only] = items;
+  if (only && items.length === 1) return [(await queryPrepared<UpdatedRow>(db, { ...FAST, values: only.values }))[0]];
   const records = items.map((it, i) => {
     const r: Record<string, unknown> = { k: i + 1 };
     GROUP_KEYS.forEach((key, c) => (r[key] = it.values[c]));

@@ -278,7 +278,46 @@ describe("account: two-factor sign-in and revocable sessions", () => {
     assert.equal((await json(c, "/api/account/profile", "PATCH", {})).status, 400);
     const r = await json(c, "/api/account/profile", "PATCH", { name: "New Name", locale: "en", email: "x@example.com" });
     assert.equal(r.status, 200);
-    assert.deepEqual(r.json.user, { name: "New Name", email: user.email, locale: "en" });
+    assert.deepEqual(r.json.user, { name: "New Name", email: user.email, locale: "en", time_zone: null });
+  });
+
+  it("forms that carry a password post them: submitted before the page's script runs, no password lands in a URL or the access log", async () => {
+    const login = await (await fetch(`${panel.url}/login`)).text();
+    const tags = (html: string) => html.match(/<form\b[^>]*>/g) ?? [];
+    assert.equal(tags(login).length, 1);
+    for (const tag of tags(login)) assert.match(tag, /\bmethod="post"/, tag);
+    const user = await createUser(panel.url, "forms");
+    const c = await signedIn(panel, user);
+    const account = await (await fetch(`${panel.url}/account`, { headers: { cookie: c.cookieList.map((k) => `${k.name}=${k.value}`).join("; ") } })).text();
+    for (const form of account.match(/<form[^>]*>[\s\S]*?<\/form>/g) ?? [])
+      if (/type="password"/.test(form)) assert.match(tags(form)[0]!, /\bmethod="post"/, form.slice(0, 120));
+  });
+
+  it("time zone: the chosen one, else the browser's cookie, else the default, on every page; a bad zone is refused and changes nothing", async () => {
+    const user = await createUser(panel.url, "zone");
+    const other = await createUser(panel.url, "zone-other");
+    const c = await signedIn(panel, user);
+    const o = await signedIn(panel, other);
+    const page = async (client: SessionClient, cookie = "") =>
+      (await fetch(`${panel.url}/account`, { headers: { cookie: [...client.cookieList.map((k) => `${k.name}=${k.value}`), cookie].filter(Boolean).join("; ") } })).text();
+    // Nothing chosen, no browser cookie: DEFAULT_TIME_ZONE (Europe/Moscow); the sign-in event reads in it.
+    assert.match(await page(c), /Europe\/Moscow \(GMT\+3\)/);
+    assert.match(await page(c), /GMT\+3<\/time>/);
+    // The browser's zone, told by its cookie; junk in the cookie is ignored.
+    assert.match(await page(c, "ospab_tz=Asia%2FTokyo"), /Asia\/Tokyo \(GMT\+9\)/);
+    assert.match(await page(c, "ospab_tz=%3Cscript%3E"), /Europe\/Moscow \(GMT\+3\)/);
+    const bad = await json(c, "/api/account/profile", "PATCH", { time_zone: "Moscow" });
+    assert.equal(bad.status, 400);
+    assert.match(JSON.stringify(bad.json), /IANA time zone/);
+    assert.equal((await json(c, "/api/account/profile", "PATCH", { time_zone: "Asia/Vladivostok" })).json.user.time_zone, "Asia/Vladivostok");
+    // The choice beats the browser's cookie, and is the user's own.
+    const chosen = await page(c, "ospab_tz=Asia%2FTokyo");
+    assert.match(chosen, /Asia\/Vladivostok \(GMT\+10\)/);
+    assert.match(chosen, /GMT\+10<\/time>/);
+    assert.match(await page(o), /Europe\/Moscow \(GMT\+3\)/);
+    // null: back to the browser's.
+    assert.equal((await json(c, "/api/account/profile", "PATCH", { time_zone: null })).json.user.time_zone, null);
+    assert.match(await page(c, "ospab_tz=Asia%2FTokyo"), /Asia\/Tokyo \(GMT\+9\)/);
   });
 
   it("every account route refuses anonymous visitors, API tokens and other users", async () => {

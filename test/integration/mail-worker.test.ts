@@ -71,7 +71,7 @@ describe("notification email (SMTP)", () => {
     b = await openDatabase({ databaseUrl: server.url, poolSize: 4 });
     await migrate(a);
     ivan = (await a.prisma.user.create({ data: { email: "ivan@example.test", name: "Иван", locale: "ru", passwordHash: "x" } })).id;
-    jane = (await a.prisma.user.create({ data: { email: "jane@example.test", name: null, locale: "en", passwordHash: "x" } })).id;
+    jane = (await a.prisma.user.create({ data: { email: "jane@example.test", name: null, locale: "en", timeZone: "Asia/Vladivostok", passwordHash: "x" } })).id;
   });
   beforeEach(async () => {
     await a.sql.exec("DELETE FROM notifications");
@@ -100,7 +100,7 @@ describe("notification email (SMTP)", () => {
     assert.equal(toIvan.subject, "web-01: Загрузка процессора выше 90 %");
     assert.match(toIvan.text!, /^Здравствуйте, Иван!/);
     assert.match(toIvan.text!, /Загрузка процессора выше 90 % дольше 5 минут: сейчас 97,5 %\./);
-    assert.match(toIvan.text!, /3 декабря 2026 г\.,? (в )?12:30/); // 09:30 UTC in Moscow
+    assert.match(toIvan.text!, /3 дек\. 2026 г\., 12:30 GMT\+3/); // 09:30 UTC in DEFAULT_TIME_ZONE (Moscow): Ivan chose no zone
     assert.ok(toIvan.text!.includes(`${BASE}/vps/42`));
     assert.ok(toIvan.html!.includes(`href="${BASE}/vps/42"`));
     assert.match(toIvan.html!, /<html lang="ru">/);
@@ -108,7 +108,7 @@ describe("notification email (SMTP)", () => {
     assert.equal(toJane.subject, "db <main>: CPU load above 90 %");
     assert.match(toJane.text!, /^Hello,/);
     assert.match(toJane.text!, /CPU load has been above 90 % for more than 5 minutes: now 97\.5 %\./);
-    assert.match(toJane.text!, /December 3, 2026/);
+    assert.match(toJane.text!, /Dec 3, 2026, 07:30 PM GMT\+10/); // 09:30 UTC in Jane's chosen Asia/Vladivostok
     // The client's own text is escaped in the HTML part.
     assert.ok(toJane.html!.includes("db &lt;main&gt;") && !toJane.html!.includes("db <main>"));
 

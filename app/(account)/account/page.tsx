@@ -8,6 +8,8 @@ import { requireUser } from "@/lib/auth/session";
 import { twoFactorStatus } from "@/lib/auth/two-factor";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { getTimeZone } from "@/lib/i18n/server";
+import { timeZoneNames, zoneOffset } from "@/lib/i18n/time-zone";
 import { getNotificationPreferences } from "@/lib/notifications/preferences";
 import { QueryProvider } from "@/components/query-provider";
 
@@ -17,7 +19,8 @@ export default async function Account() {
   // The page authorises itself: the layout above may be skipped by a client-side navigation.
   const user = await requireUser({ allow2faSetup: true });
   const db = await getDb();
-  const [sessions, twoFactor, events, notifications] = await Promise.all([
+  const [{ timeZone: shown }, sessions, twoFactor, events, notifications] = await Promise.all([
+    getTimeZone(),
     listAccountSessions(db, user.id, await currentSessionId(await headers())),
     twoFactorStatus(db, user.id),
     listOwnSecurityEvents(db, user.id),
@@ -27,7 +30,14 @@ export default async function Account() {
     <div className="space-y-6">
       <QueryProvider>
         <AccountPage
-          profile={{ name: user.name, email: user.email, locale: user.locale }}
+          profile={{
+            name: user.name,
+            email: user.email,
+            locale: user.locale,
+            timeZone: user.timeZone,
+            shownZone: { zone: shown, offset: zoneOffset(shown) },
+            zones: timeZoneNames().map((z) => [z, zoneOffset(z)]),
+          }}
           twoFactor={twoFactor}
           sessions={sessions}
           mustSetUp2fa={user.mustSetUp2fa}

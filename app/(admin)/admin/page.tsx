@@ -65,7 +65,7 @@ export default async function AdminHome() {
                   {o.recent.map((e) => (
                     <tr key={e.id}>
                       <td className="py-1.5 font-mono text-xs text-slate-700">{e.type}{e.vpsId ? ` #${e.vpsId}` : ""}</td>
-                      <td className="py-1.5 text-right text-slate-500">{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                      <td className="py-1.5 text-right text-slate-500">{format.dateTime(e.createdAt, "precise")}</td>
                     </tr>
                   ))}
                 </tbody>

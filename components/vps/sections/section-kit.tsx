@@ -205,7 +205,7 @@ export function ListError({ error, onRetry }: { error: Error; onRetry: () => voi
 
 export function useDate() {
   const format = useFormatter();
-  return (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
+  return (iso: string) => format.dateTime(new Date(iso), "dateTime");
 }
 
 /** A section's list: the running request's progress, then an error, a spinner, the empty

@@ -21,7 +21,7 @@ async function load(params: IdParams) {
 export default async function AdminOrderPage({ params }: { params: IdParams }) {
   const { order, history, everLinked } = await load(params);
   const { t, format } = await getI18n();
-  const at = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "medium" });
+  const at = (iso: string) => format.dateTime(new Date(iso), "precise");
   const status = (s: (typeof order)["status"]) => t(`orders.status.${s}`);
   const blocker = retryBlocker({ status: order.status, hasVps: everLinked });
   return (
